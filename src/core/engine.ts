@@ -1,0 +1,53 @@
+import type { Grid } from './grid';
+import { rangeToA1 } from './grid/address';
+import { detectTables } from './layout/detectTables';
+import type { DetectedTable } from './layout/types';
+import { runChecks } from './checks';
+import { CheckSettings, DEFAULT_SETTINGS, SheetReport, TableSummary } from './types';
+
+export interface SheetCheck extends SheetReport {
+  /** The rich table models, for hosts and panels that need more than the summary. */
+  detected: DetectedTable[];
+}
+
+export function summarizeTable(t: DetectedTable): TableSummary {
+  const s: TableSummary = {
+    range: rangeToA1(t.range),
+    kind: t.kind,
+    headerRows: Math.max(0, t.headerBottom - t.headerTop + 1),
+    totalRows: t.totalRows.map((r) => r + 1),
+  };
+  if (t.title) s.title = t.title;
+  if (t.unit) s.unit = t.unit;
+  return s;
+}
+
+export function resolveSettings(partial?: Partial<CheckSettings>): CheckSettings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...partial,
+    rules: { ...DEFAULT_SETTINGS.rules, ...(partial?.rules ?? {}) },
+  };
+}
+
+/** Detect the tables on one sheet and run every check: the whole engine in one call. */
+export function checkSheet(grid: Grid, settings?: Partial<CheckSettings>): SheetCheck {
+  const s = resolveSettings(settings);
+  if (grid.rowCount === 0 || grid.colCount === 0) {
+    return { name: grid.name, tables: [], findings: [], detected: [], notice: '工作表为空，没有可校验的表格。' };
+  }
+  const detected = detectTables(grid);
+  const findings = runChecks(grid, detected, s);
+  return { name: grid.name, tables: detected.map(summarizeTable), findings, detected };
+}
+
+/** The engine's one entry class, for callers that keep settings between checks (task pane, CLI batch). */
+export class Jiaohe {
+  readonly settings: CheckSettings;
+  constructor(settings?: Partial<CheckSettings>) {
+    this.settings = resolveSettings(settings);
+  }
+  checkSheet(grid: Grid): SheetCheck {
+    return checkSheet(grid, this.settings);
+  }
+}

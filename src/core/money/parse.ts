@@ -1,0 +1,69 @@
+import Decimal from 'decimal.js';
+
+/**
+ * Reads an amount the way an officer reads it: "1,234.50", "1 234.50", full-width "１２３",
+ * "(1,234.00)" or "-1234" negative, "—" / "-" / "－" for zero. Returns null for anything that is not
+ * an amount (labels, codes with letters, dates, percentages).
+ */
+export interface ParsedAmount {
+  value: Decimal;
+  /** Digits after the decimal point as written ("21.30" → 2). */
+  decimals: number;
+  /** A dash or similar placeholder that means zero. */
+  dash: boolean;
+}
+
+const DASHES = new Set(['-', '—', '－', '–', '——', '--', '―', '─']);
+
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+const NUM_RE = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?$/;
+
+export function parseAmountText(raw: string): ParsedAmount | null {
+  let s = toHalfWidth(raw).replace(/[\s\u00a0]+/g, '');
+  if (s === '') return null;
+  if (DASHES.has(s)) return { value: new Decimal(0), decimals: 0, dash: true };
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  // Thousands separators written with spaces were folded above; a stray currency sign is allowed.
+  s = s.replace(/^[¥￥]/, '');
+  const m = NUM_RE.exec(s);
+  if (!m || (m[2] === undefined && m[3] === undefined)) return null;
+  if (m[1] === '-') negative = !negative;
+  const intPart = (m[2] ?? '0').replace(/,/g, '');
+  const frac = m[3] ?? '';
+  let value = new Decimal(frac ? `${intPart}.${frac}` : intPart);
+  if (negative) value = value.negated();
+  return { value, decimals: frac.length, dash: false };
+}
+
+/** An amount from a cell value: numbers are exact to their shortest decimal form, never float-summed. */
+export function toDecimal(value: unknown): Decimal | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? new Decimal(String(value)) : null;
+  if (typeof value === 'string') {
+    const p = parseAmountText(value);
+    return p ? p.value : null;
+  }
+  return null;
+}
+
+/** Decimals shown by an Excel number format such as "0.00", "#,##0.0_ ", "0%". */
+export function decimalsOfFormat(numFmt: string | undefined): number | undefined {
+  if (!numFmt || numFmt === 'General' || numFmt === '@') return undefined;
+  const section = numFmt.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  const m = /\.([0#?]+)/.exec(section);
+  if (m) return m[1].length;
+  return /[0#]/.test(section) ? 0 : undefined;
+}

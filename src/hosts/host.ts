@@ -1,0 +1,42 @@
+import type { Grid } from '../core/grid';
+import type { Finding } from '../core/types';
+import type { SheetPlan } from '../core/plan';
+
+export type HostKind = 'excel' | 'wps' | 'file' | 'demo';
+
+export interface SelectionInfo {
+  sheet: string;
+  /** A1 range of the selection, e.g. "B4:B9". */
+  address: string;
+  top: number;
+  left: number;
+  rowCount: number;
+  colCount: number;
+}
+
+export interface ReadProgress {
+  (done: number, total: number): void;
+}
+
+/**
+ * The one interface the task pane, the ribbon command and the CLI use. Each adapter (Excel, WPS,
+ * .xlsx file, in-page demo) is small: it turns host objects into a Grid and marks/plans back.
+ */
+export interface SpreadsheetHost {
+  readonly kind: HostKind;
+  /** One bulk read of the active sheet's used range. */
+  readActiveSheet(onProgress?: ReadProgress): Promise<Grid>;
+  /** Highlight each finding's cell and attach its message; remembers what it changed. */
+  markFindings(findings: Finding[]): Promise<number>;
+  /** Restore every cell Jiaohe marked (fills exactly as they were) and remove only its own notes. */
+  clearMarks(): Promise<number>;
+  /** Select a cell (and activate its sheet). */
+  selectCell(sheet: string, address: string): Promise<void>;
+  getSelection(): Promise<SelectionInfo>;
+  /** Write values into the selection's top-left, row by row (values[r][c]). Asked for by the user. */
+  insertAtSelection(values: (string | number | null)[][]): Promise<void>;
+  /** Write rows starting at a given cell of the active sheet. */
+  writeCells(sheet: string, topLeft: string, values: (string | number | null)[][]): Promise<void>;
+  /** Add a sheet rendered from a plan; returns the name it got. */
+  addSheet(plan: SheetPlan): Promise<string>;
+}
