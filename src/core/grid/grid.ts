@@ -16,6 +16,8 @@ export interface CellData {
   numberFormat?: string;
   /** An error value such as "#REF!", "#DIV/0!", "#N/A". */
   error?: string;
+  /** Indent level from the cell's alignment, when the host knows it (hierarchy by indentation). */
+  indent?: number;
 }
 
 export interface GridInit {

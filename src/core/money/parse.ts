@@ -67,3 +67,27 @@ export function decimalsOfFormat(numFmt: string | undefined): number | undefined
   if (m) return m[1].length;
   return /[0#]/.test(section) ? 0 : undefined;
 }
+
+/**
+ * Display text for a number under a simple Excel format ("0.00", "#,##0.00", "0%", "General"). Hosts that can
+ * ask the spreadsheet for the displayed text should prefer that; this covers files read without a renderer.
+ */
+export function formatNumber(value: number, numFmt: string | undefined): string {
+  if (!Number.isFinite(value)) return String(value);
+  const section = (numFmt ?? 'General').split(';')[0];
+  if (!numFmt || numFmt === 'General' || numFmt === '@' || !/[0#]/.test(section)) {
+    return new Decimal(String(value)).toString();
+  }
+  const percent = /%/.test(section.replace(/"[^"]*"/g, ''));
+  const decimals = decimalsOfFormat(numFmt) ?? 0;
+  let d = new Decimal(String(value));
+  if (percent) d = d.times(100);
+  let s = d.toFixed(decimals);
+  if (/#,##0|0,000|#,#/.test(section)) {
+    const [i, f] = s.split('.');
+    const neg = i.startsWith('-');
+    const digits = neg ? i.slice(1) : i;
+    s = (neg ? '-' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? `.${f}` : '');
+  }
+  return percent ? `${s}%` : s;
+}
