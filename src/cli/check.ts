@@ -1,7 +1,217 @@
-import type { CliIO } from './io';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type { CheckSettings } from '../core/types';
+import {
+  FileOutcome,
+  formatBatchSummary,
+  formatWorkbookText,
+  jsonFailedWorkbook,
+  JsonWorkbook,
+  jsonWorkbook,
+  workbookFindings,
+} from '../core/report';
+import { annotateCopy, AnnotateError } from '../hosts/file/annotate';
+import { checkXlsxFile, SheetNotFoundError } from '../hosts/file/checkWorkbook';
+import { WorkbookReadError } from '../hosts/file/readXlsx';
+import { CliIO, EXIT } from './io';
 
-/** `jiaohe check FILE... [--sheet NAME] [--format text|json] [--annotate OUT.xlsx]` (placeholder). */
-export async function runCheck(_args: string[], io: CliIO): Promise<number> {
-  io.stderr('jiaohe check：尚未实现。\n');
-  return 2;
+export const CHECK_USAGE = `用法：jiaohe check FILE... [选项]
+  --sheet NAME          只校验名为 NAME 的工作表
+  --format text|json    输出格式，默认 text（中文报告）；json 见 DESIGN.md
+  --annotate OUT.xlsx   另存一份标注副本（问题单元格填色并加批注），原文件不变。
+                        多个文件时 OUT 须为文件夹（已存在或以 / 结尾）或含 {name} 的模板，如 out/{name}-校核.xlsx
+  --tolerance N         差额绝对值 ≤ N 时不报告（默认 0：差 0.01 也报告）
+  --weights 90|100|auto 绩效指标分值应合计为多少（默认 auto）
+  --year YYYY           科目编码校验所用的科目表年度
+退出码：0 未发现问题；1 发现问题；2 有文件无法校核或参数有误（优先于 1）。
+`;
+
+export interface CheckArgs {
+  files: string[];
+  sheet?: string;
+  format: 'text' | 'json';
+  annotate?: string;
+  settings: Partial<CheckSettings>;
+  help: boolean;
+}
+
+class UsageError extends Error {}
+
+const VALUE_OPTIONS = new Set(['--sheet', '--format', '--annotate', '--tolerance', '--weights', '--year']);
+
+export function parseCheckArgs(args: readonly string[]): CheckArgs {
+  const out: CheckArgs = { files: [], format: 'text', settings: {}, help: false };
+  let optionsEnded = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (optionsEnded || !arg.startsWith('-') || arg === '-') {
+      out.files.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      optionsEnded = true;
+      continue;
+    }
+    if (arg === '-h' || arg === '--help') {
+      out.help = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!VALUE_OPTIONS.has(name)) throw new UsageError(`未知选项：${arg}`);
+    let value: string;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else {
+      if (i + 1 >= args.length) throw new UsageError(`选项 ${name} 缺少取值`);
+      value = args[++i];
+    }
+    switch (name) {
+      case '--sheet':
+        if (value.trim() === '') throw new UsageError('--sheet 需要工作表名称');
+        out.sheet = value;
+        break;
+      case '--format':
+        if (value !== 'text' && value !== 'json') throw new UsageError(`--format 只能是 text 或 json（收到 ${value}）`);
+        out.format = value;
+        break;
+      case '--annotate':
+        if (value.trim() === '') throw new UsageError('--annotate 需要输出路径');
+        out.annotate = value;
+        break;
+      case '--tolerance':
+        if (!/^\d+(\.\d+)?$/.test(value.trim())) throw new UsageError(`--tolerance 须为非负数（收到 ${value}）`);
+        out.settings.tolerance = value.trim();
+        break;
+      case '--weights':
+        if (value === 'auto') out.settings.weightsTotal = 'auto';
+        else if (value === '90' || value === '100') out.settings.weightsTotal = Number(value);
+        else throw new UsageError(`--weights 只能是 90、100 或 auto（收到 ${value}）`);
+        break;
+      case '--year': {
+        const year = Number(value);
+        if (!/^\d{4}$/.test(value) || year < 2000 || year > 2100) throw new UsageError(`--year 须为四位年份（收到 ${value}）`);
+        out.settings.catalogYear = year;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function stem(file: string): string {
+  return path.basename(file, path.extname(file));
+}
+
+const ANNOTATED_SUFFIX = '-校核.xlsx';
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where each input's annotated copy goes. OUT may be a file (one input only), a folder (existing, or written with a
+ * trailing slash; each copy is NAME-校核.xlsx) or a template with {name} (the input's name without extension).
+ */
+export async function planAnnotations(files: readonly string[], out: string, cwd: string): Promise<string[]> {
+  const resolved = path.resolve(cwd, out);
+  let targets: string[];
+  if (out.includes('{name}')) {
+    targets = files.map((f) => path.resolve(cwd, out.split('{name}').join(stem(f))));
+  } else if (/[\\/]$/.test(out) || (await isDirectory(resolved))) {
+    await fs.mkdir(resolved, { recursive: true }).catch(() => undefined);
+    targets = files.map((f) => path.join(resolved, `${stem(f)}${ANNOTATED_SUFFIX}`));
+  } else if (files.length === 1) {
+    targets = [resolved];
+  } else {
+    throw new UsageError(`校验多个文件时，--annotate 须为文件夹（已存在或以 / 结尾）或含 {name} 的模板，例如 标注/{name}-校核.xlsx（收到 ${out}）`);
+  }
+  const seen = new Map<string, string>();
+  targets.forEach((t, i) => {
+    const prev = seen.get(t);
+    if (prev !== undefined) throw new UsageError(`${prev} 与 ${files[i]} 的标注副本都会写到 ${t}，请改用含 {name} 的模板或分开运行`);
+    seen.set(t, files[i]);
+  });
+  return targets;
+}
+
+/** A one-line reason for any failure; only errors we do not know get a generic prefix. Never a stack trace. */
+function reasonOf(file: string, err: unknown): string {
+  if (err instanceof WorkbookReadError || err instanceof SheetNotFoundError || err instanceof AnnotateError) return err.message;
+  const msg = err instanceof Error ? err.message : String(err);
+  return `${path.basename(file)}：无法校核（${msg.split('\n')[0].slice(0, 120)}）。`;
+}
+
+/** `jiaohe check FILE... [--sheet NAME] [--format text|json] [--annotate OUT.xlsx]`. Returns the exit code. */
+export async function runCheck(args: string[], io: CliIO): Promise<number> {
+  let opts: CheckArgs;
+  let targets: string[] | undefined;
+  try {
+    opts = parseCheckArgs(args);
+    if (opts.help) {
+      io.stdout(CHECK_USAGE);
+      return EXIT.clean;
+    }
+    if (opts.files.length === 0) throw new UsageError('请给出要校验的 .xlsx 文件');
+    if (opts.annotate !== undefined) targets = await planAnnotations(opts.files, opts.annotate, io.cwd);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`jiaohe check：${err.message}。\n${CHECK_USAGE}`);
+    return EXIT.failed;
+  }
+
+  const outcomes: FileOutcome[] = [];
+  const json: JsonWorkbook[] = [];
+  let failed = false;
+  let findingsSeen = false;
+  for (let i = 0; i < opts.files.length; i++) {
+    const file = opts.files[i];
+    const abs = path.resolve(io.cwd, file);
+    let result;
+    try {
+      result = await checkXlsxFile(abs, { settings: opts.settings, sheet: opts.sheet });
+    } catch (err) {
+      const reason = reasonOf(file, err);
+      io.stderr(`${reason}\n`);
+      outcomes.push({ file, error: reason });
+      json.push(jsonFailedWorkbook(file, reason));
+      failed = true;
+      continue;
+    }
+    const report = { ...result.report, file };
+    if (result.failedSheets.length > 0) {
+      failed = true;
+      io.stderr(`${path.basename(file)}：工作表 ${result.failedSheets.map((n) => `「${n}」`).join('、')} 未能完成校核。\n`);
+    }
+    const findings = workbookFindings(report);
+    if (findings.length > 0) findingsSeen = true;
+    outcomes.push({ file, report });
+    if (opts.format === 'json') json.push(jsonWorkbook(report));
+    else io.stdout(`${i > 0 ? '\n' : ''}${formatWorkbookText(report)}`);
+    if (targets) {
+      try {
+        const done = await annotateCopy(abs, targets[i], findings);
+        io.stderr(`已写入标注副本：${path.relative(io.cwd, done.output) || done.output}（标注 ${done.cells} 个单元格）\n`);
+      } catch (err) {
+        io.stderr(`${reasonOf(file, err)}\n`);
+        failed = true;
+      }
+    }
+  }
+
+  if (opts.format === 'json') {
+    // One file: the DESIGN.md object (nothing on stdout if it failed). Several: an array, failed files with "error".
+    if (opts.files.length === 1) {
+      if (outcomes[0].report) io.stdout(`${JSON.stringify(json[0], null, 2)}\n`);
+    } else {
+      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    }
+  } else if (opts.files.length > 1) {
+    io.stdout(`\n${formatBatchSummary(outcomes)}`);
+  }
+  if (failed) return EXIT.failed;
+  return findingsSeen ? EXIT.findings : EXIT.clean;
 }

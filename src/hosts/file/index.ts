@@ -1,1 +1,3 @@
 export * from './readXlsx';
+export * from './checkWorkbook';
+export * from './annotate';

@@ -1,0 +1,80 @@
+import type { Finding, SheetReport, TableSummary, WorkbookReport } from '../types';
+
+/** The JSON shape of DESIGN.md ("jiaohe check FILE --format json"). Optional keys are absent, never null. */
+export interface JsonTable {
+  range: string;
+  kind: TableSummary['kind'];
+  title?: string;
+  unit?: string;
+  headerRows: number;
+  totalRows: number[];
+}
+
+export interface JsonFinding {
+  rule: Finding['rule'];
+  cell: string;
+  severity: Finding['severity'];
+  expected?: string;
+  actual?: string;
+  parts?: string[];
+  message: string;
+  messageEn?: string;
+  rounding?: boolean;
+  table?: number;
+}
+
+export interface JsonSheet {
+  name: string;
+  tables: JsonTable[];
+  findings: JsonFinding[];
+  /** Why the sheet was not (fully) checked. */
+  notice?: string;
+}
+
+export interface JsonWorkbook {
+  file: string;
+  sheets: JsonSheet[];
+  /** Only in a batch (array) output: the one-line reason this file could not be checked. */
+  error?: string;
+}
+
+function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined && value !== null) target[key] = value;
+}
+
+export function jsonTable(t: TableSummary): JsonTable {
+  const out = { range: t.range, kind: t.kind } as JsonTable;
+  put(out, 'title', t.title);
+  put(out, 'unit', t.unit);
+  out.headerRows = t.headerRows;
+  out.totalRows = [...t.totalRows];
+  return out;
+}
+
+export function jsonFinding(f: Finding): JsonFinding {
+  // Key order follows DESIGN.md so diffs of saved reports stay readable.
+  const out = { rule: f.rule, cell: f.cell, severity: f.severity } as JsonFinding;
+  put(out, 'expected', f.expected);
+  put(out, 'actual', f.actual);
+  if (f.parts) out.parts = [...f.parts];
+  out.message = f.message;
+  put(out, 'messageEn', f.messageEn);
+  put(out, 'rounding', f.rounding);
+  put(out, 'table', f.table);
+  return out;
+}
+
+export function jsonSheet(s: SheetReport): JsonSheet {
+  const out: JsonSheet = { name: s.name, tables: s.tables.map(jsonTable), findings: s.findings.map(jsonFinding) };
+  put(out, 'notice', s.notice);
+  return out;
+}
+
+export function jsonWorkbook(r: WorkbookReport): JsonWorkbook {
+  return { file: r.file, sheets: r.sheets.map(jsonSheet) };
+}
+
+/** A file that could not be checked, as it appears in a batch array. */
+export function jsonFailedWorkbook(file: string, reason: string): JsonWorkbook {
+  return { file, sheets: [], error: reason };
+}

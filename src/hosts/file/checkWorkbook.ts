@@ -1,0 +1,70 @@
+import * as path from 'path';
+import { checkSheet } from '../../core/engine';
+import type { Grid } from '../../core/grid';
+import type { CheckSettings, SheetReport, WorkbookReport } from '../../core/types';
+import { readXlsxFile } from './readXlsx';
+
+/** `--sheet NAME` named a sheet the workbook does not have; the message lists the sheets it has. */
+export class SheetNotFoundError extends Error {
+  constructor(
+    readonly file: string,
+    readonly sheet: string,
+    readonly available: string[],
+  ) {
+    super(`${path.basename(file)}：没有名为「${sheet}」的工作表。现有工作表：${available.map((n) => `「${n}」`).join('、')}。`);
+    this.name = 'SheetNotFoundError';
+  }
+}
+
+export interface CheckFileOptions {
+  settings?: Partial<CheckSettings>;
+  /** Check only this sheet (exact name; surrounding spaces ignored). */
+  sheet?: string;
+}
+
+export interface FileCheckResult {
+  report: WorkbookReport;
+  /** Sheets the engine failed on (their SheetReport carries a notice): the file was not fully checked. */
+  failedSheets: string[];
+}
+
+export function selectSheets(file: string, sheets: Grid[], name: string | undefined): Grid[] {
+  if (name === undefined) return sheets;
+  const exact = sheets.filter((g) => g.name === name);
+  if (exact.length > 0) return exact;
+  const trimmed = sheets.filter((g) => g.name.trim() === name.trim());
+  if (trimmed.length > 0) return trimmed;
+  throw new SheetNotFoundError(file, name, sheets.map((g) => g.name));
+}
+
+/** Check one grid; an engine failure becomes a notice on that sheet instead of ending the run. */
+export function checkGrid(grid: Grid, settings?: Partial<CheckSettings>): { sheet: SheetReport; failed: boolean } {
+  try {
+    const r = checkSheet(grid, settings);
+    // Findings belong to the sheet they were computed on, whatever the engine filled in.
+    const findings = r.findings.map((f) => (f.sheet === grid.name ? f : { ...f, sheet: grid.name }));
+    const sheet: SheetReport = { name: grid.name, tables: r.tables, findings };
+    if (r.notice) sheet.notice = r.notice;
+    return { sheet, failed: false };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return {
+      sheet: { name: grid.name, tables: [], findings: [], notice: `校核此工作表时出现内部错误，未能完成：${reason.slice(0, 120)}` },
+      failed: true,
+    };
+  }
+}
+
+/** Read an .xlsx file and check every sheet (or the one named). Read errors throw WorkbookReadError. */
+export async function checkXlsxFile(file: string, options: CheckFileOptions = {}): Promise<FileCheckResult> {
+  const book = await readXlsxFile(file);
+  const grids = selectSheets(file, book.sheets, options.sheet);
+  const sheets: SheetReport[] = [];
+  const failedSheets: string[] = [];
+  for (const grid of grids) {
+    const { sheet, failed } = checkGrid(grid, options.settings);
+    sheets.push(sheet);
+    if (failed) failedSheets.push(grid.name);
+  }
+  return { report: { file, sheets }, failedSheets };
+}
