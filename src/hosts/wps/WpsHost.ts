@@ -1,41 +1,149 @@
+import { parseA1, parseRange, rangeToA1, toA1 } from '../../core/grid';
 import type { Grid } from '../../core/grid';
 import type { Finding } from '../../core/types';
 import type { SheetPlan } from '../../core/plan';
 import type { HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
+import { EtApplication, EtRange, EtSheets, EtWorksheet, findSheet, prop, tryProp } from './et';
+import { readWorksheet, ReadStats } from './etRead';
+import { applyMarks, readMarkRecords, restoreMarks, writeMarkRecords, MARKS_SHEET } from './etMarks';
+import { protectText, renderPlan } from './etPlan';
 
 export interface WpsHostOptions {
-  /** The ET Application object; defaults to `window.Application`. */
+  /** The ET Application object; defaults to `window.Application` (the WPS add-in runtime). */
   application?: unknown;
 }
 
-const NOT_READY = 'WPS 适配器正在开发中。';
+function globalApplication(): EtApplication {
+  const g = (typeof window !== 'undefined' ? window : globalThis) as unknown as { Application?: EtApplication };
+  if (!g.Application) throw new Error('未检测到 WPS 表格（window.Application 不存在），请在 WPS 表格中打开本加载项。');
+  return g.Application;
+}
 
-/** Interim skeleton so host detection can import it; replaced by the full adapter. */
+/**
+ * SpreadsheetHost over the WPS 表格 object model. The ET API is synchronous; the methods are async only
+ * to share the interface with ExcelHost.
+ */
 export class WpsHost implements SpreadsheetHost {
   readonly kind: HostKind = 'wps';
-  constructor(readonly options: WpsHostOptions = {}) {}
-  async readActiveSheet(_onProgress?: ReadProgress): Promise<Grid> {
-    throw new Error(NOT_READY);
+  /** Calls of the last readActiveSheet that scale with the sheet (for tests and benchmarks). */
+  lastReadStats: ReadStats = { calls: 0 };
+  private readonly explicitApp: EtApplication | undefined;
+
+  constructor(options: WpsHostOptions = {}) {
+    this.explicitApp = options.application as EtApplication | undefined;
   }
-  async markFindings(_findings: Finding[]): Promise<number> {
-    throw new Error(NOT_READY);
+
+  get app(): EtApplication {
+    return this.explicitApp ?? globalApplication();
   }
+
+  private sheets(): EtSheets {
+    const wb = tryProp<{ Worksheets: EtSheets }>(this.app, 'ActiveWorkbook');
+    if (!wb && !this.app.Worksheets) throw new Error('WPS 中没有打开的工作簿。');
+    return wb?.Worksheets ?? this.app.Worksheets;
+  }
+
+  private sheet(name: string): EtWorksheet {
+    const ws = findSheet(this.sheets(), name);
+    if (!ws) throw new Error(`找不到工作表“${name}”，它可能已被重命名或删除。`);
+    return ws;
+  }
+
+  /** ScreenUpdating off while fn runs, and back to what it was afterwards, whatever happens. */
+  private withScreenOff<T>(fn: () => T): T {
+    const app = this.app;
+    const before = app.ScreenUpdating;
+    app.ScreenUpdating = false;
+    try {
+      return fn();
+    } finally {
+      app.ScreenUpdating = before === false ? false : true;
+    }
+  }
+
+  async readActiveSheet(onProgress?: ReadProgress): Promise<Grid> {
+    const ws = tryProp<EtWorksheet>(this.app, 'ActiveSheet');
+    if (!ws) throw new Error('WPS 中没有活动的工作表，请先打开一个工作簿。');
+    const stats: ReadStats = { calls: 0 };
+    const grid = readWorksheet(ws, onProgress, stats);
+    this.lastReadStats = stats;
+    return grid;
+  }
+
+  async markFindings(findings: Finding[]): Promise<number> {
+    if (findings.length === 0) return 0;
+    return this.withScreenOff(() => {
+      const app = this.app;
+      const result = applyMarks(app, findings, readMarkRecords(app));
+      writeMarkRecords(app, result.records);
+      return result.marked;
+    });
+  }
+
   async clearMarks(): Promise<number> {
-    throw new Error(NOT_READY);
+    const app = this.app;
+    const records = readMarkRecords(app);
+    if (records.length === 0) return 0;
+    return this.withScreenOff(() => {
+      const { restored, kept } = restoreMarks(app, records);
+      writeMarkRecords(app, kept);
+      return restored;
+    });
   }
-  async selectCell(_sheet: string, _address: string): Promise<void> {
-    throw new Error(NOT_READY);
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    const ws = this.sheet(sheet);
+    const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+    const range = rangeToA1(parseRange(bare));
+    ws.Activate();
+    ws.Range(range).Select();
   }
+
   async getSelection(): Promise<SelectionInfo> {
-    throw new Error(NOT_READY);
+    const sel = tryProp<EtRange>(this.app, 'Selection');
+    const rawAddress = sel ? tryProp<string>(sel, 'Address', false, false) : null;
+    if (!sel || typeof rawAddress !== 'string' || rawAddress === '') {
+      throw new Error('请先在工作表中选中单元格。');
+    }
+    // A multi-area selection ("A1:B2,D4") counts by its first area, as Excel's does.
+    const r = parseRange(rawAddress.split(',')[0].replace(/\$/g, ''));
+    const owner = tryProp<EtWorksheet>(sel, 'Worksheet') ?? tryProp<EtWorksheet>(this.app, 'ActiveSheet');
+    return {
+      sheet: owner ? String(prop(owner, 'Name')) : '',
+      address: rangeToA1(r),
+      top: r.top,
+      left: r.left,
+      rowCount: r.bottom - r.top + 1,
+      colCount: r.right - r.left + 1,
+    };
   }
-  async insertAtSelection(_values: (string | number | null)[][]): Promise<void> {
-    throw new Error(NOT_READY);
+
+  async insertAtSelection(values: (string | number | null)[][]): Promise<void> {
+    const sel = await this.getSelection();
+    await this.writeCells(sel.sheet, toA1(sel.top, sel.left), values);
   }
-  async writeCells(_sheet: string, _topLeft: string, _values: (string | number | null)[][]): Promise<void> {
-    throw new Error(NOT_READY);
+
+  async writeCells(sheet: string, topLeft: string, values: (string | number | null)[][]): Promise<void> {
+    if (values.length === 0) return;
+    const cols = Math.max(...values.map((r) => r.length));
+    if (cols === 0) return;
+    if (sheet === MARKS_SHEET) throw new Error('不能写入校核标记记录表。');
+    const ws = this.sheet(sheet);
+    const start = parseA1(topLeft.includes('!') ? topLeft.slice(topLeft.lastIndexOf('!') + 1) : topLeft);
+    const matrix = values.map((row) => {
+      const out: (string | number)[] = [];
+      for (let c = 0; c < cols; c++) out.push(protectText(row[c] ?? null));
+      return out;
+    });
+    this.withScreenOff(() => {
+      const target = ws.Range(
+        rangeToA1({ top: start.row, left: start.col, bottom: start.row + values.length - 1, right: start.col + cols - 1 }),
+      );
+      target.Value2 = matrix.length === 1 && cols === 1 ? matrix[0][0] : matrix;
+    });
   }
-  async addSheet(_plan: SheetPlan): Promise<string> {
-    throw new Error(NOT_READY);
+
+  async addSheet(plan: SheetPlan): Promise<string> {
+    return this.withScreenOff(() => renderPlan(this.app, this.sheets(), plan));
   }
 }
