@@ -121,7 +121,8 @@ export function toCellData(cell: ExcelJS.Cell): CellData | undefined {
     if ('error' in o) return out(null, { error: String(o.error) });
     if ('richText' in o && Array.isArray(o.richText)) return out(richText(o as { richText: { text: string }[] }));
     if ('formula' in o || 'sharedFormula' in o) {
-      const formula = `=${String(o.formula ?? o.sharedFormula)}`;
+      // A shared formula's value names only its master cell ("C1"); cell.formula translates it to this cell.
+      const formula = `=${String(cell.formula || o.formula || o.sharedFormula)}`;
       const result = o.result as unknown;
       if (result && typeof result === 'object' && 'error' in (result as object)) {
         return out(null, { formula, error: String((result as { error: unknown }).error) });
