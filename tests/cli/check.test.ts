@@ -1,0 +1,212 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { expectOneLineReason, fixture, jiaohe, tempDir } from './helpers';
+
+/** A Compound File Binary container with the given stream names in its directory sector (what Office writes). */
+function cfbContainer(streams: string[]): Buffer {
+  const header = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
+  header.writeUInt16LE(0x3e, 24); // minor version
+  header.writeUInt16LE(3, 26); // major version 3: 512-byte sectors
+  header.writeUInt16LE(0xfffe, 28); // byte order
+  header.writeUInt16LE(9, 30); // sector shift
+  const dir = Buffer.alloc(512);
+  ['Root Entry', ...streams].slice(0, 4).forEach((name, i) => {
+    const off = i * 128;
+    dir.write(name, off, 'utf16le');
+    dir.writeUInt16LE((name.length + 1) * 2, off + 64);
+    dir[off + 66] = i === 0 ? 5 : 2;
+  });
+  return Buffer.concat([header, dir, Buffer.alloc(1024, 0x5a)]);
+}
+
+async function writeBook(dir: string, name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+describe('jiaohe check: arguments', () => {
+  it('prints help with exit 0', async () => {
+    const r = await jiaohe(['check', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--annotate');
+  });
+
+  it.each([
+    [[], /请给出/],
+    [['a.xlsx', '--format', 'xml'], /--format/],
+    [['a.xlsx', '--frobnicate'], /未知选项/],
+    [['a.xlsx', '--sheet'], /缺少取值/],
+    [['a.xlsx', '--weights', '80'], /--weights/],
+    [['a.xlsx', '--year', '25'], /--year/],
+    [['a.xlsx', '--tolerance', 'abc'], /--tolerance/],
+  ])('rejects bad usage %j with exit 2 and a Chinese reason', async (args, reason) => {
+    const r = await jiaohe(['check', ...(args as string[])]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toMatch(reason as RegExp);
+  });
+
+  it('accepts --format=json and --sheet=NAME forms', async () => {
+    const r = await jiaohe(['check', fixture('seed004-department-budget.xlsx'), '--format=json', '--sheet=表10 三公经费']);
+    expect(r.code).not.toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(out.sheets.map((s: { name: string }) => s.name)).toEqual(['表10 三公经费']);
+  });
+});
+
+describe('jiaohe check on the fixtures', () => {
+  it('finds nothing on the issued and allocation workbooks and says so, with a batch summary', async () => {
+    const r = await jiaohe(['check', fixture('seed001-issued.xlsx'), fixture('seed003-allocation.xlsx')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`文件：${fixture('seed001-issued.xlsx')}`);
+    expect(r.stdout).toContain('工作表「下达表」');
+    expect(r.stdout).toContain('工作表「分配表」');
+    expect(r.stdout.match(/^未发现问题$/gm)).toHaveLength(2);
+    expect(r.stdout).toContain('==== 批量校核汇总 ====');
+    expect(r.stdout).toContain('共 2 个文件：未发现问题 2 个，发现问题 0 个，无法校核 0 个');
+  });
+
+  it('prints DESIGN.md JSON for one file, and its exit code agrees with the findings', async () => {
+    const file = fixture('seed004-department-budget.xlsx');
+    const r = await jiaohe(['check', file, '--format', 'json']);
+    expect(r.code).not.toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['file', 'sheets']);
+    expect(out.file).toBe(file);
+    expect(out.sheets.map((s: { name: string }) => s.name)).toEqual([
+      '表1 收支总体', '表2 收入总体', '表3 支出总体', '表4 财政拨款收支', '表5 一般公共预算支出', '表10 三公经费',
+      '绩效-能力提升320', '绩效-离休600',
+    ]);
+    let findings = 0;
+    for (const s of out.sheets) {
+      expect(Object.keys(s).slice(0, 3)).toEqual(['name', 'tables', 'findings']);
+      for (const t of s.tables) {
+        expect(t.range).toMatch(/^[A-Z]+\d+(:[A-Z]+\d+)?$/);
+        expect(['allocation', 'classification', 'summary', 'performance', 'generic']).toContain(t.kind);
+        expect(Number.isInteger(t.headerRows)).toBe(true);
+        expect(Array.isArray(t.totalRows)).toBe(true);
+        for (const v of Object.values(t)) expect(v).not.toBeNull();
+      }
+      for (const f of s.findings) {
+        findings++;
+        expect(f).toEqual(expect.objectContaining({ rule: expect.any(String), cell: expect.any(String), severity: expect.any(String), message: expect.any(String) }));
+        expect(f).not.toHaveProperty('sheet');
+        for (const v of Object.values(f)) expect(v).not.toBeNull();
+      }
+    }
+    expect(r.code).toBe(findings > 0 ? 1 : 0);
+  });
+
+  it('--sheet restricts to one sheet; an unknown sheet fails with the list of sheet names', async () => {
+    const file = fixture('seed004-department-budget.xlsx');
+    const one = await jiaohe(['check', file, '--sheet', '表10 三公经费']);
+    expect(one.stdout).toContain('工作表「表10 三公经费」');
+    expect(one.stdout).not.toContain('表2 收入总体');
+    const missing = await jiaohe(['check', file, '--sheet', '表99']);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expectOneLineReason(missing.stderr, /没有名为「表99」的工作表.*「表1 收支总体」.*「绩效-离休600」/);
+  });
+});
+
+describe('jiaohe check on bad input: one Chinese line on stderr, exit 2', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await tempDir();
+  });
+
+  const cases: [string, () => Promise<string>, RegExp][] = [
+    ['a corrupt file', async () => {
+      const good = await fs.readFile(fixture('seed003-allocation.xlsx'));
+      const f = path.join(dir, 'corrupt.xlsx');
+      await fs.writeFile(f, Buffer.concat([good.subarray(0, 300), Buffer.alloc(400, 0x13)]));
+      return f;
+    }, /损坏|不是 Excel/],
+    ['an encrypted workbook', async () => {
+      const f = path.join(dir, 'secret.xlsx');
+      await fs.writeFile(f, cfbContainer(['EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces']));
+      return f;
+    }, /加密/],
+    ['a legacy .xls', async () => {
+      const f = path.join(dir, 'old.xls');
+      await fs.writeFile(f, cfbContainer(['Workbook', '\u0005SummaryInformation']));
+      return f;
+    }, /\.xls.*另存为 \.xlsx/],
+    ['a WPS .et', async () => {
+      const f = path.join(dir, 'wps.et');
+      await fs.writeFile(f, cfbContainer(['Workbook']));
+      return f;
+    }, /\.et.*\.xlsx/],
+    ['a CSV renamed .xlsx', async () => {
+      const f = path.join(dir, 'table.xlsx');
+      await fs.writeFile(f, '县区,合计,中央资金\n汉滨区,10.00,8.00\n');
+      return f;
+    }, /文本|CSV/],
+    ['an empty workbook', () => writeBook(dir, 'blank.xlsx', (wb) => void wb.addWorksheet('Sheet1')), /没有任何数据/],
+    ['a 0-byte file', async () => {
+      const f = path.join(dir, 'zero.xlsx');
+      await fs.writeFile(f, '');
+      return f;
+    }, /空/],
+    ['a missing file', async () => path.join(dir, 'nope.xlsx'), /不存在/],
+    ['a directory', async () => {
+      const d = path.join(dir, 'folder.xlsx');
+      await fs.mkdir(d, { recursive: true });
+      return d;
+    }, /文件夹/],
+  ];
+
+  it.each(cases)('%s', async (_name, make, reason) => {
+    const file = await make();
+    const r = await jiaohe(['check', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expectOneLineReason(r.stderr, reason);
+    expect(r.stderr).toContain(path.basename(file));
+    const j = await jiaohe(['check', file, '--format', 'json']);
+    expect(j.code).toBe(2);
+    expect(j.stdout).toBe('');
+  });
+
+  it('a batch with a bad file still checks the others, reports the failure and exits 2', async () => {
+    const bad = path.join(dir, 'batch-bad.xlsx');
+    await fs.writeFile(bad, 'not,a,workbook\n');
+    const r = await jiaohe(['check', fixture('seed001-issued.xlsx'), bad]);
+    expect(r.code).toBe(2);
+    expectOneLineReason(r.stderr, /batch-bad\.xlsx/);
+    expect(r.stdout).toContain('工作表「下达表」');
+    expect(r.stdout).toContain('无法校核 1 个');
+    expect(r.stdout).toMatch(/无法校核的文件：\n {2}batch-bad\.xlsx：/);
+    const j = await jiaohe(['check', fixture('seed001-issued.xlsx'), bad, '--format', 'json']);
+    expect(j.code).toBe(2);
+    const arr = JSON.parse(j.stdout);
+    expect(arr).toHaveLength(2);
+    expect(arr[0].error).toBeUndefined();
+    expect(arr[1]).toEqual({ file: bad, sheets: [], error: expect.stringMatching(/batch-bad\.xlsx：/) });
+  });
+
+  it('#REF! cells, text numbers and formulas without results inside a sheet do not stop the check', async () => {
+    const file = await writeBook(dir, 'messy.xlsx', (wb) => {
+      const ws = wb.addWorksheet('分配表');
+      ws.mergeCells('A1:D1');
+      ws.getCell('A1').value = '2025年医疗救助资金分配表';
+      ws.getCell('A2').value = '单位：万元';
+      ws.getRow(3).values = ['县区', '合计', '中央资金', '省级资金'];
+      ws.getRow(4).values = ['合计', { formula: 'SUM(B5:B8)' } as ExcelJS.CellFormulaValue, '1,234.50', '(12.00)'];
+      ws.getRow(5).values = ['汉滨区', { error: '#REF!' } as ExcelJS.CellErrorValue, '１２３．４０', '—'];
+      ws.getRow(6).values = ['汉阴县', '1 000.00', '-', { formula: 'C9/0', result: { error: '#DIV/0!' } } as unknown as ExcelJS.CellFormulaValue];
+      ws.getRow(7).values = ['石泉县', 10, '10', 0];
+      ws.getRow(8).values = ['宁陕县', '#N/A', 'abc', null];
+    });
+    const r = await jiaohe(['check', file]);
+    expect([0, 1]).toContain(r.code);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('工作表「分配表」');
+  });
+});
