@@ -91,8 +91,11 @@ export function scanMerges(ws: EtWorksheet, block: CellRange, counter?: { calls:
 }
 
 /**
- * A per-cell attribute read in bulk: the whole block at once; when ET answers null (mixed), column by
- * column; when a column is still mixed, only the cells that hold a value are asked one by one.
+ * A per-cell attribute (NumberFormat, IndentLevel) read in bulk. ET answers a range with the common
+ * value, or null when its cells differ. The whole used range is asked first (one call on uniform sheets);
+ * a mixed range is split, columns first because formats follow columns (a label column, amount columns),
+ * then rows within a column (the header/body boundary), and parts holding no value are never asked.
+ * The cost grows with the number of format boundaries times log2(size), not with the number of cells.
  */
 function readUniformAttribute(
   ws: EtWorksheet,
@@ -101,27 +104,36 @@ function readUniformAttribute(
   hasValue: (r: number, c: number) => boolean,
   counter?: { calls: number },
 ): unknown[][] {
-  const whole: CellRange = { top: block.top, left: block.left, bottom: block.top + block.rows - 1, right: block.left + block.cols - 1 };
-  if (counter) counter.calls++;
-  const raw = tryProp<unknown>(rangeAt(ws, whole), name);
-  if (raw !== null && raw !== undefined) return toMatrix(raw, block.rows, block.cols, true);
   const out = toMatrix(null, block.rows, block.cols, true);
-  for (let c = 0; c < block.cols; c++) {
-    const col = block.left + c;
+  const anyValue = (p: CellRange) => {
+    for (let r = p.top; r <= p.bottom; r++) for (let c = p.left; c <= p.right; c++) if (hasValue(r, c)) return true;
+    return false;
+  };
+  // Parts are in block coordinates (0-based inside the used range).
+  const visit = (p: CellRange) => {
+    if (!anyValue(p)) return;
     if (counter) counter.calls++;
-    const colRaw = tryProp<unknown>(rangeAt(ws, { top: whole.top, bottom: whole.bottom, left: col, right: col }), name);
-    if (colRaw !== null && colRaw !== undefined) {
-      const m = toMatrix(colRaw, block.rows, 1, true);
-      for (let r = 0; r < block.rows; r++) out[r][c] = m[r][0];
-      continue;
+    const onSheet = { top: block.top + p.top, bottom: block.top + p.bottom, left: block.left + p.left, right: block.left + p.right };
+    const raw = tryProp<unknown>(rangeAt(ws, onSheet), name);
+    const h = p.bottom - p.top + 1;
+    const w = p.right - p.left + 1;
+    if (raw !== null && raw !== undefined) {
+      const m = toMatrix(raw, h, w, true);
+      for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) out[p.top + r][p.left + c] = m[r][c];
+      return;
     }
-    for (let r = 0; r < block.rows; r++) {
-      if (!hasValue(r, c)) continue;
-      if (counter) counter.calls++;
-      const row = block.top + r;
-      out[r][c] = tryProp<unknown>(rangeAt(ws, { top: row, bottom: row, left: col, right: col }), name);
+    if (h === 1 && w === 1) return;
+    if (w > 1) {
+      const mid = p.left + Math.floor(w / 2) - 1;
+      visit({ ...p, right: mid });
+      visit({ ...p, left: mid + 1 });
+    } else {
+      const mid = p.top + Math.floor(h / 2) - 1;
+      visit({ ...p, bottom: mid });
+      visit({ ...p, top: mid + 1 });
     }
-  }
+  };
+  if (block.rows > 0 && block.cols > 0) visit({ top: 0, left: 0, bottom: block.rows - 1, right: block.cols - 1 });
   return out;
 }
 
@@ -206,7 +218,9 @@ function toCellData(
   rawIndent: unknown,
   counter: { calls: number },
 ): CellData | undefined {
-  const formula = typeof rawFormula === 'string' && rawFormula.startsWith('=') ? rawFormula : undefined;
+  // Range.Formula returns constants too, and text typed as '=2 次 comes back as "=2 次": a formula is
+  // a "=…" whose cached value is not that same text.
+  const formula = typeof rawFormula === 'string' && rawFormula.startsWith('=') && rawFormula !== raw ? rawFormula : undefined;
   if ((raw === null || raw === undefined || raw === '') && !formula) return undefined;
   const numberFormat = normaliseNumberFormat(rawFormat);
   const indent = typeof rawIndent === 'number' && rawIndent > 0 ? rawIndent : undefined;
