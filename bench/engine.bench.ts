@@ -1,0 +1,288 @@
+/**
+ * Engine benchmark (`npm run bench engine`). Builds its own large workbooks with exceljs in a temp folder:
+ * a 科目表 of N classification rows (类/款/项 codes split over three columns, 6 amount columns, a 合计 row on top,
+ * a few planted mismatches) and a sheet of stacked 资金分配表. Then it times, separately:
+ *   - read: exceljs load of the file, and worksheetToGrid (exceljs → Grid) — "the file library alone";
+ *   - check: checkSheet (detectTables + every rule) on each Grid;
+ * and prints the check/read ratio (target ≤ 25 %), peak memory and how time grows with 2× rows (target ≤ 2.2×).
+ */
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { checkSheet } from '../src/core/engine';
+import type { Grid } from '../src/core/grid';
+import { worksheetToGrid } from '../src/hosts/file/readXlsx';
+
+/** Deterministic pseudo-random amounts, so every run checks the same workbook. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const cents = (n: number) => n / 100; // integer cents → 万元 with 2 decimals (exact when written as text)
+
+/** Amount columns: 合计 = 基本支出小计 + 项目支出 + 经营支出; 基本支出小计 = 人员经费 + 公用经费. */
+type Amounts = [number, number, number, number, number, number];
+
+function itemAmounts(rand: () => number): Amounts {
+  const staff = Math.floor(rand() * 50_00);
+  const office = Math.floor(rand() * 100_00);
+  const project = Math.floor(rand() * 2_000_00);
+  const business = rand() < 0.9 ? 0 : Math.floor(rand() * 50_00);
+  const basic = staff + office;
+  return [basic + project + business, basic, staff, office, project, business];
+}
+
+function addAmounts(into: Amounts, a: Amounts): void {
+  for (let i = 0; i < 6; i++) into[i] += a[i];
+}
+
+export interface BuildStats {
+  classificationRows: number;
+  allocationTables: number;
+  planted: number;
+}
+
+/**
+ * Write the workbook with the streaming writer (generation is not what we measure). `rows` counts the body rows of
+ * the 科目表 (类 + 款 + 项 rows); one planted mismatch every ~2,000 rows gives the checks real findings to report.
+ */
+export async function buildBenchWorkbook(file: string, rows: number, allocationTables: number): Promise<BuildStats> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const rand = rng(rows * 31 + allocationTables);
+  let planted = 0;
+
+  // ---- 科目表 ----
+  const ws = wb.addWorksheet('表3 支出总体');
+  const fmt = '#,##0.00';
+  ws.mergeCells('A1:J1');
+  ws.getCell('A1').value = '2025年部门支出总体情况表';
+  ws.getCell('J2').value = '单位：万元';
+  ws.getRow(3).values = ['科目编码', null, null, '科目名称', '合计', '基本支出', null, null, '项目支出', '事业单位经营支出'];
+  ws.getRow(4).values = ['类', '款', '项', null, null, '小计', '人员经费', '公用经费', null, null];
+  ws.mergeCells('A3:C3');
+  ws.mergeCells('D3:D4');
+  ws.mergeCells('E3:E4');
+  ws.mergeCells('F3:H3');
+  ws.mergeCells('I3:I4');
+  ws.mergeCells('J3:J4');
+
+  // Plan the hierarchy first (parents need their children's sums): 类 → 款 → 项, ~8 项 per 款, ~6 款 per 类.
+  type Line = { codes: [string, string, string]; name: string; amounts: Amounts; level: 0 | 1 | 2 };
+  const lines: Line[] = [];
+  const total: Amounts = [0, 0, 0, 0, 0, 0];
+  let lei = 201;
+  while (lines.length < rows) {
+    const leiLine: Line = { codes: [String(lei), '', ''], name: `类科目${lei}`, amounts: [0, 0, 0, 0, 0, 0], level: 0 };
+    lines.push(leiLine);
+    for (let k = 1; k <= 6 && lines.length < rows; k++) {
+      const kuan = String(k).padStart(2, '0');
+      const kuanLine: Line = { codes: [String(lei), kuan, ''], name: `款科目${lei}${kuan}`, amounts: [0, 0, 0, 0, 0, 0], level: 1 };
+      lines.push(kuanLine);
+      for (let x = 1; x <= 8 && lines.length < rows; x++) {
+        const xiang = String(x).padStart(2, '0');
+        const a = itemAmounts(rand);
+        lines.push({ codes: [String(lei), kuan, xiang], name: `项科目${lei}${kuan}${xiang}`, amounts: a, level: 2 });
+        addAmounts(kuanLine.amounts, a);
+      }
+      addAmounts(leiLine.amounts, kuanLine.amounts);
+    }
+    addAmounts(total, leiLine.amounts);
+    lei++;
+    if (lei > 999) lei = 201;
+  }
+  const totalRow = ws.getRow(5);
+  totalRow.values = [null, null, null, '合计', ...total.map(cents)];
+  for (let c = 5; c <= 10; c++) totalRow.getCell(c).numFmt = fmt;
+  totalRow.commit();
+  lines.forEach((line, i) => {
+    const row = ws.getRow(6 + i);
+    const values = line.amounts.map(cents);
+    // Plant a stated total that is off by a small amount on some 款 rows (a parent ≠ Σ children).
+    if (line.level === 1 && i % 2000 < 9 && i > 0) {
+      values[0] = cents(line.amounts[0] + 1);
+      planted++;
+    }
+    row.values = [line.codes[0], line.codes[1], line.codes[2], line.name, ...values];
+    for (let c = 5; c <= 10; c++) row.getCell(c).numFmt = fmt;
+    row.commit();
+  });
+  ws.commit();
+
+  // ---- stacked 资金分配表 ----
+  const wa = wb.addWorksheet('分配表');
+  const counties = ['汉滨区', '汉阴县', '石泉县', '宁陕县', '紫阳县', '岚皋县', '平利县', '镇坪县', '旬阳市', '白河县'];
+  let r = 1;
+  for (let t = 0; t < allocationTables; t++) {
+    wa.mergeCells(r, 1, r, 5);
+    wa.getCell(r, 1).value = `2025年第${t + 1}批补助资金分配表`;
+    wa.getCell(r + 1, 5).value = '单位：万元';
+    wa.getRow(r + 2).values = ['县区', '合计', '其中', null, '备注'];
+    wa.getRow(r + 3).values = [null, null, '中央资金', '省级资金', null];
+    wa.mergeCells(r + 2, 3, r + 2, 4);
+    wa.mergeCells(r + 2, 1, r + 3, 1);
+    wa.mergeCells(r + 2, 2, r + 3, 2);
+    wa.mergeCells(r + 2, 5, r + 3, 5);
+    const body: Amounts[] = counties.map(() => {
+      const central = Math.floor(rand() * 800_00);
+      const province = Math.floor(rand() * 200_00);
+      return [central + province, central, province, 0, 0, 0];
+    });
+    const sum: Amounts = [0, 0, 0, 0, 0, 0];
+    body.forEach((a) => addAmounts(sum, a));
+    const stated = t % 50 === 7 ? sum[0] + 1 : sum[0];
+    if (stated !== sum[0]) planted++;
+    wa.getRow(r + 4).values = ['合计', cents(stated), cents(sum[1]), cents(sum[2]), null];
+    body.forEach((a, i) => {
+      wa.getRow(r + 5 + i).values = [counties[i], cents(a[0]), cents(a[1]), cents(a[2]), i % 3 === 0 ? '基层能力建设' : null];
+    });
+    for (let rr = r + 4; rr <= r + 4 + counties.length; rr++) for (let c = 2; c <= 4; c++) wa.getCell(rr, c).numFmt = fmt;
+    r += 4 + 1 + counties.length + 2; // one blank row between tables
+  }
+  wa.commit();
+  await wb.commit();
+  return { classificationRows: rows, allocationTables, planted };
+}
+
+/** Peak memory: the process's own max RSS, plus heap samples taken between phases and on a timer. */
+class MemoryProbe {
+  peakHeap = 0;
+  peakRss = 0;
+  private timer?: NodeJS.Timeout;
+  start(): void {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 25);
+  }
+  sample(): void {
+    const m = process.memoryUsage();
+    this.peakHeap = Math.max(this.peakHeap, m.heapUsed);
+    this.peakRss = Math.max(this.peakRss, m.rss);
+  }
+  stop(): void {
+    this.sample();
+    if (this.timer) clearInterval(this.timer);
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const ms = (t: number) => `${t.toFixed(0)} ms`;
+
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+interface Measure {
+  loadMs: number;
+  gridMs: number;
+  checkMs: number;
+  tables: number;
+  findings: number;
+  cells: number;
+}
+
+/** One pass over a file: exceljs load, worksheet → Grid, checkSheet on each Grid (best of `repeat` for the check). */
+async function measure(file: string, probe: MemoryProbe, repeat: number): Promise<Measure> {
+  let loadMs = Infinity;
+  let gridMs = Infinity;
+  let checkMs = Infinity;
+  let tables = 0;
+  let findings = 0;
+  let cells = 0;
+  for (let i = 0; i < repeat; i++) {
+    global.gc?.();
+    let t = now();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    loadMs = Math.min(loadMs, now() - t);
+    probe.sample();
+    t = now();
+    const grids: Grid[] = wb.worksheets.map((ws) => worksheetToGrid(ws));
+    gridMs = Math.min(gridMs, now() - t);
+    probe.sample();
+    t = now();
+    tables = 0;
+    findings = 0;
+    cells = 0;
+    for (const g of grids) {
+      const r = checkSheet(g);
+      tables += r.tables.length;
+      findings += r.findings.length;
+      cells += g.rowCount * g.colCount;
+    }
+    checkMs = Math.min(checkMs, now() - t);
+    probe.sample();
+  }
+  return { loadMs, gridMs, checkMs, tables, findings, cells };
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
+  const padTo = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
+  return rows.map((r) => r.map((cell, c) => padTo(cell, widths[c])).join('  ')).join('\n');
+}
+
+export async function run(): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaohe-bench-'));
+  const probe = new MemoryProbe();
+  try {
+    // Main workbook: 20,000 科目 rows × 6 amount columns + 300 stacked allocation tables.
+    const mainFile = path.join(dir, 'bench-20000.xlsx');
+    const built = await buildBenchWorkbook(mainFile, 20_000, 300);
+    const size = (await fs.stat(mainFile)).size;
+    probe.start();
+    const main = await measure(mainFile, probe, 2);
+    probe.stop();
+    const read = main.loadMs + main.gridMs;
+    console.log(
+      `workbook: ${built.classificationRows} 科目 rows × 6 amount columns + ${built.allocationTables} allocation tables, ` +
+        `${(size / 2 ** 20).toFixed(1)} MB, ${main.cells.toLocaleString('en-US')} grid cells, ${built.planted} planted mismatches`,
+    );
+    console.log(
+      table([
+        ['phase', 'time', 'note'],
+        ['read: exceljs load', ms(main.loadMs), 'file library alone'],
+        ['read: worksheet → Grid', ms(main.gridMs), ''],
+        ['read total', ms(read), ''],
+        ['detect + checks', ms(main.checkMs), `${main.tables} tables, ${main.findings} findings`],
+        ['checks / read', `${((main.checkMs / read) * 100).toFixed(1)} %`, 'target ≤ 25 %'],
+        ['checks / exceljs load', `${((main.checkMs / main.loadMs) * 100).toFixed(1)} %`, ''],
+        ['peak RSS', mb(Math.max(probe.peakRss, process.resourceUsage().maxRSS * 1024)), 'process max (incl. generation)'],
+        ['peak heapUsed', mb(probe.peakHeap), 'sampled'],
+      ]),
+    );
+
+    // Linearity: double the rows (and the allocation tables) twice.
+    console.log('\nlinearity (rows of 科目表; allocation tables scale along):');
+    const sizes = [10_000, 20_000, 40_000];
+    const results: Measure[] = [];
+    for (const n of sizes) {
+      const f = path.join(dir, `lin-${n}.xlsx`);
+      await buildBenchWorkbook(f, n, Math.round((300 * n) / 20_000));
+      results.push(await measure(f, probe, 2));
+      await fs.rm(f, { force: true });
+    }
+    const rows: string[][] = [['rows', 'load', 'to Grid', 'detect+checks', 'read ×', 'checks ×', 'checks/read']];
+    results.forEach((m, i) => {
+      const prev = results[i - 1];
+      const readNow = m.loadMs + m.gridMs;
+      rows.push([
+        String(sizes[i]),
+        ms(m.loadMs),
+        ms(m.gridMs),
+        ms(m.checkMs),
+        prev ? `${(readNow / (prev.loadMs + prev.gridMs)).toFixed(2)}×` : '',
+        prev ? `${(m.checkMs / Math.max(prev.checkMs, 0.001)).toFixed(2)}×` : '',
+        `${((m.checkMs / readNow) * 100).toFixed(1)} %`,
+      ]);
+    });
+    console.log(table(rows));
+    console.log('targets: checks ≤ 25 % of read; 2× rows → ≤ 2.2× time');
+  } finally {
+    probe.stop();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
