@@ -1,7 +1,621 @@
+import Decimal from 'decimal.js';
 import type { Grid } from '../grid';
-import type { DetectedTable } from '../layout/types';
+import type { CellRange } from '../grid/address';
+import type { ColumnInfo, DetectedTable, RowInfo } from '../layout/types';
+import { parseAmountText, toHalfWidth } from '../money/parse';
+import { AmountUnit, unitIn } from '../money/units';
+import { classifyLevelLabel, level1Of, level2Of, isAcceptedChild, normalizeLabel, type LevelClass } from './framework';
+import type {
+  CellRef,
+  FundGroup,
+  FundLine,
+  FundRole,
+  HeaderField,
+  Indicator,
+  IndicatorColumns,
+  LevelIssue,
+  LevelLabel,
+  PerfHeader,
+  PerfTable,
+  PerfVariant,
+} from './types';
+import { convertMoney, parseIndicatorValue } from './value';
 
-/** Finds 绩效目标表 on a sheet (kind 'performance'). (Placeholder until core/perf lands.) */
-export function detectPerformanceTables(_grid: Grid): DetectedTable[] {
-  return [];
+/**
+ * Finds 绩效目标表 on a sheet: 项目支出绩效目标表, (中央对地方转移支付)区域绩效目标表 with or without one
+ * column per county, and 部门整体绩效目标表.
+ *
+ * A table is anchored on its indicator header row (一级指标 | 二级指标 | 三级指标/指标内容 | 指标值). Its range
+ * starts at the header block above it (项目名称 / 资金名称 / 预算单位 …; the title and the "(2023 年)" line
+ * are outside) and ends with the last indicator row (a weights 合计 row included). headerTop..headerBottom
+ * cover the header block plus the indicator header row (and the county-name row under it), so
+ * TableSummary.headerRows counts all of them.
+ */
+export function detectPerformanceTables(grid: Grid): DetectedTable[] {
+  const tables: DetectedTable[] = [];
+  let r = 0;
+  while (r < grid.rowCount) {
+    const cols = indicatorHeaderAt(grid, r);
+    if (!cols) {
+      r++;
+      continue;
+    }
+    const table = readTable(grid, r, cols, tables.length ? tables[tables.length - 1].range.bottom + 1 : 0);
+    tables.push(table);
+    r = Math.max(r + 1, table.range.bottom + 1);
+  }
+  return tables;
 }
+
+/** Convenience: the parsed model of a detected performance table. */
+export function perfOf(t: DetectedTable): PerfTable | undefined {
+  return t.kind === 'performance' && t.perf ? (t.perf as PerfTable) : undefined;
+}
+
+// ---------------------------------------------------------------- indicator header
+
+const N = (s: string) => normalizeLabel(toHalfWidth(s));
+
+function indicatorHeaderAt(grid: Grid, row: number): Omit<IndicatorColumns, 'regions'> | undefined {
+  let level1: number | undefined;
+  let level2: number | undefined;
+  let level3: number | undefined;
+  let value: number | undefined;
+  const cols: Partial<IndicatorColumns> = {};
+  for (let c = 0; c < grid.colCount; c++) {
+    const t = N(grid.text(row, c));
+    if (!t) continue;
+    if (t === '一级指标') level1 ??= c;
+    else if (t === '二级指标') level2 ??= c;
+    else if (/^(三级指标|指标内容|指标名称|具体指标|三级指标名称)/.test(t)) level3 ??= c;
+    else if (/^(指标值|年度指标值|目标值|区域目标值|年度目标值|指标值[（(])/.test(t)) value ??= c;
+    else if (t === '绩效指标') cols.outer ??= c;
+    else if (t === '指标性质') cols.nature ??= c;
+    else if (/^(度量单位|计量单位|单位)$/.test(t)) cols.unit ??= c;
+    else if (/设置依据/.test(t)) cols.basis ??= c;
+    else if (/^上年/.test(t)) cols.lastYear ??= c;
+    else if (/分值|权重/.test(t) && !/赋分|规则/.test(t)) cols.weight ??= c;
+    else if (/赋分|评分/.test(t)) cols.scoring ??= c;
+    else if (/佐证/.test(t)) cols.evidence ??= c;
+    else if (t === '备注') cols.note ??= c;
+  }
+  if (level1 === undefined || level2 === undefined || level3 === undefined || value === undefined) return undefined;
+  if (!(level1 < level2 && level2 < level3 && level3 < value)) return undefined;
+  return { ...cols, level1, level2, level3, value };
+}
+
+// ---------------------------------------------------------------- header block labels
+
+type FieldKind = 'name' | 'department' | 'goal' | 'funds-group' | 'misc' | FundRole;
+
+const FIELD_PATTERNS: [RegExp, FieldKind][] = [
+  [/^(项目名称|资金名称|转移支付名称|专项名称|专项资金名称|名称|部门名称|单位名称|部门\(单位\)名称)$/, 'name'],
+  [/^(年度目标|年度总体目标|年度绩效目标|项目总体目标|总体目标|整体绩效目标|部门整体绩效目标)$/, 'goal'],
+  [/^(实施期总目标|实施期目标|中长期目标|部门职能职责概述|部门职能|年度主要任务|主要任务|实施期限|项目期限|任务名称|主要内容)$/, 'misc'],
+  [
+    /^(主管部门|实施单位|预算单位|财政部门|省相关部门|省或主管部门|省级主管部门|设区市财政部门|设区市主管部门|县级财政部门|县级主管部门|市级财政部门|市级主管部门|州\(市\)|省份|省市|地区|区域|项目负责人|联系电话|负责人|主管处室)$/,
+    'department',
+  ],
+  [/^(资金情况|项目资金|资金金额|资金投入|预算资金|资金来源|年度资金|部门预算资金|资金情况\(万元\)|项目资金\(万元\)|资金金额\(万元\))$/, 'funds-group'],
+  [/^(实施期资金总额|实施期资金|实施期金额|总金额)$/, 'period-total'],
+  [/^(年度金额|年度预算总额|年度资金总额|年度预算金额|年度预算数|本年度资金|年度预算|资金总额|金额合计|预算总额|部门预算总额|年度资金合计)$/, 'total'],
+  [/^(中央资金|中央补助|中央财政资金|中央财政补助|中央补助资金|中央直达资金|中央转移支付)$/, 'central'],
+  [/^(地方资金|地方财政资金|地方配套|地方配套资金|地方财政补助)$/, 'local'],
+  [/^(省级资金|省级财政资金|省级补助|自治区资金|自治区本级资金)$/, 'provincial'],
+  [/^(市级资金|州级资金|市级财政资金|设区市资金)$/, 'city'],
+  [/^(县级资金|县级财政资金|县区资金)$/, 'county'],
+  [/^(财政拨款|财政拨款资金|一般公共预算|一般公共预算拨款)$/, 'fiscal'],
+  [/^(其他资金|其他|其他来源资金|单位资金|自有资金)$/, 'other'],
+];
+
+/** "其中：中央资金" → "中央资金"; "资金情况（万元）" → "资金情况"; "年度金额:" → "年度金额". */
+function fieldKey(text: string): string {
+  return N(text)
+    .replace(/^其中[:：]?/, '')
+    .replace(/[(（](万元|元|亿元|千元)[)）]$/, '')
+    .replace(/[：:]+$/, '');
+}
+
+function fieldKind(text: string): FieldKind | undefined {
+  const key = fieldKey(text);
+  if (!key) return undefined;
+  for (const [re, kind] of FIELD_PATTERNS) if (re.test(key)) return kind;
+  return undefined;
+}
+
+const FUND_ROLES = new Set<FieldKind>(['total', 'period-total', 'central', 'local', 'provincial', 'city', 'county', 'fiscal', 'other']);
+
+// ---------------------------------------------------------------- table
+
+function readTable(grid: Grid, headerRow: number, baseCols: Omit<IndicatorColumns, 'regions'>, minTop: number): DetectedTable {
+  // County columns: a row right under the header with names in the value columns and nothing in the level columns.
+  const cols: IndicatorColumns = { ...baseCols, regions: [] };
+  let headerBottom = headerRow;
+  const valueMerge = grid.mergeAt(headerRow, cols.value);
+  const sub = headerRow + 1;
+  if (sub < grid.rowCount && !grid.text(sub, cols.level1) && !grid.text(sub, cols.level2) && !grid.text(sub, cols.level3)) {
+    const lastValueCol = valueMerge && valueMerge.top === headerRow ? valueMerge.right : cols.value;
+    const names: { name: string; col: number }[] = [];
+    for (let c = cols.value; c <= Math.max(lastValueCol, cols.value); c++) {
+      const t = grid.text(sub, c);
+      if (t && parseIndicatorValue(t).kind === 'text') names.push({ name: t, col: c });
+    }
+    if (names.length) {
+      cols.regions = names;
+      cols.value = names[0].col;
+      headerBottom = sub;
+    }
+  }
+  const headerRight = rightEdgeOfRow(grid, headerRow);
+  const left = cols.outer ?? Math.min(cols.level1, leftEdgeOfRow(grid, headerRow));
+
+  const top = headerBlockTop(grid, headerRow, minTop, left, headerRight);
+  const header = readHeaderBlock(grid, top, headerRow - 1);
+  let right = headerRight;
+  for (let r = top; r < headerRow; r++) right = Math.max(right, rightEdgeOfRow(grid, r));
+
+  const { indicators, levelIssues, totalRow, lastRow } = readIndicators(grid, headerBottom + 1, cols, left, right);
+  const { title, titleRow, year } = findTitle(grid, top, left, right);
+  const variant = variantOf(title, header, cols);
+
+  const perf: PerfTable = {
+    variant,
+    top,
+    indicatorHeaderRow: headerRow,
+    indicatorHeaderBottom: headerBottom,
+    header,
+    columns: cols,
+    indicators,
+    levelIssues,
+  };
+  if (title) perf.title = title;
+  if (titleRow !== undefined) perf.titleRow = titleRow;
+  if (year) perf.year = year;
+  if (totalRow) perf.totalRow = totalRow;
+
+  const range: CellRange = { top, left, bottom: Math.max(lastRow, headerBottom), right };
+  const table: DetectedTable = {
+    kind: 'performance',
+    range,
+    headerTop: top,
+    headerBottom,
+    totalRows: totalRow ? [totalRow.row] : [],
+    labelCol: cols.level3,
+    codeCols: [],
+    columns: columnInfos(grid, cols, headerRow, left, right),
+    rows: rowInfos(indicators, totalRow?.row),
+    perf,
+  };
+  if (title) table.title = title;
+  if (titleRow !== undefined) table.titleRow = titleRow;
+  table.unit = header.fundsUnit;
+  return table;
+}
+
+function rightEdgeOfRow(grid: Grid, row: number): number {
+  let right = 0;
+  for (let c = 0; c < grid.colCount; c++) {
+    if (grid.text(row, c)) {
+      const m = grid.mergeAt(row, c);
+      right = Math.max(right, m ? m.right : c);
+    }
+  }
+  return right;
+}
+
+function leftEdgeOfRow(grid: Grid, row: number): number {
+  for (let c = 0; c < grid.colCount; c++) if (grid.visibleText(row, c)) return grid.mergeAt(row, c)?.left ?? c;
+  return 0;
+}
+
+function rowTexts(grid: Grid, row: number, left: number, right: number): { col: number; text: string }[] {
+  const out: { col: number; text: string }[] = [];
+  for (let c = left; c <= right; c++) {
+    const t = grid.text(row, c);
+    if (t) out.push({ col: c, text: t });
+  }
+  return out;
+}
+
+function isTitleLike(text: string): boolean {
+  const t = N(text);
+  return /绩效目标(表|申报表)$/.test(t) || /^[(（]?\d{4}年(度)?[)）]?/.test(t) || /^附件|^附表/.test(t);
+}
+
+/** Walk up from the indicator header over the header block; stop at a blank row, the title or the year line. */
+function headerBlockTop(grid: Grid, headerRow: number, minTop: number, left: number, right: number): number {
+  let top = headerRow;
+  for (let r = headerRow - 1; r >= minTop && headerRow - r <= 30; r--) {
+    const texts = rowTexts(grid, r, left, right);
+    const coveredFromAbove = rangeHasMergeFromAbove(grid, r, left, right);
+    if (!texts.length && !coveredFromAbove) break;
+    if (texts.length && texts.every((t) => isTitleLike(t.text)) && !texts.some((t) => fieldKind(t.text))) break;
+    if (texts.length === 1 && !fieldKind(texts[0].text) && !coveredFromAbove && spansWidth(grid, r, texts[0].col, left, right)) break;
+    top = r;
+  }
+  return top;
+}
+
+function rangeHasMergeFromAbove(grid: Grid, row: number, left: number, right: number): boolean {
+  for (let c = left; c <= right; c++) {
+    const m = grid.mergeAt(row, c);
+    if (m && m.top < row) return true;
+  }
+  return false;
+}
+
+/** A single text merged over (nearly) the whole width: a title or a note, not a header row. */
+function spansWidth(grid: Grid, row: number, col: number, left: number, right: number): boolean {
+  const m = grid.mergeAt(row, col);
+  if (!m) return false;
+  return m.left <= left + 1 && m.right >= right - 1;
+}
+
+function findTitle(grid: Grid, top: number, left: number, right: number): { title?: string; titleRow?: number; year?: string } {
+  let year: string | undefined;
+  for (let r = top - 1; r >= Math.max(0, top - 5); r--) {
+    const texts = rowTexts(grid, r, Math.max(0, left - 1), right + 1);
+    if (!texts.length) continue;
+    const joined = texts.map((t) => t.text).join(' ');
+    const y = /[(（]\s*(\d{4})\s*年(?:度)?\s*[)）]/.exec(toHalfWidth(joined));
+    if (y && !/目标表/.test(joined)) {
+      year ??= y[1];
+      continue;
+    }
+    if (/目标(表|申报表)/.test(joined)) {
+      const title = joined.replace(/\s*\n\s*/g, '').replace(/\s+/g, ' ').trim();
+      const y2 = /[(（]\s*(\d{4})\s*年(?:度)?\s*[)）]/.exec(toHalfWidth(title));
+      return { title, titleRow: r, year: year ?? y2?.[1] };
+    }
+  }
+  return { year };
+}
+
+function variantOf(title: string | undefined, header: PerfHeader, cols: IndicatorColumns): PerfVariant {
+  const t = title ? N(title) : '';
+  if (/部门整体/.test(t)) return 'department';
+  if (/区域绩效目标/.test(t) || cols.regions.length > 0) return 'regional';
+  const keys = header.fields.map((f) => fieldKey(f.label));
+  if (keys.includes('转移支付名称')) return 'regional';
+  if (keys.some((k) => /^(部门名称|部门职能职责概述|部门职能|年度主要任务)$/.test(k))) return 'department';
+  return 'project';
+}
+
+// ---------------------------------------------------------------- header block
+
+function readHeaderBlock(grid: Grid, top: number, bottom: number): PerfHeader {
+  const header: PerfHeader = { departments: [], fields: [], fundsUnit: '万元', funds: [], looseFunds: [], regionFunds: [] };
+  const fundLines: { line: FundLine; row: number }[] = [];
+  let right = 0;
+  for (let r = top; r <= bottom; r++) right = Math.max(right, rightEdgeOfRow(grid, r));
+  for (let r = top; r <= bottom; r++) {
+    const cells = rowTexts(grid, r, 0, right);
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      const kind = fieldKind(cell.text);
+      if (!kind) continue;
+      const next = cells[i + 1];
+      const hasValue = next && !fieldKind(next.text);
+      const field: HeaderField = {
+        label: cell.text,
+        labelCell: { row: r, col: cell.col },
+        value: hasValue ? next.text : '',
+      };
+      if (hasValue) field.valueCell = { row: r, col: next.col };
+      else if ((kind === 'goal' || kind === 'misc') && r < bottom && valueBelow(grid, r, cell.col)) {
+        // "实施期总目标 | 年度目标" with the texts in the row below.
+        const below = grid.mergeAt(r, cell.col)?.bottom ?? r;
+        field.value = grid.text(below + 1, cell.col);
+        field.valueCell = { row: below + 1, col: cell.col };
+      } else field.valueCell = emptyValueCell(grid, r, cell.col, next?.col ?? right + 1);
+      header.fields.push(field);
+      if (kind === 'funds-group') {
+        header.fundsUnit = unitIn(cell.text) ?? header.fundsUnit;
+        if (hasValue) readRegionFunds(grid, r, cells.slice(i + 1), header);
+        continue;
+      }
+      if (hasValue) i++;
+      if (kind === 'name') header.name ??= field;
+      else if (kind === 'department') header.departments.push(field);
+      else if (kind === 'goal') {
+        if (!header.goal || /年度/.test(cell.text)) header.goal = field;
+      } else if (FUND_ROLES.has(kind)) {
+        fundLines.push({ line: { ...field, role: kind as FundRole, amount: null }, row: r });
+      }
+    }
+  }
+  for (const f of fundLines) f.line.amount = fundAmount(f.line.value, header.fundsUnit);
+  groupFunds(header, fundLines);
+  return header;
+}
+
+function valueBelow(grid: Grid, row: number, col: number): boolean {
+  const below = (grid.mergeAt(row, col)?.bottom ?? row) + 1;
+  const t = grid.text(below, col);
+  return !!t && !fieldKind(t);
+}
+
+/** Where a value would go when the cell right of a label is empty: the next cell (or merged area) to its right. */
+function emptyValueCell(grid: Grid, row: number, labelCol: number, limit: number): CellRef | undefined {
+  const m = grid.mergeAt(row, labelCol);
+  const c = (m ? m.right : labelCol) + 1;
+  return c < limit ? { row, col: c } : undefined;
+}
+
+/** "99.96万元", "148", "0万元", "1,234.50" → the amount in the funds unit. */
+export function fundAmount(text: string, fundsUnit: AmountUnit): Decimal | null {
+  const s = toHalfWidth(text).replace(/[\s\u00a0]+/g, '');
+  if (!s) return null;
+  const direct = parseAmountText(s);
+  if (direct) return direct.value;
+  const m = /^([+-]?[\d,]+(?:\.\d+)?)(亿元|万元|千元|元)$/.exec(s);
+  if (!m) return null;
+  const p = parseAmountText(m[1]);
+  return p ? convertMoney(p.value, m[2] as AmountUnit, fundsUnit) : null;
+}
+
+/** "资金情况（万元） | 梁河" with the amount in the row below: one amount per county. */
+function readRegionFunds(grid: Grid, row: number, rest: { col: number; text: string }[], header: PerfHeader): void {
+  for (const cell of rest) {
+    if (fieldKind(cell.text)) break;
+    if (fundAmount(cell.text, header.fundsUnit) !== null) continue;
+    const below = grid.text(row + 1, cell.col);
+    header.regionFunds.push({
+      region: cell.text,
+      cell: { row: row + 1, col: cell.col },
+      amount: below ? fundAmount(below, header.fundsUnit) : null,
+    });
+  }
+}
+
+/**
+ * Ties each part (中央资金, 地方资金, 财政拨款, 其他资金 …) to its total: the total in the same column above it,
+ * else the nearest total to its left on the same row, else the only total.
+ */
+function groupFunds(header: PerfHeader, lines: { line: FundLine; row: number }[]): void {
+  const totals = lines.filter((l) => l.line.role === 'total' || l.line.role === 'period-total');
+  const groups = new Map<FundLine, FundGroup>();
+  for (const t of totals) groups.set(t.line, { total: t.line, parts: [] });
+  for (const l of lines) {
+    if (l.line.role === 'total' || l.line.role === 'period-total') continue;
+    const col = l.line.labelCell.col;
+    let owner = totals
+      .filter((t) => t.line.labelCell.col === col && t.row < l.row)
+      .sort((a, b) => b.row - a.row)[0];
+    owner ??= totals
+      .filter((t) => t.row === l.row && t.line.labelCell.col < col)
+      .sort((a, b) => b.line.labelCell.col - a.line.labelCell.col)[0];
+    if (!owner && totals.length === 1) owner = totals[0];
+    if (owner) groups.get(owner.line)!.parts.push(l.line);
+    else header.looseFunds.push(l.line);
+  }
+  const all = [...groups.values()];
+  header.funds = [...all.filter((g) => g.total.role === 'total'), ...all.filter((g) => g.total.role !== 'total')];
+}
+
+// ---------------------------------------------------------------- indicator grid
+
+interface LevelToken {
+  text: string;
+  cell: CellRef;
+  column: 'level1' | 'level2';
+  /** Stands in the 三级 column or right of it: the row is shifted. */
+  shifted: boolean;
+}
+
+const TOTAL_RE = /^(合计|总计|小计|分值合计|权重合计|总分|合\s*计)$/;
+const NOTE_RE = /^(注|说明|备注|填表说明|填报说明)[:：]/;
+
+function readIndicators(
+  grid: Grid,
+  firstRow: number,
+  cols: IndicatorColumns,
+  left: number,
+  right: number,
+): { indicators: Indicator[]; levelIssues: LevelIssue[]; totalRow?: PerfTable['totalRow']; lastRow: number } {
+  const indicators: Indicator[] = [];
+  const issues = new Map<string, LevelIssue>();
+  const issue = (i: Omit<LevelIssue, 'rows'>): LevelIssue => {
+    const key = `${i.cell.row}:${i.cell.col}:${i.kind}`;
+    let found = issues.get(key);
+    if (!found) {
+      found = { ...i, rows: [] };
+      issues.set(key, found);
+    }
+    return found;
+  };
+  let cur1: (LevelLabel & { level1?: string }) | undefined;
+  let cur2: LevelLabel | undefined;
+  let cur2Issue: LevelIssue | undefined;
+  let groupShift = 0;
+  let lastRow = firstRow - 1;
+  let totalRow: PerfTable['totalRow'];
+  const tableTop = firstRow;
+
+  for (let r = firstRow; r < grid.rowCount; r++) {
+    const texts = rowTexts(grid, r, left, right + 2);
+    const covered = mergedFromTable(grid, r, tableTop, left, right);
+    if (!texts.length && !covered) break;
+    if (texts.length && texts.every((t) => isTitleLike(t.text) || NOTE_RE.test(N(t.text)))) break;
+    if (texts.some((t) => t.col <= cols.level3 && fieldKind(t.text) === 'name')) break;
+    if (texts.length && indicatorHeaderAt(grid, r)) break;
+
+    // Level labels: every text left of the 三级 column, then known level names in the 三级 column (shifted row).
+    const tokens: LevelToken[] = [];
+    for (let c = left; c < cols.level3; c++) {
+      const t = grid.text(r, c);
+      if (!t || N(t) === '绩效指标') continue;
+      tokens.push({ text: t, cell: { row: r, col: c }, column: c <= cols.level1 ? 'level1' : 'level2', shifted: false });
+    }
+    if (tokens.some((t) => TOTAL_RE.test(N(t.text))) || TOTAL_RE.test(N(grid.text(r, cols.level3)))) {
+      const w = cols.weight;
+      totalRow = { row: r };
+      if (w !== undefined) {
+        const text = grid.text(r, w);
+        totalRow.weight = { cell: { row: r, col: w }, text, amount: grid.amount(r, w)?.value ?? null };
+      }
+      lastRow = r;
+      break;
+    }
+    let shift = 0;
+    for (let c = cols.level3; c < cols.value + 1; c++) {
+      const t = grid.text(r, c);
+      if (!t || !(level1Of(t) || level2Of(t))) break;
+      if (!grid.text(r, cols.level3 + shift + 1) && !grid.text(r, cols.value + shift + 1)) break;
+      tokens.push({ text: t, cell: { row: r, col: c }, column: 'level2', shifted: true });
+      shift++;
+    }
+    if (tokens.some((t) => !t.shifted)) groupShift = shift;
+    else if (shift > 0) groupShift = shift;
+    else if (groupShift > 0 && !grid.text(r, cols.level3) && grid.text(r, cols.level3 + groupShift)) shift = groupShift;
+
+    // Place the tokens left to right.
+    const classes: LevelClass[] = tokens.map((t) => classifyLevelLabel(t.text, t.column));
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i];
+      let cls = classes[i];
+      const nextCls = classes[i + 1];
+      // "满意度指标 | 服务对象满意度指标" in the 二级 and 三级 columns: the first is the 一级.
+      if (cls.kind === 'level2' && nextCls?.kind === 'level2') {
+        const l1 = level1Of(tok.text);
+        if (l1 && nextCls.parent === l1) cls = { kind: 'level1', level1: l1 };
+      }
+      if (tok.shifted) {
+        issue({ kind: 'shifted', cell: tok.cell, text: tok.text });
+      }
+      if (cls.kind === 'level1') {
+        cur1 = { text: tok.text, cell: tok.cell, standard: cls.level1, level1: cls.level1 };
+        cur2 = undefined;
+        cur2Issue = undefined;
+      } else if (cls.kind === 'level2') {
+        if (tok.column === 'level1' && !tokens.slice(i + 1).some((t, k) => classes[i + 1 + k].kind === 'level2')) {
+          issue({ kind: 'level2-as-level1', cell: tok.cell, text: tok.text, expectedParent: cls.parent });
+          if (!cur1 || cur1.standard !== cls.parent) {
+            cur1 = { text: cls.parent, cell: tok.cell, standard: cls.parent, level1: cls.parent, inferred: true };
+          }
+        }
+        cur2 = { text: tok.text, cell: tok.cell, standard: cls.standard };
+        cur2Issue = undefined;
+        if (cur1?.standard && !isAcceptedChild(cur1.standard as never, tok.text)) {
+          cur2Issue = issue({
+            kind: 'misplaced',
+            cell: tok.cell,
+            text: tok.text,
+            expectedParent: cls.parent,
+            actualParent: cur1.text,
+          });
+        }
+      } else {
+        // Unknown label ("公平性指标", "综合指标"). Followed by a 二级 in the same row, it only decorates it;
+        // otherwise it stands as the 二级 (or 一级) of the rows below.
+        const laterLevel = classes.slice(i + 1).some((c) => c.kind === 'level2' || c.kind === 'level1');
+        const iss = issue({ kind: 'unknown', cell: tok.cell, text: tok.text, actualParent: cur1?.text });
+        if (!laterLevel) {
+          if (tok.column === 'level1') {
+            cur1 = { text: tok.text, cell: tok.cell };
+            cur2 = undefined;
+            cur2Issue = undefined;
+            iss.rows.push(r);
+          } else {
+            cur2 = { text: tok.text, cell: tok.cell };
+            cur2Issue = iss;
+          }
+        } else {
+          iss.rows.push(r);
+        }
+      }
+    }
+
+    const nameCol = cols.level3 + shift;
+    const valueCol = cols.value + shift;
+    const name = grid.text(r, nameCol);
+    const valueText = grid.text(r, valueCol);
+    const hasContent = name || valueText || tokens.length || covered;
+    if (!hasContent) break;
+    lastRow = r;
+
+    const ind: Indicator = {
+      row: r,
+      name,
+      nameCell: { row: r, col: nameCol },
+      value: parseIndicatorValue(valueText),
+      valueCell: { row: r, col: valueCol },
+      regionValues: [],
+      shift,
+    };
+    if (cur1) ind.level1 = { text: cur1.text, cell: cur1.cell, standard: cur1.standard, inferred: cur1.inferred };
+    if (cur2) ind.level2 = { ...cur2 };
+    for (const reg of cols.regions) {
+      const cell = { row: r, col: reg.col + shift };
+      ind.regionValues.push({ region: reg.name, value: parseIndicatorValue(grid.text(cell.row, cell.col)), cell });
+    }
+    const opt = (c: number | undefined) => (c === undefined ? undefined : { text: grid.text(r, c + shift), cell: { row: r, col: c + shift } });
+    const nature = opt(cols.nature);
+    if (nature) ind.nature = nature;
+    const unit = opt(cols.unit);
+    if (unit) ind.unit = unit;
+    if (cols.basis !== undefined) ind.basis = grid.text(r, cols.basis + shift);
+    if (cols.lastYear !== undefined) ind.lastYear = grid.text(r, cols.lastYear + shift);
+    if (cols.weight !== undefined) {
+      const wc = cols.weight + shift;
+      ind.weight = { text: grid.text(r, wc), cell: { row: r, col: wc }, amount: grid.amount(r, wc)?.value ?? null };
+    }
+    if (cols.scoring !== undefined) ind.scoring = grid.text(r, cols.scoring + shift);
+    if (cols.evidence !== undefined) ind.evidence = grid.text(r, cols.evidence + shift);
+    if (cols.note !== undefined) ind.note = grid.text(r, cols.note + shift);
+
+    if (!cur1) {
+      const iss = issue({ kind: 'missing-level1', cell: { row: r, col: cols.level1 }, text: '' });
+      iss.rows.push(r);
+    } else if (!cur2) {
+      const iss = issue({ kind: 'missing-level2', cell: { row: r, col: cols.level2 }, text: '', actualParent: cur1.text });
+      iss.rows.push(r);
+      // One finding for a run of rows without a 二级: remember it as the current 二级 problem.
+      cur2 = { text: '', cell: { row: r, col: cols.level2 } };
+      cur2Issue = iss;
+    } else if (cur2Issue) {
+      cur2Issue.rows.push(r);
+    }
+    if (!cur2?.text) delete ind.level2;
+    for (const t of tokens) {
+      const iss = issues.get(`${t.cell.row}:${t.cell.col}:level2-as-level1`);
+      if (iss && !iss.rows.includes(r)) iss.rows.push(r);
+      const sh = issues.get(`${t.cell.row}:${t.cell.col}:shifted`);
+      if (sh && !sh.rows.includes(r)) sh.rows.push(r);
+    }
+    indicators.push(ind);
+  }
+  return { indicators, levelIssues: [...issues.values()], totalRow, lastRow };
+}
+
+/** Is the row covered by a merge that started inside the indicator grid (a 一级/二级 cell spanning it)? */
+function mergedFromTable(grid: Grid, row: number, tableTop: number, left: number, right: number): boolean {
+  for (let c = left; c <= right; c++) {
+    const m = grid.mergeAt(row, c);
+    if (m && m.top < row && m.top >= tableTop) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- DetectedTable extras
+
+function columnInfos(grid: Grid, cols: IndicatorColumns, headerRow: number, left: number, right: number): ColumnInfo[] {
+  const out: ColumnInfo[] = [];
+  for (let c = left; c <= right; c++) {
+    const head = grid.visibleText(headerRow, c);
+    out.push({
+      col: c,
+      headerPath: head ? [head] : [],
+      role: c === cols.level3 ? 'label' : c === cols.weight ? 'amount' : 'text',
+    });
+  }
+  return out;
+}
+
+function rowInfos(indicators: Indicator[], totalRow: number | undefined): RowInfo[] {
+  const rows: RowInfo[] = indicators.map((i) => ({ row: i.row, role: i.name || i.value.raw ? 'item' : 'blank', label: i.name, level: 0 }));
+  if (totalRow !== undefined) rows.push({ row: totalRow, role: 'total', label: '合计', level: 0 });
+  return rows;
+}
+
+export { Decimal };
