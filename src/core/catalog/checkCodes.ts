@@ -1,8 +1,250 @@
 import type { Grid } from '../grid';
+import { rangeContains, toA1 } from '../grid/address';
 import type { DetectedTable } from '../layout/types';
-import type { CheckSettings, Finding } from '../types';
+import type { CheckSettings, Finding, RuleId, Severity } from '../types';
+import { Catalog, CatalogLibrary, catalogLibrary } from './catalog';
+import { normalizeName } from './normalize';
+import { CodeCell, findCodeCells } from './sheetCodes';
+import { CatalogEntry, KIND_LABEL, kindOfCode } from './types';
 
-/** code.* rules. (Placeholder until core/catalog lands.) */
-export function checkCodes(_grid: Grid, _tables: DetectedTable[], _settings: CheckSettings): Finding[] {
-  return [];
+const LEVEL_NAME: Record<number, string> = { 3: '类', 5: '款', 7: '项', 9: '目' };
+
+/** Header words that say a column holds classification codes. */
+const CODE_CONTEXT_RE = /(科目|分类|编码|代码|功能|经济)/;
+
+interface Ctx {
+  grid: Grid;
+  tables: DetectedTable[];
+  year: number;
+  cat: Catalog;
+  lib: CatalogLibrary;
+  findings: Finding[];
+}
+
+function tableIndex(tables: DetectedTable[], row: number, col: number): number | undefined {
+  const i = tables.findIndex((t) => rangeContains(t.range, row, col));
+  return i >= 0 ? i : undefined;
+}
+
+function add(ctx: Ctx, rule: RuleId, severity: Severity, row: number, col: number, message: string, messageEn: string, extra: Partial<Finding> = {}): void {
+  const f: Finding = { rule, severity, sheet: ctx.grid.name, cell: toA1(row, col), message, messageEn, ...extra };
+  const t = tableIndex(ctx.tables, row, col);
+  if (t !== undefined) f.table = t;
+  ctx.findings.push(f);
+}
+
+/** The name on the sheet is one the code has (had), forgiving spaces, width and 类 written without 支出. */
+function nameMatches(ctx: Ctx, code: string, written: string): boolean {
+  const known = ctx.lib.knownNames(code);
+  const w = normalizeName(written);
+  if (known.has(w)) return true;
+  if (code.length === 3) {
+    // 类 names are often written without the trailing 支出 ("201一般公共服务").
+    if (known.has(w + '支出') || (w.endsWith('支出') && known.has(w.slice(0, -2)))) return true;
+  }
+  return false;
+}
+
+/** Entries of the catalog whose name equals the written one. */
+function entriesNamed(cat: Catalog, written: string, kind?: CatalogEntry['kind']): CatalogEntry[] {
+  const w = normalizeName(written);
+  return cat.entries().filter((e) => (!kind || e.kind === kind) && normalizeName(e.name) === w);
+}
+
+/** An inline code is trusted as a code when its column is headed like a code column or holds other catalog codes. */
+function trustedInline(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[]): boolean {
+  if (groupCells.some((o) => o !== cell && o.name && ctx.cat.get(o.code) && nameMatches(ctx, o.code, o.name))) return true;
+  for (let r = cell.row - 1; r >= Math.max(0, cell.row - 40); r--) {
+    const t = ctx.grid.visibleText(r, cell.col);
+    if (t === '' || /^\d/.test(t)) continue;
+    return CODE_CONTEXT_RE.test(t);
+  }
+  return false;
+}
+
+function describe(e: CatalogEntry): string {
+  return `${e.code} ${e.name}`;
+}
+
+function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagged: Set<CodeCell>): void {
+  const { cat, year } = ctx;
+  const entry = cat.get(cell.code);
+  const nameCol = cell.nameCol ?? cell.col;
+  const where = cell.source === 'split' ? cell.col : nameCol;
+  if (!entry) {
+    if (cell.source === 'inline' && !trustedInline(ctx, cell, groupCells)) return;
+    const kind = kindOfCode(cell.code);
+    const label = kind ? KIND_LABEL[kind] : '科目';
+    const otherYears = ctx.lib.yearsWith(cell.code).filter((y) => y !== year);
+    if (otherYears.length) {
+      const e = ctx.lib.forYear(otherYears[otherYears.length - 1]).get(cell.code)!;
+      add(
+        ctx,
+        'code.unknown',
+        'warning',
+        cell.row,
+        cell.col,
+        `${label}科目 ${cell.code} 不在${year}年版科目表中（${otherYears.join('、')}年版为“${e.name}”）。`,
+        `Code ${cell.code} is not in the ${year} edition (the ${otherYears.join(', ')} edition has "${e.name}").`,
+        { actual: cell.code },
+      );
+      return;
+    }
+    const named = cell.name ? entriesNamed(cat, cell.name, kind) : [];
+    if (cell.source === 'split' && named.length && cell.code.length > 3) {
+      // The name belongs to a code under another 款/类: the row's parent part is wrong.
+      const right = named.find((e) => e.level === LEVEL_NAME[cell.code.length]) ?? named[0];
+      const writtenParent = cell.code.slice(0, cell.code.length - 2);
+      const rightParent = cat.get(right.parent ?? '');
+      add(
+        ctx,
+        'code.parent',
+        'error',
+        cell.row,
+        cell.col,
+        `${LEVEL_NAME[cell.code.length]}“${cell.name}”编在 ${writtenParent} 之下（${cell.code} 不存在）；科目表中它是 ${describe(right)}，属于 ${rightParent ? describe(rightParent) : right.parent}。`,
+        `"${cell.name}" is placed under ${writtenParent} (${cell.code} does not exist); the catalog has it as ${right.code}, under ${right.parent}.`,
+        { expected: right.code, actual: cell.code },
+      );
+      parentFlagged.add(cell);
+      return;
+    }
+    const hint = named.length === 1 ? `名称“${cell.name}”对应的科目编码是 ${named[0].code}。` : '';
+    add(
+      ctx,
+      'code.unknown',
+      'error',
+      cell.row,
+      cell.col,
+      `${toA1(cell.row, cell.col)}：${year}年${label}科目表中没有编码 ${cell.code}。${hint}`,
+      `${toA1(cell.row, cell.col)}: code ${cell.code} is not in the ${year} catalog.${named.length === 1 ? ` The name "${cell.name}" is ${named[0].code}.` : ''}`,
+      { actual: cell.code, ...(named.length === 1 ? { expected: named[0].code } : {}) },
+    );
+    return;
+  }
+  if (!cell.name || parentFlagged.has(cell)) return;
+  if (nameMatches(ctx, cell.code, cell.name)) return;
+  if (cell.source === 'inline' && !trustedInline(ctx, cell, groupCells)) return;
+  const others = entriesNamed(cat, cell.name, entry.kind).filter((e) => e.code !== entry.code);
+  const hint = others.length === 1 ? `（“${cell.name}”是 ${others[0].code} 的名称）` : '';
+  add(
+    ctx,
+    'code.name',
+    'error',
+    cell.row,
+    where,
+    `${toA1(cell.row, where)}：科目 ${cell.code} 的名称应为“${entry.name}”，表中为“${cell.name}”${hint}。`,
+    `${toA1(cell.row, where)}: code ${cell.code} is named "${entry.name}" in the catalog, not "${cell.name}".`,
+    { expected: entry.name, actual: cell.name },
+  );
+}
+
+/** Within a group (a column run or a split block), each 款/项 must sit under its own 类/款 row. */
+function checkHierarchy(ctx: Ctx, group: CodeCell[], parentFlagged: Set<CodeCell>): void {
+  const kinds = new Set(group.map((c) => kindOfCode(c.code)));
+  if (kinds.size !== 1) return;
+  const lengths = new Set(group.map((c) => c.code.length));
+  if (lengths.size < 2) return;
+  const lastAt = new Map<number, CodeCell>();
+  for (const cell of group) {
+    const L = cell.code.length;
+    for (let pl = L - 2; pl >= 3; pl -= 2) {
+      const p = lastAt.get(pl);
+      if (!p) continue;
+      if (!parentFlagged.has(cell) && p.code !== cell.code.slice(0, pl)) {
+        const own = ctx.cat.get(cell.code);
+        const rightParent = ctx.cat.get(cell.code.slice(0, pl));
+        const written = cell.name ?? own?.name ?? '';
+        add(
+          ctx,
+          'code.parent',
+          'error',
+          cell.row,
+          cell.col,
+          `${LEVEL_NAME[L]} ${cell.code} ${written} 列在${LEVEL_NAME[pl]} ${p.code} ${p.name ?? ''}（第${p.row + 1}行）之下，但它属于 ${rightParent ? describe(rightParent) : cell.code.slice(0, pl)}。`,
+          `${cell.code} ${written} is listed under ${p.code} (row ${p.row + 1}) but belongs to ${cell.code.slice(0, pl)}.`,
+          { expected: cell.code.slice(0, pl), actual: p.code, parts: [toA1(p.row, p.col)] },
+        );
+        parentFlagged.add(cell);
+      }
+      break;
+    }
+    lastAt.set(L, cell);
+    for (const k of [...lastAt.keys()]) if (k > L) lastAt.delete(k);
+  }
+}
+
+/** 下达表 rows with both a 部门 and a 政府 economic code: the first must map to the second. */
+function checkMapping(ctx: Ctx, cells: CodeCell[]): void {
+  const byRow = new Map<number, CodeCell[]>();
+  for (const c of cells) {
+    if (c.code.length !== 5) continue;
+    const k = kindOfCode(c.code);
+    if (k !== 'economic-dept' && k !== 'economic-gov') continue;
+    const list = byRow.get(c.row) ?? [];
+    list.push(c);
+    byRow.set(c.row, list);
+  }
+  for (const list of byRow.values()) {
+    const dept = list.filter((c) => kindOfCode(c.code) === 'economic-dept');
+    const gov = list.filter((c) => kindOfCode(c.code) === 'economic-gov');
+    if (dept.length !== 1 || gov.length !== 1) continue;
+    const d = ctx.cat.get(dept[0].code);
+    const g = ctx.cat.get(gov[0].code);
+    if (!d || !g) continue;
+    const accepted = ctx.cat.mappingOf(d.code);
+    if (!accepted.length || accepted.includes(g.code)) continue;
+    const want = ctx.cat.get(accepted[0]);
+    const alsoText = accepted.length > 1 ? `（事业单位为 ${accepted.slice(1).join('、')}）` : '';
+    add(
+      ctx,
+      'code.mapping',
+      'error',
+      gov[0].row,
+      gov[0].col,
+      `部门预算经济分类 ${describe(d)} 对应政府预算经济分类 ${want ? describe(want) : accepted[0]}${alsoText}，表中为 ${describe(g)}。`,
+      `Departmental economic code ${d.code} maps to ${accepted.join(' or ')}, not ${g.code}.`,
+      { expected: accepted[0], actual: g.code, parts: [toA1(dept[0].row, dept[0].col)] },
+    );
+  }
+}
+
+/**
+ * code.* rules: codes the catalog does not have, names that differ from the catalog's, 款/项 under
+ * the wrong 类/款, and 部门→政府 economic codes that do not map. Checked against settings.catalogYear;
+ * names of other editions are accepted, codes only found in another edition are a warning.
+ */
+export function checkCodes(grid: Grid, tables: DetectedTable[], settings: CheckSettings, lib: CatalogLibrary = catalogLibrary()): Finding[] {
+  const year = settings.catalogYear || 2025;
+  const ctx: Ctx = { grid, tables, year, cat: lib.forYear(year), lib, findings: [] };
+  const { cells, problems } = findCodeCells(grid, tables);
+  for (const p of problems) {
+    add(ctx, 'code.unknown', 'error', p.row, p.col, `${toA1(p.row, p.col)}：${p.message}。`, `${toA1(p.row, p.col)}: malformed code part.`);
+  }
+  const groups = new Map<string, CodeCell[]>();
+  for (const c of cells) {
+    const g = groups.get(c.group) ?? [];
+    g.push(c);
+    groups.set(c.group, g);
+  }
+  const parentFlagged = new Set<CodeCell>();
+  for (const g of groups.values()) {
+    for (const c of g) checkOne(ctx, c, g, parentFlagged);
+  }
+  for (const g of groups.values()) checkHierarchy(ctx, g, parentFlagged);
+  checkMapping(ctx, cells);
+  ctx.findings.sort((a, b) => {
+    const pa = parseCell(a.cell);
+    const pb = parseCell(b.cell);
+    return pa[0] - pb[0] || pa[1] - pb[1];
+  });
+  return ctx.findings;
+}
+
+function parseCell(a1: string): [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1);
+  if (!m) return [0, 0];
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return [Number(m[2]), col];
 }

@@ -1,0 +1,269 @@
+import function2024 from './data/function-2024.json';
+import function2025 from './data/function-2025.json';
+import economic from './data/economic.json';
+import income110 from './data/income-110.json';
+import {
+  CatalogDataFile,
+  CatalogEntry,
+  CatalogImport,
+  CatalogKind,
+  isCodeShape,
+  kindOfCode,
+  levelOfCode,
+  parentOfCode,
+} from './types';
+import { normalizeName } from './normalize';
+
+/** Built-in editions of the 支出功能分类 (economic and income data apply to every year). */
+const FUNCTION_EDITIONS: Record<number, CatalogDataFile> = {
+  2024: function2024 as CatalogDataFile,
+  2025: function2025 as CatalogDataFile,
+};
+const SHARED_FILES: CatalogDataFile[] = [economic as CatalogDataFile, income110 as CatalogDataFile];
+
+export const BUILTIN_YEARS: readonly number[] = Object.keys(FUNCTION_EDITIONS)
+  .map(Number)
+  .sort((a, b) => a - b);
+
+/** 类 names that earlier editions or common usage write differently for the same 类. */
+const LEI_ALIASES: Record<string, string[]> = {
+  '207': ['文化体育与传媒支出', '文化旅游体育与传媒'],
+  '210': ['医疗卫生与计划生育支出', '医疗卫生支出'],
+  '215': ['资源勘探信息等支出', '资源勘探电力信息等支出'],
+  '220': ['国土海洋气象等支出', '国土资源气象等支出'],
+  '224': ['灾害防治及应急管理'],
+  '234': ['抗疫特别国债安排的支出'],
+};
+
+export function sourceNotes(): { file: string; source: string; count: number }[] {
+  return [
+    ...BUILTIN_YEARS.map((y) => ({ file: `function-${y}.json`, source: FUNCTION_EDITIONS[y].source, count: FUNCTION_EDITIONS[y].entries.length })),
+    { file: 'economic.json', source: SHARED_FILES[0].source, count: SHARED_FILES[0].entries.length },
+    { file: 'income-110.json', source: SHARED_FILES[1].source, count: SHARED_FILES[1].entries.length },
+  ];
+}
+
+function makeEntry(raw: { code: string; name: string; mapsTo?: string; mapsAlso?: string[] }, origin: CatalogEntry['origin']): CatalogEntry | null {
+  const kind = kindOfCode(raw.code);
+  const level = levelOfCode(raw.code);
+  if (!kind || !level) return null;
+  const e: CatalogEntry = { code: raw.code, name: raw.name, kind, level, origin };
+  const p = parentOfCode(raw.code);
+  if (p) e.parent = p;
+  if (raw.mapsTo) e.mapsTo = raw.mapsTo;
+  if (raw.mapsAlso && raw.mapsAlso.length) e.mapsAlso = [...raw.mapsAlso];
+  return e;
+}
+
+/** Precomputed search keys of one entry (built lazily on first search). */
+export interface SearchKeys {
+  name: string;
+  /** Pinyin initials of the name, e.g. "xzyx" for 行政运行. */
+  initials: string;
+  /** Full pinyin without spaces, e.g. "xingzhengyunxing". */
+  pinyin: string;
+}
+
+/** One year's catalog: every code the officer may use in that year's tables. */
+export class Catalog {
+  readonly year: number;
+  /** Edition the 支出功能分类 comes from (the nearest built-in one, or the year itself when imported). */
+  readonly functionEdition: number;
+  private readonly byCode = new Map<string, CatalogEntry>();
+  private readonly kids = new Map<string, string[]>();
+  private ordered: CatalogEntry[] = [];
+  /** Filled by search.ts on first use. */
+  searchKeys?: Map<string, SearchKeys>;
+
+  constructor(year: number, functionEdition: number, entries: CatalogEntry[]) {
+    this.year = year;
+    this.functionEdition = functionEdition;
+    for (const e of entries) this.byCode.set(e.code, e);
+    this.ordered = [...this.byCode.values()].sort((a, b) => compareCodes(a.code, b.code));
+    for (const e of this.ordered) {
+      if (!e.parent) continue;
+      const list = this.kids.get(e.parent);
+      if (list) list.push(e.code);
+      else this.kids.set(e.parent, [e.code]);
+    }
+  }
+
+  get size(): number {
+    return this.byCode.size;
+  }
+
+  get(code: string): CatalogEntry | undefined {
+    return this.byCode.get(code);
+  }
+
+  has(code: string): boolean {
+    return this.byCode.has(code);
+  }
+
+  entries(): readonly CatalogEntry[] {
+    return this.ordered;
+  }
+
+  children(code: string): CatalogEntry[] {
+    return (this.kids.get(code) ?? []).map((c) => this.byCode.get(c)!);
+  }
+
+  /** 类 › 款 › 项 chain from the top down, ending with the entry itself. */
+  path(code: string): CatalogEntry[] {
+    const out: CatalogEntry[] = [];
+    let c: string | undefined = code;
+    while (c) {
+      const e = this.byCode.get(c);
+      if (e) out.unshift(e);
+      c = parentOfCode(c);
+    }
+    return out;
+  }
+
+  pathText(code: string): string {
+    return this.path(code)
+      .map((e) => `${e.code} ${e.name}`)
+      .join(' › ');
+  }
+
+  /** 部门 economic code → accepted 政府 codes (first is the 机关 one). */
+  mappingOf(code: string): string[] {
+    const e = this.byCode.get(code);
+    if (!e || e.kind !== 'economic-dept') return [];
+    return [...(e.mapsTo ? [e.mapsTo] : []), ...(e.mapsAlso ?? [])];
+  }
+
+  countsByLevel(): Record<CatalogKind, Record<string, number>> {
+    const out = {} as Record<CatalogKind, Record<string, number>>;
+    for (const e of this.ordered) {
+      const k = (out[e.kind] ??= {});
+      k[e.level] = (k[e.level] ?? 0) + 1;
+    }
+    return out;
+  }
+}
+
+export function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The built-in edition used for a year: that year's, else the nearest earlier one, else the earliest. */
+export function builtinEditionFor(year: number): number {
+  let best = BUILTIN_YEARS[0];
+  for (const y of BUILTIN_YEARS) if (y <= year) best = y;
+  return best;
+}
+
+function builtinEntries(edition: number): CatalogEntry[] {
+  const out: CatalogEntry[] = [];
+  for (const f of [FUNCTION_EDITIONS[edition], ...SHARED_FILES]) {
+    for (const raw of f.entries) {
+      const e = makeEntry(raw, 'builtin');
+      if (e) out.push(e);
+    }
+  }
+  return out;
+}
+
+/** Applies a user import to a year's entries. */
+function applyImport(base: CatalogEntry[], imp: CatalogImport): CatalogEntry[] {
+  const imported = imp.entries.map((r) => makeEntry(r, 'imported')).filter((e): e is CatalogEntry => e !== null);
+  const importedKinds = new Set(imported.map((e) => e.kind));
+  const byCode = new Map<string, CatalogEntry>();
+  for (const e of base) {
+    if (imp.mode === 'replace' && importedKinds.has(e.kind)) continue;
+    byCode.set(e.code, e);
+  }
+  const builtinByCode = new Map(base.map((e) => [e.code, e]));
+  for (const e of imported) {
+    const old = builtinByCode.get(e.code);
+    // The Ministry's spreadsheet carries no mapping: keep the built-in one for economic codes.
+    if (old?.mapsTo) e.mapsTo = old.mapsTo;
+    if (old?.mapsAlso) e.mapsAlso = old.mapsAlso;
+    byCode.set(e.code, e);
+  }
+  return [...byCode.values()];
+}
+
+/**
+ * Every year's catalog on this machine: the built-in editions plus what the user imported. The CLI
+ * registers the imports it finds in its data folder; the task pane those in browser storage.
+ */
+export class CatalogLibrary {
+  private readonly imports = new Map<number, CatalogImport>();
+  private readonly cache = new Map<number, Catalog>();
+
+  constructor(imports: CatalogImport[] = []) {
+    for (const i of imports) this.imports.set(i.year, i);
+  }
+
+  addImport(imp: CatalogImport): void {
+    this.imports.set(imp.year, imp);
+    this.cache.clear();
+  }
+
+  removeImport(year: number): void {
+    this.imports.delete(year);
+    this.cache.clear();
+  }
+
+  importedYears(): number[] {
+    return [...this.imports.keys()].sort((a, b) => a - b);
+  }
+
+  importOf(year: number): CatalogImport | undefined {
+    return this.imports.get(year);
+  }
+
+  /** Years with a catalog of their own (built-in editions and imports). */
+  years(): number[] {
+    return [...new Set([...BUILTIN_YEARS, ...this.imports.keys()])].sort((a, b) => a - b);
+  }
+
+  /** The catalog for a year: its import over the nearest built-in edition. */
+  forYear(year: number): Catalog {
+    const hit = this.cache.get(year);
+    if (hit) return hit;
+    const edition = builtinEditionFor(year);
+    let entries = builtinEntries(edition);
+    const imp = this.imports.get(year);
+    if (imp) entries = applyImport(entries, imp);
+    const cat = new Catalog(year, imp ? year : edition, entries);
+    this.cache.set(year, cat);
+    return cat;
+  }
+
+  /** Every name a code has had in any catalog here, plus known editorial variants of 类 names (normalized). */
+  knownNames(code: string): Set<string> {
+    const names = new Set<string>();
+    for (const y of this.years()) {
+      const e = this.forYear(y).get(code);
+      if (e) names.add(normalizeName(e.name));
+    }
+    for (const a of LEI_ALIASES[code] ?? []) names.add(normalizeName(a));
+    return names;
+  }
+
+  /** Years (other than the given one) whose catalog has the code. */
+  yearsWith(code: string): number[] {
+    return this.years().filter((y) => this.forYear(y).has(code));
+  }
+}
+
+let defaultLibrary = new CatalogLibrary();
+
+/** The library the checks and panels use by default; hosts register imports on it. */
+export function catalogLibrary(): CatalogLibrary {
+  return defaultLibrary;
+}
+
+/** Replace the default library (tests, or a host reloading its imports). */
+export function setCatalogLibrary(lib: CatalogLibrary): void {
+  defaultLibrary = lib;
+}
+
+export function getCatalog(year: number): Catalog {
+  return defaultLibrary.forYear(year);
+}
+
+export { isCodeShape };

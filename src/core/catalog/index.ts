@@ -1,0 +1,12 @@
+export * from './types';
+export * from './normalize';
+export { Catalog, CatalogLibrary, catalogLibrary, setCatalogLibrary, getCatalog, BUILTIN_YEARS, builtinEditionFor, sourceNotes } from './catalog';
+export { searchCatalog, prepareSearch } from './search';
+export type { SearchHit, SearchOptions } from './search';
+export { buildInsertValues, splitCode, INSERT_MODES, MAX_INSERT_ROWS } from './insert';
+export type { InsertMode, InsertPlan } from './insert';
+export { findCodeCells, findSplitBlocks, readSplitBlock, findCodeColumns, readCodeColumn, readInlineCode } from './sheetCodes';
+export type { CodeCell, SplitBlock } from './sheetCodes';
+export { checkCodes } from './checkCodes';
+export { parseCatalogGrid } from './importGrid';
+export type { CatalogParseResult, CatalogRowError } from './importGrid';

@@ -1,0 +1,28 @@
+/**
+ * Name comparison that forgives what typing and copying do to a 科目 name — spaces, full/half width,
+ * quote styles, a trailing 、 — but not a different word.
+ */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[“”"‘’'「」『』]/g, '"')
+    .replace(/[—–－―-]/g, '-')
+    .replace(/[、，,;；.。]+$/, '')
+    .toLowerCase();
+}
+
+/** Digits of a code as typed: full-width digits become ASCII, spaces and dashes inside are dropped. */
+export function normalizeCodeText(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u3000]/g, '');
+}
+
+const CODE_WITH_NAME_RE = /^(\d{3}|\d{5}|\d{7}|\d{9})(?:\s*[-—–－:：、.．_]?\s*)([^\d\s].*)?$/;
+
+/** "2101501 行政运行", "31002办公设备购置", "201一般公共服务支出", "2101501" → code and name. */
+export function splitCodeAndName(text: string): { code: string; name: string } | null {
+  const t = text.normalize('NFKC').replace(/\u3000/g, ' ').trim();
+  const m = CODE_WITH_NAME_RE.exec(t);
+  if (!m) return null;
+  return { code: m[1], name: (m[2] ?? '').trim() };
+}
