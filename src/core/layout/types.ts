@@ -10,13 +10,19 @@ export interface CodeColumn {
   role: CodeRole;
 }
 
-export type ColumnRole = 'label' | 'code' | 'amount' | 'text';
+export type ColumnRole = 'label' | 'code' | 'amount' | 'text' | 'ordinal';
 
 export interface ColumnInfo {
   col: number;
   /** Header texts from the top header row down (merged group headers first), de-duplicated. */
   headerPath: string[];
   role: ColumnRole;
+  /** Amount column whose numbers do not add up as money (rates, prices, weights, years). */
+  nonAdditive?: boolean;
+  /** Amount column that counts things (人数, 个数): added down the column, never part of a money total. */
+  count?: boolean;
+  /** Header names it a total (合计, 总计, 小计). */
+  totalHeader?: boolean;
 }
 
 export type RowRole = 'item' | 'total' | 'subtotal' | 'blank';
@@ -31,6 +37,42 @@ export interface RowInfo {
   level: number;
   /** Row index of the parent row in the hierarchy, when there is one. */
   parentRow?: number;
+  /** What gave the row its level: a code, numbering (一、 1. (1)), 其中, indentation, or nothing. */
+  marker?: 'code' | 'numbering' | 'qizhong' | 'indent' | 'none';
+}
+
+/** sum.row: in every body row, the total column = Σ part columns. */
+export interface ColumnSum {
+  total: number;
+  parts: number[];
+  /** Where the relation came from: header words, or found in the data. */
+  source: 'header' | 'data';
+}
+
+/** sum.column / sum.hierarchy: in every additive amount column, the total row = Σ part rows. */
+export interface RowSum {
+  total: number;
+  parts: number[];
+  rule: 'sum.column' | 'sum.hierarchy';
+  /** How the parts were found, for the message: 下级科目, 其中各项, 所列各行. */
+  basis: 'code' | 'qizhong' | 'numbering' | 'indent' | 'subtotal' | 'rows';
+}
+
+/** One side of a table: the whole table, or the 收入 / 支出 half of a 收支总表. */
+export interface TableSide {
+  left: number;
+  right: number;
+  labelCol?: number;
+  codeCols: CodeColumn[];
+  /** Amount columns (additive and not). */
+  amountCols: number[];
+  rows: RowInfo[];
+  totalRows: number[];
+  columnSums: ColumnSum[];
+  rowSums: RowSum[];
+  /** The cell holding this side's grand total (收入总计 / 支出总计), for sum.balance. */
+  grandTotal?: { row: number; col: number };
+  side?: 'income' | 'expense';
 }
 
 /** A table found on a sheet: the rich form used inside core. TableSummary is its public face. */
@@ -54,4 +96,8 @@ export interface DetectedTable {
   side?: 'left' | 'right';
   /** Parsed 绩效目标表, set by core/perf for kind 'performance'. */
   perf?: unknown;
+  /** First body row (after the header band). */
+  bodyTop?: number;
+  /** The table's halves: one side for most tables, 收入 and 支出 for a 收支总表. Set by the layout engine. */
+  sides?: TableSide[];
 }

@@ -1,0 +1,70 @@
+/** Chinese (and English) wording of a sum mismatch, with amounts shown at their displayed decimals. */
+import Decimal from 'decimal.js';
+import type { RuleId } from '../types';
+
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
+export interface Mismatch {
+  rule: RuleId;
+  /** How the parts were found; chooses the words for "the sum of …". */
+  basis: 'code' | 'qizhong' | 'numbering' | 'indent' | 'subtotal' | 'rows' | 'columns' | 'balance';
+  total: CellRef;
+  parts: CellRef[];
+  /** Σ parts, scaled (see TableNumbers). */
+  sum: bigint;
+  rowLabel: string;
+  colLabel: string;
+}
+
+const PARTS_ZH: Record<Mismatch['basis'], string> = {
+  code: '下级科目之和',
+  qizhong: '其中各项之和',
+  numbering: '下级各项之和',
+  indent: '下级各项之和',
+  subtotal: '本组各行之和',
+  rows: '所列各行之和',
+  columns: '同行各分项之和',
+  balance: '收入总计',
+};
+
+const PARTS_EN: Record<Mismatch['basis'], string> = {
+  code: 'the sum of its sub-items',
+  qizhong: 'the sum of its "of which" items',
+  numbering: 'the sum of its sub-items',
+  indent: 'the sum of its sub-items',
+  subtotal: 'the sum of its group',
+  rows: 'the sum of the rows it totals',
+  columns: 'the sum of its component columns',
+  balance: 'total income',
+};
+
+export function formatAmount(v: Decimal, decimals: number): string {
+  return v.toFixed(Math.max(0, Math.min(decimals, 10)));
+}
+
+export function describeMismatch(
+  m: Mismatch,
+  stated: Decimal,
+  expected: Decimal,
+  diff: Decimal,
+  decimals: number,
+  rounding: boolean,
+): { zh: string; en: string } {
+  const s = formatAmount(stated, decimals);
+  const e = formatAmount(expected, decimals);
+  const d = formatAmount(diff.abs(), decimals);
+  const where = [m.rowLabel, m.colLabel].filter((x) => x && x.trim() !== '').join(' ');
+  if (m.rule === 'sum.balance') {
+    return {
+      zh: `${m.rowLabel || '支出总计'} ${s} ≠ ${m.colLabel || '收入总计'} ${e}（相差 ${d}${rounding ? '，疑似四舍五入误差' : ''}）`,
+      en: `Total expenditure ${s} ≠ total income ${e} (difference ${d}${rounding ? ', looks like rounding' : ''})`,
+    };
+  }
+  return {
+    zh: `${where ? where + ' ' : ''}${s} ≠ ${PARTS_ZH[m.basis]} ${e}（相差 ${d}${rounding ? '，疑似四舍五入误差' : ''}）`,
+    en: `${where ? where + ' ' : ''}${s} ≠ ${PARTS_EN[m.basis]} ${e} (difference ${d}${rounding ? ', looks like rounding' : ''})`,
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * Column roles from header words and body contents: label, code (类/款/项, 科目编码, code+name text
+ * columns of a 下达表), ordinal (序号), amount (with flags for rates, prices, years and head counts),
+ * other text. Also splits a 收支总表 into its 收入 and 支出 sides.
+ */
+import type { Grid } from '../grid';
+import { buildHeader, headerPath, HeaderModel } from './header';
+import type { CodeColumn, CodeRole, ColumnInfo } from './types';
+import {
+  codeHeaderRole,
+  codeInName,
+  codeText,
+  isCodeLength,
+  isCountHeader,
+  isGrandTotalLabel,
+  isNonAdditiveHeader,
+  isOrdinalHeader,
+  isTotalHeader,
+  sideOf,
+  squash,
+} from './text';
+
+const MONEY_HEADER = /金额|资金|预算|合计|小计|总计|支出|收入|经费|费|拨款|元|数/;
+
+export interface ColumnModel {
+  header: HeaderModel;
+  columns: ColumnInfo[];
+  byCol: Map<number, ColumnInfo>;
+  codeCols: CodeColumn[];
+}
+
+interface ColumnStats {
+  numbers: number;
+  texts: number;
+  pureCodes: number;
+  /** Pure codes typed as text ("205"), the way code columns are usually kept. */
+  textCodes: number;
+  codeNames: number;
+  percentFormat: number;
+  yearLike: number;
+  ints: number[];
+}
+
+function statsOf(grid: Grid, col: number, top: number, bottom: number): ColumnStats {
+  const s: ColumnStats = { numbers: 0, texts: 0, pureCodes: 0, textCodes: 0, codeNames: 0, percentFormat: 0, yearLike: 0, ints: [] };
+  for (let r = top; r <= bottom; r++) {
+    const text = grid.text(r, col);
+    if (text === '') continue;
+    const cell = grid.cell(r, col);
+    const a = grid.amount(r, col);
+    const code = codeText(text);
+    if (code && isCodeLength(code.length)) {
+      s.pureCodes++;
+      if (typeof cell?.value === 'string') s.textCodes++;
+    }
+    if (a) {
+      s.numbers++;
+      if (cell?.numberFormat && cell.numberFormat.includes('%')) s.percentFormat++;
+      if (a.value.isInteger()) {
+        const v = a.value.toNumber();
+        if (v >= 1949 && v <= 2100) s.yearLike++;
+        if (s.ints.length < 2000) s.ints.push(v);
+      }
+    } else if (grid.error(r, col) === undefined) {
+      s.texts++;
+      if (codeInName(text)?.name) s.codeNames++;
+    } else {
+      s.numbers++;
+    }
+  }
+  return s;
+}
+
+function isSequence(ints: number[], numbers: number): boolean {
+  if (numbers < 3 || ints.length !== numbers) return false;
+  if (ints[0] !== 1) return false;
+  for (let i = 1; i < ints.length; i++) if (ints[i] !== ints[i - 1] + 1) return false;
+  return true;
+}
+
+/** Codes in a number column nest (205 then 20508 then 2050803): a code column stored as numbers. */
+function codesNest(grid: Grid, col: number, top: number, bottom: number): boolean {
+  let prev3 = '';
+  let nested = 0;
+  const lengths = new Set<number>();
+  for (let r = top; r <= bottom; r++) {
+    const t = codeText(grid.text(r, col));
+    if (!t) continue;
+    lengths.add(t.length);
+    if (t.length === 3) prev3 = t;
+    else if (prev3 && t.startsWith(prev3)) nested++;
+  }
+  return lengths.size >= 2 && nested >= 1;
+}
+
+function codeRoleFromHeader(path: string[]): CodeRole {
+  const s = squash(path.join('/'));
+  if (/政府预算.*经济|政府经济/.test(s)) return 'economic-gov';
+  if (/部门预算.*经济|部门经济|经济分类/.test(s)) return 'economic-dept';
+  if (/收入/.test(s)) return 'income';
+  if (/功能/.test(s)) return 'function';
+  return 'code';
+}
+
+export function analyseColumns(
+  grid: Grid,
+  headerTop: number,
+  headerBottom: number,
+  bodyTop: number,
+  bodyBottom: number,
+  left: number,
+  right: number,
+): ColumnModel {
+  const header = buildHeader(grid, headerTop, headerBottom, left, right);
+  const columns: ColumnInfo[] = [];
+  const codeCols: CodeColumn[] = [];
+  for (let c = left; c <= right; c++) {
+    const path = headerPath(header, c);
+    const leaf = path[path.length - 1] ?? '';
+    const joined = path.join('/');
+    const st = statsOf(grid, c, bodyTop, bodyBottom);
+    const info: ColumnInfo = { col: c, headerPath: path, role: 'text' };
+    const codeRole = codeHeaderRole(leaf);
+    const nonEmpty = st.numbers + st.texts;
+    if (path.some((p) => isOrdinalHeader(p)) || (st.texts <= 1 && isSequence(st.ints, st.numbers) && !path.some(isTotalHeader))) {
+      info.role = 'ordinal';
+    } else if (
+      (codeRole && nonEmpty > 0 && st.pureCodes + (leaf.length <= 1 ? nonEmpty : 0) >= nonEmpty * 0.6) ||
+      (nonEmpty >= 2 &&
+        st.pureCodes >= nonEmpty * 0.9 &&
+        (st.textCodes >= nonEmpty * 0.5 || codesNest(grid, c, bodyTop, bodyBottom)) &&
+        !MONEY_HEADER.test(joined))
+    ) {
+      info.role = 'code';
+      codeCols.push({ col: c, role: codeRole && codeRole !== 'code' ? codeRole : codeRoleFromHeader(path) === 'code' ? 'code' : codeRoleFromHeader(path) });
+    } else if (st.numbers > st.texts || (nonEmpty === 0 && path.length > 0 && !/项目|名称|科目|单位|备注|说明|地区|县/.test(joined))) {
+      info.role = 'amount';
+      if (path.some((p) => isNonAdditiveHeader(p)) || (st.numbers > 0 && st.percentFormat * 2 >= st.numbers)) info.nonAdditive = true;
+      if (st.numbers >= 2 && st.yearLike === st.numbers && !MONEY_HEADER.test(joined)) info.nonAdditive = true;
+      if (path.some((p) => isCountHeader(p))) info.count = true;
+      if (isTotalHeader(leaf) || (path.length > 0 && isTotalHeader(path[0]) && path.length === 1)) info.totalHeader = true;
+    } else if (st.codeNames >= Math.max(1, st.texts * 0.6)) {
+      info.role = 'text';
+      codeCols.push({ col: c, role: codeRoleFromHeader(path) });
+    }
+    columns.push(info);
+  }
+  const byCol = new Map(columns.map((c) => [c.col, c]));
+  return { header, columns, byCol, codeCols };
+}
+
+export interface SideSpan {
+  left: number;
+  right: number;
+  side?: 'income' | 'expense';
+}
+
+/**
+ * A 收支总表 has two halves side by side, each with its own label column: found from a 收入 | 支出 header
+ * pair, or from two label columns whose texts (or 总计 labels) name 收入 and 支出.
+ */
+export function splitSides(grid: Grid, model: ColumnModel, left: number, right: number, bodyTop: number, bodyBottom: number): SideSpan[] {
+  const textCols = model.columns.filter((c) => c.role === 'text').map((c) => c.col);
+  const amountCols = model.columns.filter((c) => c.role === 'amount').map((c) => c.col);
+  const valid = (cut: number) =>
+    textCols.some((c) => c < cut) && textCols.some((c) => c >= cut) && amountCols.some((c) => c < cut) && amountCols.some((c) => c >= cut);
+  // 1. Header: 收入 … | 支出 … group nodes.
+  const roots = model.header.roots;
+  for (let i = 0; i + 1 < roots.length; i++) {
+    const a = roots[i];
+    if (sideOf(a.text) !== 'income') continue;
+    const b = roots.slice(i + 1).find((n) => sideOf(n.text) === 'expense');
+    if (b && (a.right > a.left || b.right > b.left) && valid(b.left)) {
+      return [
+        { left, right: b.left - 1, side: 'income' },
+        { left: b.left, right, side: 'expense' },
+      ];
+    }
+  }
+  // 2. Two label columns: the second starts the 支出 side when its column names 支出 (header or 总计 label).
+  if (textCols.length >= 2) {
+    for (const cut of textCols.slice(1)) {
+      if (!valid(cut)) continue;
+      const leftText = columnWords(grid, model, textCols.filter((c) => c < cut)[0], bodyTop, bodyBottom);
+      const rightText = columnWords(grid, model, cut, bodyTop, bodyBottom);
+      if (sideOf(leftText) === 'income' && sideOf(rightText) === 'expense') {
+        return [
+          { left, right: cut - 1, side: 'income' },
+          { left: cut, right, side: 'expense' },
+        ];
+      }
+    }
+  }
+  return [{ left, right }];
+}
+
+/** Header words of a column plus its total labels ("收入总计"). */
+function columnWords(grid: Grid, model: ColumnModel, col: number, bodyTop: number, bodyBottom: number): string {
+  const words = [...(model.byCol.get(col)?.headerPath ?? [])];
+  for (let r = bodyBottom; r >= bodyTop && r >= bodyBottom - 6; r--) {
+    const t = grid.text(r, col);
+    if (t && isGrandTotalLabel(t)) {
+      words.push(t);
+      break;
+    }
+  }
+  return words.filter((w) => sideOf(w)).slice(-1).join('');
+}

@@ -1,0 +1,249 @@
+/**
+ * Row roles and the row hierarchy of one table side. Levels come from, in order of trust:
+ * codes (split 类/款/项 columns, one code column, a code inside the name), numbering
+ * (一、 （一） 1. (1) ①, nested in order of first appearance), indentation (leading spaces, full-width
+ * spaces, the cell's indent), and 其中 items. Unmarked rows after a 其中 item may continue the group or
+ * return to the parent's level: the amounts decide (the parent must equal the sum of its group).
+ */
+import type { Grid } from '../grid';
+import { Check, checkDown, TableNumbers } from './numbers';
+import type { CodeColumn, RowInfo } from './types';
+import {
+  codeInName,
+  codeLevel,
+  codeText,
+  isGrandTotalLabel,
+  isQizhong,
+  isSubtotalLabel,
+  numberingOf,
+  NumberingStyle,
+  squash,
+} from './text';
+
+export interface SideRowsInput {
+  left: number;
+  right: number;
+  labelCol?: number;
+  codeCols: CodeColumn[];
+  amountCols: number[];
+  bodyTop: number;
+  bodyBottom: number;
+}
+
+interface RowMarks {
+  code?: string;
+  codeLevelValue?: number;
+  numbering?: NumberingStyle;
+  qizhong: boolean;
+  indent: number;
+}
+
+/** Leading spaces of the raw cell text (trimmed text loses them): ASCII spaces count half a full-width one. */
+function indentOf(grid: Grid, row: number, col: number): number {
+  const cell = grid.cell(row, col);
+  if (!cell) return 0;
+  const raw = cell.text !== undefined && cell.text.trim() !== '' ? cell.text : typeof cell.value === 'string' ? cell.value : '';
+  const m = /^[ \u3000\u00a0\t]*/.exec(raw);
+  let spaces = 0;
+  for (const ch of m ? m[0] : '') spaces += ch === '\u3000' || ch === '\t' ? 2 : 1;
+  return (cell.indent ?? 0) * 2 + spaces;
+}
+
+function labelOf(grid: Grid, row: number, input: SideRowsInput): string {
+  if (input.labelCol !== undefined) {
+    const t = grid.text(row, input.labelCol);
+    if (t !== '') return t;
+  }
+  // 合计 is often written in the code columns (merged over 类/款/项) or the first column.
+  const firstAmount = input.amountCols.length ? Math.min(...input.amountCols) : input.right + 1;
+  for (let c = input.left; c < firstAmount; c++) {
+    const t = grid.visibleText(row, c);
+    if (t !== '' && grid.amount(row, c) === null) return t;
+  }
+  return '';
+}
+
+function splitCode(grid: Grid, row: number, codeCols: CodeColumn[]): { code: string; level: number } | undefined {
+  const lei = codeCols.find((c) => c.role === '类');
+  if (lei) {
+    const kuan = codeCols.find((c) => c.role === '款');
+    const xiang = codeCols.find((c) => c.role === '项');
+    const a = codeText(grid.text(row, lei.col)) ?? '';
+    const b = kuan ? codeText(grid.text(row, kuan.col)) ?? '' : '';
+    const c = xiang ? codeText(grid.text(row, xiang.col)) ?? '' : '';
+    if (c) return { code: join(a, b, c), level: 2 };
+    if (b) return { code: join(a, b), level: 1 };
+    if (a) return { code: a, level: a.length === 3 ? 0 : codeLevel(a) };
+    return undefined;
+  }
+  const single = codeCols.find((c) => c.role === 'code');
+  if (single) {
+    const t = codeText(grid.text(row, single.col));
+    if (t && t.length >= 3) return { code: t, level: codeLevel(t) };
+  }
+  return undefined;
+}
+
+/** 类 "210" + 款 "11" + 项 "01" → "2101101"; full codes typed in each column are kept as they are. */
+function join(...parts: string[]): string {
+  let code = '';
+  for (const p of parts) {
+    if (!p) continue;
+    code = p.length > 2 && p.startsWith(code) ? p : code + p.slice(-2);
+  }
+  return code;
+}
+
+export function buildRows(grid: Grid, input: SideRowsInput, nums: TableNumbers): RowInfo[] {
+  const rows: RowInfo[] = [];
+  const marks: RowMarks[] = [];
+  const hierarchyCodeCols = input.codeCols.filter((c) => c.role === '类' || c.role === '款' || c.role === '项' || c.role === 'code');
+  for (let r = input.bodyTop; r <= input.bodyBottom; r++) {
+    const label = labelOf(grid, r, input);
+    let empty = label === '';
+    if (empty) for (const c of input.amountCols) if (grid.text(r, c) !== '') empty = false;
+    const info: RowInfo = { row: r, role: 'item', label, level: 0 };
+    const mk: RowMarks = { qizhong: false, indent: 0 };
+    if (empty) info.role = 'blank';
+    else if (isGrandTotalLabel(label)) info.role = 'total';
+    else if (isSubtotalLabel(label)) info.role = 'subtotal';
+    if (info.role === 'item' || info.role === 'subtotal') {
+      const sc = splitCode(grid, r, hierarchyCodeCols);
+      const inName = input.labelCol !== undefined ? codeInName(grid.text(r, input.labelCol)) : undefined;
+      if (sc) {
+        mk.code = sc.code;
+        mk.codeLevelValue = sc.level;
+      } else if (inName) {
+        mk.code = inName.code;
+        mk.codeLevelValue = codeLevel(inName.code);
+      }
+      mk.numbering = numberingOf(label);
+      mk.qizhong = isQizhong(label);
+      if (input.labelCol !== undefined) mk.indent = indentOf(grid, r, input.labelCol);
+      if (mk.code) info.code = mk.code;
+    }
+    rows.push(info);
+    marks.push(mk);
+  }
+  assignLevels(rows, marks);
+  resolveQizhongGroups(rows, marks, input.amountCols, nums);
+  linkParents(rows);
+  return rows;
+}
+
+function assignLevels(rows: RowInfo[], marks: RowMarks[]): void {
+  const items = rows.map((r, i) => i).filter((i) => rows[i].role === 'item' || rows[i].role === 'subtotal');
+  const coded = items.filter((i) => marks[i].code !== undefined).length;
+  const numbered = items.filter((i) => marks[i].numbering !== undefined).length;
+  const indents = new Set(items.map((i) => marks[i].indent));
+  const useCodes = coded >= 2 && coded * 2 >= items.length;
+  const useNumbering = !useCodes && numbered >= 2;
+  const useIndent = !useCodes && indents.size >= 2;
+  const indentRank = [...indents].sort((a, b) => a - b);
+  const styleStack: NumberingStyle[] = [];
+  const styleIndent: number[] = [];
+  let prevLevel = 0;
+  let prevMarkedLevel = 0;
+  for (const i of items) {
+    const mk = marks[i];
+    const row = rows[i];
+    let level: number;
+    let marker: RowInfo['marker'] = 'none';
+    if (useCodes && mk.code !== undefined) {
+      level = mk.codeLevelValue ?? 0;
+      marker = 'code';
+    } else if (useNumbering && mk.numbering !== undefined) {
+      const at = styleStack.indexOf(mk.numbering);
+      if (at >= 0) {
+        styleStack.length = at + 1;
+        styleIndent.length = at + 1;
+      } else {
+        styleStack.push(mk.numbering);
+        styleIndent.push(mk.indent);
+      }
+      level = styleStack.length - 1;
+      marker = 'numbering';
+    } else if (mk.qizhong) {
+      level = prevMarkedLevel + 1;
+      marker = 'qizhong';
+    } else if (useIndent && !useNumbering) {
+      level = indentRank.indexOf(mk.indent);
+      marker = 'indent';
+    } else if (useNumbering && styleStack.length > 0 && mk.indent > styleIndent[styleStack.length - 1]) {
+      level = styleStack.length;
+      marker = 'indent';
+    } else {
+      // Unmarked: stays where the previous row was (inside a 其中 group, or a sibling item).
+      level = prevLevel;
+    }
+    if (row.role === 'subtotal' && marker === 'none') level = 0;
+    row.level = level;
+    row.marker = marker;
+    prevLevel = level;
+    if (marker !== 'qizhong' && marker !== 'none') prevMarkedLevel = level;
+    else if (marker === 'none' && !isInsideQizhong(rows, marks, i)) prevMarkedLevel = level;
+  }
+  for (const r of rows) if (r.role === 'total' || r.role === 'blank') r.level = 0;
+}
+
+/** True when the unmarked row i continues a 其中 group opened above it. */
+function isInsideQizhong(rows: RowInfo[], marks: RowMarks[], i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    if (rows[k].role === 'blank') continue;
+    if (marks[k].qizhong) return true;
+    if (rows[k].marker !== 'none' || rows[k].role !== 'item') return false;
+  }
+  return false;
+}
+
+/**
+ * For each 其中 group (parent P, first item Q, then unmarked rows), keep in the group the prefix whose sum
+ * matches P best; the unmarked rows after it go back to P's level.
+ */
+function resolveQizhongGroups(rows: RowInfo[], marks: RowMarks[], cols: number[], nums: TableNumbers): void {
+  for (let i = 0; i < rows.length; i++) {
+    if (!marks[i].qizhong || rows[i].marker !== 'qizhong') continue;
+    const level = rows[i].level;
+    let p = i - 1;
+    while (p >= 0 && (rows[p].role === 'blank' || rows[p].level >= level)) p--;
+    if (p < 0) continue;
+    const members = [i];
+    let e = i + 1;
+    for (; e < rows.length; e++) {
+      const r = rows[e];
+      if (r.role === 'blank') continue;
+      if (r.role !== 'item' || r.marker !== 'none' || r.level !== level) break;
+      members.push(e);
+    }
+    if (members.length < 2) continue;
+    let best = members.length;
+    let bestHolds = -1;
+    for (let k = members.length; k >= 1; k--) {
+      const parts = members.slice(0, k).map((m) => rows[m].row);
+      let holds = 0;
+      for (const c of cols) if (checkDown(nums, c, rows[p].row, parts).check === Check.Holds) holds++;
+      if (holds > bestHolds) {
+        bestHolds = holds;
+        best = k;
+      }
+    }
+    for (let k = best; k < members.length; k++) rows[members[k]].level = rows[p].level;
+    i = members[members.length - 1];
+  }
+}
+
+function linkParents(rows: RowInfo[]): void {
+  const stack: RowInfo[] = [];
+  for (const r of rows) {
+    if (r.role === 'blank') continue;
+    if (r.role === 'total') {
+      stack.length = 0;
+      continue;
+    }
+    while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
+    if (stack.length && r.role === 'item') r.parentRow = stack[stack.length - 1].row;
+    stack.push(r);
+  }
+}
+
+export { squash };

@@ -1,0 +1,100 @@
+/**
+ * Row profiles: what each sheet row holds inside a column band (text entities, amounts, merges).
+ * Computed once per row so the region scan stays linear in the number of rows.
+ */
+import type { Grid } from '../grid';
+import type { CellRange } from '../grid/address';
+import { isMetaLine, isNoteLine } from './text';
+
+export interface Entity {
+  col: number;
+  /** Rightmost column the cell covers (its merge, clipped to the band). */
+  right: number;
+  /** Last row the cell covers (its merge). */
+  bottom: number;
+  text: string;
+  /** True when the cell reads as an amount (number or numeric text). */
+  amount: boolean;
+}
+
+export type RowKind = 'blank' | 'meta' | 'note' | 'single' | 'multi';
+
+export interface RowProfile {
+  row: number;
+  entities: Entity[];
+  /** Entities that read as amounts. */
+  amounts: number;
+  /** Cells covered by a merge that starts in an earlier row. */
+  coveredFromAbove: number;
+  kind: RowKind;
+}
+
+/** Cells inside these ranges belong to tables found elsewhere (绩效目标表) and are ignored here. */
+export class Mask {
+  constructor(private readonly ranges: CellRange[]) {}
+  has(row: number, col: number): boolean {
+    for (const r of this.ranges) if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) return true;
+    return false;
+  }
+  rowTouched(row: number): boolean {
+    return this.ranges.some((r) => row >= r.top && row <= r.bottom);
+  }
+}
+
+export function profileRow(grid: Grid, row: number, left: number, right: number, mask: Mask): RowProfile {
+  const entities: Entity[] = [];
+  let amounts = 0;
+  let coveredFromAbove = 0;
+  const masked = mask.rowTouched(row);
+  for (let c = left; c <= right; c++) {
+    if (masked && mask.has(row, c)) continue;
+    const m = grid.mergeAt(row, c);
+    if (m && (m.top !== row || m.left !== c)) {
+      if (m.top < row && m.left === c && grid.text(m.top, m.left) !== '') coveredFromAbove++;
+      continue;
+    }
+    const text = grid.text(row, c);
+    if (text === '') continue;
+    const isAmount = grid.amount(row, c) !== null || grid.error(row, c) !== undefined;
+    if (isAmount) amounts++;
+    entities.push({ col: c, right: m ? Math.min(m.right, right) : c, bottom: m ? m.bottom : row, text, amount: isAmount });
+  }
+  return { row, entities, amounts, coveredFromAbove, kind: kindOf(entities, coveredFromAbove) };
+}
+
+function kindOf(entities: Entity[], covered: number): RowKind {
+  if (entities.length === 0) return covered > 0 ? 'multi' : 'blank';
+  if (entities.length <= 3 && entities.every((e) => !e.amount && isMetaLine(e.text))) return 'meta';
+  if (!entities[0].amount && isNoteLine(entities[0].text)) return 'note';
+  if (entities.length === 1 && !entities[0].amount && covered === 0) return 'single';
+  return 'multi';
+}
+
+/** Column bands: runs of columns with content, split by columns that are empty on the whole sheet. */
+export function columnBands(grid: Grid, mask: Mask): [number, number][] {
+  const used = new Uint8Array(grid.colCount);
+  for (let r = 0; r < grid.rowCount; r++) {
+    for (let c = 0; c < grid.colCount; c++) {
+      if (used[c]) continue;
+      if (grid.text(r, c) !== '' && !mask.has(r, c)) used[c] = 1;
+    }
+  }
+  // Header merges (not titles) hold their columns together.
+  for (const m of grid.merges) {
+    if (m.right === m.left || mask.has(m.top, m.left) || grid.text(m.top, m.left) === '') continue;
+    let others = 0;
+    for (let c = 0; c < grid.colCount && others < 1; c++) if ((c < m.left || c > m.right) && grid.text(m.top, c) !== '') others++;
+    if (others > 0) for (let c = m.left; c <= m.right; c++) used[c] = 1;
+  }
+  const bands: [number, number][] = [];
+  let start = -1;
+  for (let c = 0; c <= grid.colCount; c++) {
+    const u = c < grid.colCount && used[c] === 1;
+    if (u && start < 0) start = c;
+    if (!u && start >= 0) {
+      bands.push([start, c - 1]);
+      start = -1;
+    }
+  }
+  return bands;
+}

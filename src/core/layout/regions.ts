@@ -1,0 +1,241 @@
+/**
+ * Regions: one top-to-bottom pass over the row profiles of a column band that cuts the sheet into
+ * tables — preamble (title, unit line, 编制部门), header band, body — and drops notes between them.
+ */
+import type { Grid } from '../grid';
+import { columnBands, Mask, profileRow, RowProfile } from './profile';
+import {
+  codeInName,
+  isGrandTotalLabel,
+  isHeaderWord,
+  isQizhong,
+  isStrongHeaderWord,
+  isSubtotalLabel,
+  numberingOf,
+} from './text';
+
+export interface Region {
+  /** Columns of the table. */
+  left: number;
+  right: number;
+  /** Band the table was found in (its title may sit anywhere in it). */
+  bandLeft: number;
+  bandRight: number;
+  /** Rows above the table since the previous one: title, unit line, 编制部门. */
+  preamble: number[];
+  /** headerBottom < headerTop when the table has no header band. */
+  headerTop: number;
+  headerBottom: number;
+  bodyTop: number;
+  bodyBottom: number;
+}
+
+const MAX_HEADER_ROWS = 6;
+
+function looksLikeBodyLabel(text: string): boolean {
+  return (
+    numberingOf(text) !== undefined ||
+    isQizhong(text) ||
+    codeInName(text) !== undefined ||
+    isGrandTotalLabel(text) ||
+    isSubtotalLabel(text)
+  );
+}
+
+/** A row of column numbers under a header: 甲 乙 1 2 3 …, or 栏次. */
+function isColumnNumberRow(p: RowProfile): boolean {
+  if (p.entities.length < 3) return false;
+  let expected = -1;
+  for (const e of p.entities) {
+    const t = e.text.replace(/\s/g, '');
+    if (/^[甲乙丙丁戊己庚]$/.test(t) || /^(栏次|行次)$/.test(t)) continue;
+    if (!/^\d{1,2}$/.test(t)) return false;
+    const n = parseInt(t, 10);
+    if (expected >= 0 && n !== expected) return false;
+    expected = n + 1;
+  }
+  return true;
+}
+
+/** A row that names columns and could start a new table. */
+export function isStrictHeaderRow(p: RowProfile): boolean {
+  if (p.amounts > 0 || p.entities.length < 2) return false;
+  let words = 0;
+  let strong = 0;
+  for (const e of p.entities) {
+    if (looksLikeBodyLabel(e.text)) return false;
+    if (isHeaderWord(e.text)) words++;
+    if (isStrongHeaderWord(e.text)) strong++;
+  }
+  return strong >= 1 && words >= Math.ceil(p.entities.length * 0.6);
+}
+
+export function findRegions(grid: Grid, mask: Mask): Region[] {
+  const out: Region[] = [];
+  for (const [bl, br] of columnBands(grid, mask)) {
+    const profiles: RowProfile[] = new Array(grid.rowCount);
+    for (let r = 0; r < grid.rowCount; r++) profiles[r] = profileRow(grid, r, bl, br, mask);
+    out.push(...scanBand(profiles, bl, br));
+  }
+  return out;
+}
+
+function scanBand(profiles: RowProfile[], bandLeft: number, bandRight: number): Region[] {
+  const n = profiles.length;
+  const regions: Region[] = [];
+  let preamble: number[] = [];
+  let i = 0;
+  while (i < n) {
+    const p = profiles[i];
+    if (p.kind === 'blank') {
+      i++;
+      continue;
+    }
+    if (p.kind === 'note') {
+      preamble = [];
+      i++;
+      continue;
+    }
+    if (p.kind === 'meta' || p.kind === 'single') {
+      preamble.push(i);
+      i++;
+      continue;
+    }
+    const [hTop, hBottom] = headerBand(profiles, i);
+    let left = bandRight;
+    let right = bandLeft;
+    const spanRows = hBottom >= hTop ? [hTop, hBottom] : [i, i];
+    for (let r = spanRows[0]; r <= spanRows[1]; r++) {
+      for (const e of profiles[r].entities) {
+        left = Math.min(left, e.col);
+        right = Math.max(right, e.right);
+      }
+    }
+    const bodyTop = hBottom >= hTop ? hBottom + 1 : i;
+    const bodyBottom = extendBody(profiles, bodyTop, left, right);
+    // Body cells outside the header's columns (a stray note to the right) do not widen the table when
+    // there is a header; a headerless table takes the columns its rows use.
+    if (hBottom < hTop) {
+      for (let r = bodyTop; r <= bodyBottom; r++) {
+        for (const e of profiles[r].entities) {
+          left = Math.min(left, e.col);
+          right = Math.max(right, e.right);
+        }
+      }
+    }
+    if (bodyBottom >= bodyTop || hBottom >= hTop) {
+      regions.push({ left, right, bandLeft, bandRight, preamble, headerTop: hTop, headerBottom: hBottom, bodyTop, bodyBottom: Math.max(bodyBottom, bodyTop - 1) });
+    }
+    preamble = [];
+    i = Math.max(bodyBottom, hBottom, i) + 1;
+  }
+  return regions.filter((r) => hasSubstance(profiles, r));
+}
+
+/** A table needs amounts in its body, or a real header over at least one row. */
+function hasSubstance(profiles: RowProfile[], r: Region): boolean {
+  let amounts = 0;
+  for (let row = r.bodyTop; row <= r.bodyBottom; row++) amounts += profiles[row].amounts;
+  if (amounts > 0) return true;
+  if (r.headerBottom < r.headerTop || r.bodyBottom < r.bodyTop) return false;
+  let strong = 0;
+  for (let row = r.headerTop; row <= r.headerBottom; row++) strong += profiles[row].entities.filter((e) => isStrongHeaderWord(e.text)).length;
+  return strong >= 2;
+}
+
+/** The header band starting at row i: text rows naming columns, merged cells, a 栏次 row. */
+function headerBand(profiles: RowProfile[], i: number): [number, number] {
+  const first = profiles[i];
+  if (first.amounts > 0) return [i, i - 1];
+  let h = i;
+  let mergeBottom = -1;
+  while (h < profiles.length && h - i < MAX_HEADER_ROWS) {
+    const p = profiles[h];
+    if (p.kind === 'blank' || p.kind === 'note' || p.kind === 'meta') break;
+    const forced = h <= mergeBottom;
+    if (!forced) {
+      if (p.amounts > 0) {
+        if (h > i && isColumnNumberRow(p)) {
+          h++;
+          break;
+        }
+        break;
+      }
+      const bodyish = p.entities.filter((e) => looksLikeBodyLabel(e.text)).length;
+      if (bodyish > 0 && bodyish * 2 >= p.entities.length) break;
+      const words = p.entities.filter((e) => isHeaderWord(e.text)).length;
+      if (h === i) {
+        if (p.entities.length < 2 && p.coveredFromAbove === 0) break;
+      } else if (p.coveredFromAbove === 0 && words * 2 < p.entities.length) {
+        break;
+      } else if (p.entities.length === 1 && p.coveredFromAbove === 0) {
+        break;
+      }
+    }
+    for (const e of p.entities) mergeBottom = Math.max(mergeBottom, e.bottom);
+    h++;
+  }
+  // A header needs a body under it that is not just more text rows of a different shape; when the
+  // whole "header" is followed by nothing numeric it is still a header (an empty table).
+  return [i, h - 1];
+}
+
+/** Follows the body down from `start`; returns its last non-blank row. */
+function extendBody(profiles: RowProfile[], start: number, left: number, right: number): number {
+  const n = profiles.length;
+  let last = start - 1;
+  let blanks = 0;
+  let bottomTotalSeen = false;
+  for (let j = start; j < n; j++) {
+    const p = profiles[j];
+    if (p.kind === 'blank') {
+      blanks++;
+      if (blanks >= 3) break;
+      continue;
+    }
+    if (p.kind === 'note' || p.kind === 'meta') break;
+    const inside = p.entities.filter((e) => e.right >= left && e.col <= right);
+    if (inside.length === 0 && p.coveredFromAbove === 0) break;
+    if (j > start && isStrictHeaderRow(p) && nextHasAmounts(profiles, j)) break;
+    if (p.kind === 'single') {
+      if (titleAhead(profiles, j)) break;
+      if (blanks > 0 && !nextHasAmounts(profiles, j)) break;
+    }
+    if (bottomTotalSeen && p.amounts === 0) break;
+    if (blanks > 0 && p.amounts === 0 && p.kind !== 'single') {
+      // After a gap, a text-only row continues the body only when amounts follow it.
+      if (!nextHasAmounts(profiles, j)) break;
+    }
+    blanks = 0;
+    last = j;
+    if (j > start && p.entities.some((e) => !e.amount && isGrandTotalLabel(e.text))) bottomTotalSeen = true;
+  }
+  return last;
+}
+
+function nextHasAmounts(profiles: RowProfile[], j: number): boolean {
+  for (let k = j + 1; k < profiles.length && k <= j + 4; k++) {
+    const p = profiles[k];
+    if (p.amounts > 0) return true;
+    if (p.kind === 'note' || p.kind === 'meta') return false;
+  }
+  return false;
+}
+
+/** A one-cell row followed (after unit lines) by a header: the title of the next table. */
+function titleAhead(profiles: RowProfile[], j: number): boolean {
+  const e = profiles[j].entities[0];
+  if (/(表|情况|明细|汇总|一览)$/.test(e.text.replace(/[\s（）()\d年度]/g, '')) && e.text.length >= 6 && e.right > e.col) return true;
+  for (let k = j + 1; k < profiles.length && k <= j + 5; k++) {
+    const p = profiles[k];
+    if (p.kind === 'blank' || p.kind === 'meta') continue;
+    if (p.kind === 'single') continue;
+    if (p.amounts > 0) return false;
+    return isStrictHeaderRow(p) || (p.entities.length >= 2 && p.coveredFromAbove === 0 && hasMergedHeaderCell(p));
+  }
+  return false;
+}
+
+function hasMergedHeaderCell(p: RowProfile): boolean {
+  return p.entities.some((e) => e.bottom > p.row || e.right > e.col) && p.entities.some((e) => isHeaderWord(e.text));
+}

@@ -1,0 +1,329 @@
+/**
+ * Relations of one table side, guessed from headers, labels and codes and then confirmed against the
+ * numbers: a guess that most rows (or columns) contradict is a wrong guess and is dropped or replaced;
+ * one that holds almost everywhere is kept, and its few failures become findings in core/checks.
+ *
+ *   ColumnSum (sum.row):       合计 column = Σ sibling columns under the same header group
+ *                              (a group with a 小计 contributes its 小计), 小计 = Σ its group,
+ *                              a column = Σ the 其中 columns right of it.
+ *   RowSum (sum.hierarchy):    parent row = Σ direct children (类/款/项, 其中, numbering, indentation).
+ *   RowSum (sum.column):       小计 row = Σ its group (above or below, decided by the data),
+ *                              合计/总计 row = Σ top-level rows, chosen among candidate part sets.
+ */
+import { HeaderNode, siblingsOf } from './header';
+import type { ColumnModel } from './columns';
+import { Check, checkAcross, checkDown, CellState, TableNumbers } from './numbers';
+import type { ColumnSum, RowInfo, RowSum } from './types';
+import { squash } from './text';
+
+interface Score {
+  holds: number;
+  fails: number;
+}
+
+const informative = (s: Score) => s.holds + s.fails;
+
+// ---------------------------------------------------------------- sum.row: columns adding up across a row
+
+export function inferColumnSums(model: ColumnModel, left: number, right: number, bodyRows: number[], nums: TableNumbers): ColumnSum[] {
+  const inSide = (c: number) => c >= left && c <= right;
+  const info = (c: number) => model.byCol.get(c);
+  const isAmount = (c: number) => inSide(c) && info(c)?.role === 'amount';
+  const moneyPart = (c: number) => isAmount(c) && !info(c)?.nonAdditive && !info(c)?.count;
+  const out: ColumnSum[] = [];
+  const score = (total: number, parts: number[]): Score => {
+    const s: Score = { holds: 0, fails: 0 };
+    for (const r of bodyRows) {
+      const k = checkAcross(nums, r, total, parts).check;
+      if (k === Check.Holds) s.holds++;
+      else if (k === Check.Fails) s.fails++;
+    }
+    return s;
+  };
+
+  const contribution = (node: HeaderNode): number[] => {
+    if (squash(node.text).startsWith('其中')) return [];
+    if (node.children.length === 0) {
+      const cols: number[] = [];
+      for (let c = node.left; c <= node.right; c++) if (moneyPart(c)) cols.push(c);
+      return cols;
+    }
+    for (let c = node.left; c <= node.right; c++) {
+      const leaf = model.header.leafOf.get(c);
+      if (leaf && leaf.parent === node && info(c)?.totalHeader && moneyPart(c)) return [c];
+    }
+    return node.children.flatMap(contribution);
+  };
+
+  const totals = model.columns.filter((c) => isAmount(c.col) && c.totalHeader && !c.nonAdditive);
+  for (const t of totals) {
+    const node = model.header.leafOf.get(t.col);
+    let parts: number[] = [];
+    if (node) parts = siblingsOf(model.header, node).flatMap(contribution).filter((c) => c !== t.col);
+    let accepted = false;
+    if (parts.length > 0) {
+      const s = score(t.col, parts);
+      if (informative(s) <= 1 || s.holds * 2 >= informative(s)) {
+        out.push({ total: t.col, parts, source: 'header' });
+        accepted = true;
+      }
+    }
+    if (!accepted) {
+      const pool = model.columns.filter((c) => moneyPart(c.col) && c.col !== t.col).map((c) => c.col);
+      const found = searchParts(nums, bodyRows, t.col, pool);
+      if (found) out.push({ total: t.col, parts: found, source: 'data' });
+    }
+  }
+
+  // 其中 columns: P | 其中：A | B … or P | [其中 group over A, B]
+  const done = new Set(out.map((o) => o.total));
+  for (const c of model.columns) {
+    if (!isAmount(c.col)) continue;
+    const leaf = model.header.leafOf.get(c.col);
+    const qzGroup = leaf && leaf.parent && squash(leaf.parent.text).startsWith('其中') ? leaf.parent : undefined;
+    const qzLeaf = leaf && squash(leaf.text).startsWith('其中') ? leaf : undefined;
+    const start = qzGroup ? qzGroup.left : qzLeaf ? qzLeaf.left : -1;
+    if (start !== c.col) continue;
+    const parent = start - 1;
+    if (!moneyPart(parent) || done.has(parent)) continue;
+    const end = qzGroup ? qzGroup.right : right;
+    const window: number[] = [];
+    let best: { parts: number[]; s: Score } | undefined;
+    for (let k = start; k <= end; k++) {
+      if (!moneyPart(k) || info(k)?.totalHeader) break;
+      window.push(k);
+      const s = score(parent, window);
+      if (!best || s.holds > best.s.holds) best = { parts: [...window], s };
+    }
+    if (best && informative(best.s) >= 2 && best.s.holds >= informative(best.s) * 0.8) {
+      out.push({ total: parent, parts: best.parts, source: 'header' });
+      done.add(parent);
+    }
+  }
+  return out;
+}
+
+/** When the header's guess fails, find the part columns in the data: contiguous runs, then subsets. */
+function searchParts(nums: TableNumbers, bodyRows: number[], total: number, pool: number[]): number[] | undefined {
+  const near = [...pool].sort((a, b) => Math.abs(a - total) - Math.abs(b - total)).slice(0, 10).sort((a, b) => a - b);
+  if (near.length < 2) return undefined;
+  const sample: number[] = [];
+  for (const r of bodyRows) {
+    if (nums.state(r, total) !== CellState.Number || nums.big(r, total) === 0n) continue;
+    if (near.some((c) => nums.state(r, c) === CellState.Error)) continue;
+    sample.push(r);
+    if (sample.length >= 60) break;
+  }
+  if (sample.length < 3) return undefined;
+  const vals = sample.map((r) => near.map((c) => nums.big(r, c)));
+  const tv = sample.map((r) => nums.big(r, total));
+  let bestMask = 0;
+  let bestHolds = -1;
+  let bestSize = 0;
+  const full = 1 << near.length;
+  for (let mask = 1; mask < full; mask++) {
+    let size = 0;
+    for (let k = 0; k < near.length; k++) if (mask & (1 << k)) size++;
+    if (size < 2) continue;
+    let holds = 0;
+    for (let i = 0; i < sample.length; i++) {
+      let s = 0n;
+      for (let k = 0; k < near.length; k++) if (mask & (1 << k)) s += vals[i][k];
+      if (s === tv[i]) holds++;
+    }
+    if (holds > bestHolds || (holds === bestHolds && size > bestSize)) {
+      bestHolds = holds;
+      bestMask = mask;
+      bestSize = size;
+    }
+  }
+  if (bestHolds < sample.length * 0.9) return undefined;
+  return near.filter((_, k) => bestMask & (1 << k));
+}
+
+// ---------------------------------------------------------------- sum.column / sum.hierarchy: rows adding up down a column
+
+export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers): RowSum[] {
+  const scoreOf = (rel: { total: number; parts: number[] }, perColumn?: Check[]): Score => {
+    const s: Score = { holds: 0, fails: 0 };
+    for (const c of cols) {
+      const k = checkDown(nums, c, rel.total, rel.parts).check;
+      if (perColumn) perColumn.push(k);
+      if (k === Check.Holds) s.holds++;
+      else if (k === Check.Fails) s.fails++;
+    }
+    return s;
+  };
+  const byRow = new Map(rows.map((r) => [r.row, r]));
+  const children = new Map<number, number[]>();
+  for (const r of rows) {
+    if (r.parentRow === undefined) continue;
+    const list = children.get(r.parentRow) ?? [];
+    list.push(r.row);
+    children.set(r.parentRow, list);
+  }
+
+  // 1. Hierarchy, confirmed per basis family and per relation.
+  const families = new Map<RowSum['basis'], { rels: RowSum[]; s: Score }>();
+  for (const [parent, kids] of children) {
+    const first = byRow.get(kids[0])!;
+    const basis: RowSum['basis'] =
+      first.marker === 'code' ? 'code' : first.marker === 'numbering' ? 'numbering' : first.marker === 'indent' ? 'indent' : first.marker === 'qizhong' ? 'qizhong' : 'rows';
+    const rel: RowSum = { total: parent, parts: kids, rule: 'sum.hierarchy', basis };
+    const fam = families.get(basis) ?? { rels: [], s: { holds: 0, fails: 0 } };
+    const s = scoreOf(rel);
+    // A 其中/numbered group that fails in every column it can be checked in is a partial breakdown, not a sum.
+    if (basis !== 'code' && s.holds === 0 && s.fails >= 2) continue;
+    fam.rels.push(rel);
+    fam.s.holds += s.holds;
+    fam.s.fails += s.fails;
+    families.set(basis, fam);
+  }
+  const out: RowSum[] = [];
+  for (const fam of families.values()) {
+    if (informative(fam.s) >= 3 && fam.s.fails > fam.s.holds) continue;
+    out.push(...fam.rels);
+  }
+
+  // 2. 小计 rows: their group lies above or below them; the data picks the direction for the whole side.
+  const subtotals = rows.filter((r) => r.role === 'subtotal' && !children.has(r.row));
+  const grouped = new Set<number>();
+  if (subtotals.length > 0) {
+    const indexOf = new Map(rows.map((r, i) => [r.row, i]));
+    const groupFor = (idx: number, dir: 'up' | 'down'): number[] => {
+      const parts: number[] = [];
+      const step = dir === 'up' ? -1 : 1;
+      for (let k = idx + step; k >= 0 && k < rows.length; k += step) {
+        const r = rows[k];
+        if (r.role === 'total' || r.role === 'subtotal') break;
+        if (r.role === 'item' && r.parentRow === undefined) parts.push(r.row);
+      }
+      return dir === 'up' ? parts.reverse() : parts;
+    };
+    const options = (['up', 'down'] as const).map((dir) => {
+      const rels: RowSum[] = [];
+      const s: Score = { holds: 0, fails: 0 };
+      for (const st of subtotals) {
+        const parts = groupFor(indexOf.get(st.row)!, dir);
+        if (parts.length === 0) continue;
+        const rel: RowSum = { total: st.row, parts, rule: 'sum.column', basis: 'subtotal' };
+        const sc = scoreOf(rel);
+        s.holds += sc.holds;
+        s.fails += sc.fails;
+        rels.push(rel);
+      }
+      return { rels, s };
+    });
+    const pick = options[1].s.holds > options[0].s.holds ? options[1] : options[0];
+    for (const rel of pick.rels) {
+      out.push(rel);
+      for (const p of rel.parts) grouped.add(p);
+    }
+  }
+
+  // 3. Grand totals: the candidate part set that the numbers agree with most.
+  const isParent = (row: number) => children.has(row);
+  let prevTotal: { index: number; bottom: boolean } | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const t = rows[i];
+    if (t.role !== 'total') continue;
+    const from = prevTotal ? prevTotal.index + 1 : 0;
+    const before = rows.slice(from, i).filter((r) => r.role === 'item' || r.role === 'subtotal');
+    let scope: RowInfo[];
+    let carry: number[] = [];
+    if (before.length === 0) {
+      let end = rows.length;
+      for (let k = i + 1; k < rows.length; k++) {
+        if (rows[k].role === 'total') {
+          end = k;
+          break;
+        }
+      }
+      scope = rows.slice(i + 1, end);
+      prevTotal = { index: i, bottom: false };
+    } else {
+      scope = rows.slice(from, i);
+      if (prevTotal && prevTotal.bottom) carry = [rows[prevTotal.index].row];
+      prevTotal = { index: i, bottom: true };
+    }
+    const items = scope.filter((r) => r.role === 'item' || r.role === 'subtotal');
+    if (items.length === 0 && carry.length === 0) continue;
+    const structural = [...carry, ...items.filter((r) => (r.role === 'subtotal' || r.parentRow === undefined) && !grouped.has(r.row)).map((r) => r.row)];
+    const flat = [...carry, ...items.filter((r) => r.role === 'item').map((r) => r.row)];
+    const leaves = [...carry, ...items.filter((r) => r.role === 'item' && !isParent(r.row)).map((r) => r.row)];
+    const candidates = [structural, flat, leaves];
+    let best = candidates[0];
+    let bestScore = scoreOf({ total: t.row, parts: best });
+    for (const cand of candidates.slice(1)) {
+      const s = scoreOf({ total: t.row, parts: cand });
+      if (s.holds > bestScore.holds) {
+        best = cand;
+        bestScore = s;
+      }
+    }
+    if (bestScore.fails > 0) {
+      const nested = [...carry, ...dataNesting(items.map((r) => r.row), cols, nums)];
+      const s = scoreOf({ total: t.row, parts: nested });
+      if (s.holds > bestScore.holds) {
+        best = nested;
+        bestScore = s;
+      }
+    }
+    if (best.length > 0) out.push({ total: t.row, parts: best, rule: 'sum.column', basis: 'rows' });
+  }
+  return out;
+}
+
+/**
+ * Rows with no markers at all may still nest: "财政拨款(补助) 1336.71" followed by its parts
+ * "一般公共预算 1336.71 / 政府性基金预算 / 国有资本经营预算". A row that equals the sum of the rows right
+ * under it (in every column it has a number, at least one of them non-zero) is their parent.
+ * Returns the top-level rows.
+ */
+function dataNesting(rows: number[], cols: number[], nums: TableNumbers): number[] {
+  const top: number[] = [];
+  const window = 60;
+  let i = 0;
+  while (i < rows.length) {
+    const p = rows[i];
+    top.push(p);
+    const target = cols.map((c) => (nums.state(p, c) === CellState.Number ? nums.big(p, c) : 0n));
+    const nonZero = target.some((v) => v !== 0n);
+    let found = -1;
+    if (nonZero) {
+      const run = cols.map(() => 0n);
+      for (let j = i + 1; j < rows.length && j <= i + window; j++) {
+        let over = true;
+        let equal = true;
+        for (let k = 0; k < cols.length; k++) {
+          if (nums.state(rows[j], cols[k]) === CellState.Number) run[k] += nums.big(rows[j], cols[k]);
+          if (run[k] !== target[k]) equal = false;
+          if (run[k] <= target[k] || target[k] < 0n) over = false;
+        }
+        if (equal) {
+          found = j;
+          break;
+        }
+        if (over) break;
+      }
+    }
+    i = found > 0 ? found + 1 : i + 1;
+  }
+  return top;
+}
+
+/** Columns that fail most of the row relations they take part in do not add up (averages, rates). */
+export function nonAdditiveByData(rels: RowSum[], cols: number[], nums: TableNumbers): Set<number> {
+  const out = new Set<number>();
+  for (const c of cols) {
+    let holds = 0;
+    let fails = 0;
+    for (const rel of rels) {
+      const k = checkDown(nums, c, rel.total, rel.parts).check;
+      if (k === Check.Holds) holds++;
+      else if (k === Check.Fails) fails++;
+    }
+    if (holds + fails >= 4 && fails * 2 > holds + fails) out.add(c);
+  }
+  return out;
+}
