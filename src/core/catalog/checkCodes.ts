@@ -70,7 +70,7 @@ function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagge
   const { cat, year } = ctx;
   const entry = cat.get(cell.code);
   const nameCol = cell.nameCol ?? cell.col;
-  const where = cell.source === 'split' ? cell.col : nameCol;
+  const where = nameCol;
   if (!entry) {
     if (cell.source === 'inline' && !trustedInline(ctx, cell, groupCells)) return;
     const kind = kindOfCode(cell.code);
@@ -91,10 +91,10 @@ function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagge
       return;
     }
     const named = cell.name ? entriesNamed(cat, cell.name, kind) : [];
-    if (cell.source === 'split' && named.length && cell.code.length > 3) {
+    const writtenParent = cell.code.slice(0, cell.code.length - 2);
+    const right = named.find((e) => e.level === LEVEL_NAME[cell.code.length]) ?? named[0];
+    if (cell.source === 'split' && right && cell.code.length > 3 && right.parent !== writtenParent) {
       // The name belongs to a code under another 款/类: the row's parent part is wrong.
-      const right = named.find((e) => e.level === LEVEL_NAME[cell.code.length]) ?? named[0];
-      const writtenParent = cell.code.slice(0, cell.code.length - 2);
       const rightParent = cat.get(right.parent ?? '');
       add(
         ctx,
@@ -126,7 +126,9 @@ function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagge
   if (nameMatches(ctx, cell.code, cell.name)) return;
   if (cell.source === 'inline' && !trustedInline(ctx, cell, groupCells)) return;
   const others = entriesNamed(cat, cell.name, entry.kind).filter((e) => e.code !== entry.code);
-  const hint = others.length === 1 ? `（“${cell.name}”是 ${others[0].code} 的名称）` : '';
+  // Point at the code the name belongs to: a sibling first (same 款), else the only one.
+  const owner = others.find((e) => e.parent === entry.parent) ?? (others.length === 1 ? others[0] : undefined);
+  const hint = owner ? `（“${cell.name}”是 ${owner.code} 的名称）` : '';
   add(
     ctx,
     'code.name',

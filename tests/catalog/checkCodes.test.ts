@@ -1,0 +1,177 @@
+import * as path from 'path';
+import { readXlsxFile } from '../../src/hosts/file/readXlsx';
+import { Grid, gridFromRows, CellValue } from '../../src/core/grid';
+import { checkCodes, CatalogLibrary } from '../../src/core/catalog';
+import { checkSheet } from '../../src/core/engine';
+import { DEFAULT_SETTINGS, Finding } from '../../src/core/types';
+import { parseA1 } from '../../src/core/grid/address';
+
+const FIXTURES = '/work/shared/fixtures';
+const settings = DEFAULT_SETTINGS;
+
+async function sheets(file: string): Promise<Grid[]> {
+  return (await readXlsxFile(path.join(FIXTURES, file))).sheets;
+}
+
+/** A copy of a grid with some cells changed: edits maps A1 → new value. */
+function edited(grid: Grid, edits: Record<string, CellValue>): Grid {
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < grid.rowCount; r++) {
+    rows.push([]);
+    for (let c = 0; c < grid.colCount; c++) rows[r].push(grid.cell(r, c)?.value ?? null);
+  }
+  for (const [a1, v] of Object.entries(edits)) {
+    const { row, col } = parseA1(a1);
+    while (rows.length <= row) rows.push([]);
+    rows[row][col] = v;
+  }
+  return gridFromRows(grid.name, rows, [...grid.merges]);
+}
+
+const codeFindings = (fs: Finding[]) => fs.filter((f) => f.rule.startsWith('code.'));
+
+describe('code checks on the fixtures', () => {
+  test.each(['seed001-issued.xlsx', 'seed003-allocation.xlsx', 'seed004-department-budget.xlsx'])('%s: no code.* findings on correct codes', async (file) => {
+    for (const g of await sheets(file)) {
+      expect({ sheet: g.name, findings: checkCodes(g, [], settings) }).toEqual({ sheet: g.name, findings: [] });
+      // Through the whole engine too (with whatever tables the layout engine detects).
+      expect({ sheet: g.name, findings: codeFindings(checkSheet(g, settings).findings) }).toEqual({ sheet: g.name, findings: [] });
+    }
+  });
+
+  test('the 2024 catalog year also gives no findings on seed004', async () => {
+    for (const g of await sheets('seed004-department-budget.xlsx')) expect(checkCodes(g, [], { ...settings, catalogYear: 2024 })).toEqual([]);
+  });
+});
+
+describe('planted errors in the 下达表 (seed001)', () => {
+  let xd: Grid;
+  beforeAll(async () => {
+    xd = (await sheets('seed001-issued.xlsx')).find((g) => g.name === '下达表')!;
+  });
+
+  test('a wrong name on a function code', () => {
+    const fs = checkCodes(edited(xd, { B5: '2101501 一般行政管理事务' }), [], settings);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ rule: 'code.name', cell: 'B5', expected: '行政运行', actual: '一般行政管理事务', sheet: '下达表' });
+    expect(fs[0].message).toContain('行政运行');
+    expect(fs[0].message).toContain('2101502');
+  });
+
+  test('spaces and full width are forgiven, a different word is not', () => {
+    expect(checkCodes(edited(xd, { B5: '２１０１５０１　行 政 运 行', C5: '30207 邮电费 ' }), [], settings)).toEqual([]);
+    expect(checkCodes(edited(xd, { C5: '30207 邮寄费' }), [], settings).map((f) => [f.rule, f.cell])).toEqual([['code.name', 'C5']]);
+  });
+
+  test('an unknown code', () => {
+    const fs = checkCodes(edited(xd, { B6: '2101599 行政运行', D6: '50299其他商品和服务支出', B4: '2109901 不存在的科目' }), [], settings);
+    const unknown = fs.filter((f) => f.rule === 'code.unknown');
+    expect(unknown.map((f) => f.cell)).toEqual(['B4']);
+    // 2101599 exists (其他医疗保障管理事务支出): that is a name error, and 30206 → 50299 breaks the mapping.
+    expect(fs.map((f) => [f.rule, f.cell]).sort()).toEqual([
+      ['code.mapping', 'D6'],
+      ['code.name', 'B6'],
+      ['code.unknown', 'B4'],
+    ]);
+  });
+
+  test('部门 economic code that does not map to the 政府 code', () => {
+    const fs = checkCodes(edited(xd, { D5: '50306 设备购置' }), [], settings);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ rule: 'code.mapping', cell: 'D5', expected: '50201', actual: '50306', parts: ['C5'] });
+    expect(fs[0].message).toContain('30207 邮电费');
+    expect(fs[0].message).toContain('50201 办公经费');
+  });
+
+  test('事业单位 mapping is accepted too', () => {
+    expect(checkCodes(edited(xd, { D5: '50502 商品和服务支出' }), [], settings)).toEqual([]);
+  });
+});
+
+describe('planted errors in the department budget tables (seed004)', () => {
+  let t3: Grid;
+  let t1: Grid;
+  beforeAll(async () => {
+    const all = await sheets('seed004-department-budget.xlsx');
+    t3 = all.find((g) => g.name.startsWith('表3'))!;
+    t1 = all.find((g) => g.name.startsWith('表1'))!;
+  });
+
+  test('a wrong name in the name column of split 类/款/项 rows', () => {
+    const fs = checkCodes(edited(t3, { D22: '行政运转' }), [], settings);
+    expect(fs).toEqual([expect.objectContaining({ rule: 'code.name', cell: 'D22', expected: '行政运行', actual: '行政运转' })]);
+  });
+
+  test('a 项 put under the wrong 款 (its code does not exist there)', () => {
+    // 医疗保障政策管理 is 2101505; written as 210 | 11 | 05 it sits under 21011 行政事业单位医疗.
+    const fs = checkCodes(edited(t3, { B26: '11' }), [], settings);
+    const parent = fs.filter((f) => f.rule === 'code.parent');
+    expect(parent).toHaveLength(1);
+    expect(parent[0]).toMatchObject({ cell: 'C26', expected: '2101505', actual: '2101105' });
+    expect(parent[0].message).toContain('21015');
+  });
+
+  test('a 项 row listed in another 款 block', () => {
+    // Row 20 (210 11 99 其他行政事业单位医疗支出) moved below the 21015 rows: it follows 2101506.
+    const fs = checkCodes(
+      edited(t3, {
+        A20: '210', B20: '15', C20: '06', D20: '医疗保障经办事务',
+        A27: '210', B27: '11', C27: '99', D27: '其他行政事业单位医疗支出',
+      }),
+      [],
+      settings,
+    );
+    const parent = fs.filter((f) => f.rule === 'code.parent');
+    expect(parent.map((f) => f.cell)).toEqual(['C20', 'C27']);
+    expect(parent[1].message).toContain('21015');
+    expect(parent[1].message).toContain('21011');
+  });
+
+  test('a 款 whose code is not in the catalog', () => {
+    const fs = checkCodes(edited(t3, { B16: '19', B17: '19', B18: '19', B19: '19', B20: '19' }), [], settings);
+    expect(fs.some((f) => f.rule === 'code.unknown' && f.cell === 'B16')).toBe(true);
+  });
+
+  test('类 names written inline: a different name is caught, 支出 left off is not', () => {
+    expect(checkCodes(edited(t1, { C9: '205教育' }), [], settings)).toEqual([]);
+    const fs = checkCodes(edited(t1, { C12: '208社会保险基金支出' }), [], settings);
+    expect(fs).toEqual([expect.objectContaining({ rule: 'code.name', cell: 'C12', expected: '社会保障和就业支出' })]);
+  });
+
+  test('a code column with its name column (科目编码 | 科目名称) and hierarchy rows', () => {
+    const g = gridFromRows('表', [
+      ['科目编码', '科目名称', '金额'],
+      ['210', '卫生健康支出', 100],
+      ['21011', '行政事业单位医疗', 40],
+      ['2101101', '行政单位医疗', 40],
+      ['2101501', '行政运行', 60],
+      ['21015', '医疗保障管理事务', 60],
+      ['2101502', '一般行政管理事务', 0],
+    ]);
+    const fs = checkCodes(g, [], settings);
+    expect(fs.map((f) => [f.rule, f.cell])).toEqual([['code.parent', 'A5']]);
+    expect(fs[0].message).toContain('21011');
+  });
+
+  test('numbers that are not codes are left alone', () => {
+    const g = gridFromRows('说明', [
+      ['指标', '指标值'],
+      ['覆盖人数', '100万元'],
+      ['110 指挥中心建设', '≥2次'],
+      ['时长', '365天'],
+    ]);
+    expect(checkCodes(g, [], settings)).toEqual([]);
+  });
+
+  test('imported names are accepted, and a code only in another year is a warning', () => {
+    const lib = new CatalogLibrary([{ year: 2026, mode: 'extend', entries: [{ code: '2101507', name: '新设科目' }] }]);
+    const g = gridFromRows('下达表', [
+      ['支出功能分类科目', '金额'],
+      ['2101507 新设科目', 1],
+      ['2101501 行政运行', 2],
+    ]);
+    expect(checkCodes(g, [], { ...settings, catalogYear: 2026 }, lib)).toEqual([]);
+    const fs = checkCodes(g, [], { ...settings, catalogYear: 2025 }, lib);
+    expect(fs).toEqual([expect.objectContaining({ rule: 'code.unknown', severity: 'warning', cell: 'A2' })]);
+  });
+});
