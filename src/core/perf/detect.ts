@@ -93,7 +93,7 @@ const FIELD_PATTERNS: [RegExp, FieldKind][] = [
   [/^(年度目标|年度总体目标|年度绩效目标|项目总体目标|总体目标|整体绩效目标|部门整体绩效目标)$/, 'goal'],
   [/^(实施期总目标|实施期目标|中长期目标|部门职能职责概述|部门职能|年度主要任务|主要任务|实施期限|项目期限|任务名称|主要内容)$/, 'misc'],
   [
-    /^(主管部门|实施单位|预算单位|财政部门|省相关部门|省或主管部门|省级主管部门|设区市财政部门|设区市主管部门|县级财政部门|县级主管部门|市级财政部门|市级主管部门|州\(市\)|省份|省市|地区|区域|项目负责人|联系电话|负责人|主管处室)$/,
+    /^(主管部门|实施单位|预算单位|财政部门|省相关部门|省或主管部门|省级主管部门|设区市财政部门|设区市主管部门|县级财政部门|县级主管部门|市级财政部门|市级主管部门|州\(市\)|省份|省市|地区|区域|项目负责人|联系电话|负责人|联系人|主管处室|中央主管部门|地方主管部门|省级财政部门|省级主管部门|市级财政部门|县级财政部门)$/,
     'department',
   ],
   [/^(资金情况|项目资金|资金金额|资金投入|预算资金|资金来源|年度资金|部门预算资金|资金情况\(万元\)|项目资金\(万元\)|资金金额\(万元\))$/, 'funds-group'],
@@ -538,7 +538,7 @@ function readIndicators(
       row: r,
       name,
       nameCell: { row: r, col: nameCol },
-      value: parseIndicatorValue(valueText),
+      value: splitValue(grid, r, cols, shift, valueText),
       valueCell: { row: r, col: valueCol },
       regionValues: [],
       shift,
@@ -586,6 +586,24 @@ function readIndicators(
     indicators.push(ind);
   }
   return { indicators, levelIssues: [...issues.values()], totalRow, lastRow };
+}
+
+const COMPARATOR_ONLY = /^(>=|<=|=>|=<|≥|≤|≧|≦|=|＝|>|<|＞|＜|不低于|不高于|不少于|不多于|不超过|不小于|不大于|大于|小于|等于|高于|低于)$/;
+
+/**
+ * 指标值 read together with 指标性质 and 度量单位 when the table splits them ("≥" | "95" | "%"), so costs,
+ * units and comparators are understood the same way in both layouts. `raw` stays the 指标值 cell's text.
+ */
+function splitValue(grid: Grid, r: number, cols: IndicatorColumns, shift: number, valueText: string) {
+  const value = parseIndicatorValue(valueText);
+  if (value.kind !== 'number' || (cols.nature === undefined && cols.unit === undefined)) return value;
+  const nature = cols.nature !== undefined ? toHalfWidth(grid.text(r, cols.nature + shift)).replace(/\s+/g, '') : '';
+  const unit = cols.unit !== undefined ? grid.text(r, cols.unit + shift).replace(/\s+/g, '') : '';
+  const prefix = !value.comparator && COMPARATOR_ONLY.test(nature) ? nature : '';
+  const suffix = !value.unit ? unit : '';
+  if (!prefix && !suffix) return value;
+  const combined = parseIndicatorValue(`${prefix}${toHalfWidth(valueText).replace(/\s+/g, '')}${suffix}`);
+  return combined.kind === 'number' ? { ...combined, raw: valueText } : value;
 }
 
 /** Is the row covered by a merge that started inside the indicator grid (a 一级/二级 cell spanning it)? */
