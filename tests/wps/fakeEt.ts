@@ -673,7 +673,7 @@ export class FakeRange {
       get Color() {
         return read((i) => i.color);
       },
-      set Color(v: number) {
+      set Color(v: number | null) {
         each((i) => {
           i.color = Number(v) & 0xffffff;
           i.colorIndex = paletteIndex(i.color);
@@ -683,7 +683,7 @@ export class FakeRange {
       get ColorIndex() {
         return read((i) => i.colorIndex);
       },
-      set ColorIndex(v: number) {
+      set ColorIndex(v: number | null) {
         each((i) => {
           if (Number(v) === NO_FILL) Object.assign(i, newCell().interior);
           else {
@@ -696,7 +696,7 @@ export class FakeRange {
       get Pattern() {
         return read((i) => i.pattern);
       },
-      set Pattern(v: number) {
+      set Pattern(v: number | null) {
         each((i) => {
           if (Number(v) === NO_FILL) Object.assign(i, newCell().interior);
           else i.pattern = Number(v);
@@ -705,7 +705,7 @@ export class FakeRange {
       get PatternColor() {
         return read((i) => i.patternColor);
       },
-      set PatternColor(v: number) {
+      set PatternColor(v: number | null) {
         each((i) => (i.patternColor = Number(v)));
       },
     };
@@ -720,19 +720,19 @@ export class FakeRange {
       get Bold() {
         return self.uniform((c) => (c ? c.font.bold : false));
       },
-      set Bold(v: boolean) {
+      set Bold(v: boolean | null) {
         each((c) => (c.font.bold = !!v));
       },
       get Size() {
         return self.uniform((c) => (c ? c.font.size : 11));
       },
-      set Size(v: number) {
+      set Size(v: number | null) {
         each((c) => (c.font.size = Number(v)));
       },
       get Name() {
         return self.uniform((c) => (c ? c.font.name : '宋体'));
       },
-      set Name(v: string) {
+      set Name(v: string | null) {
         each((c) => (c.font.name = String(v)));
       },
     };
@@ -751,13 +751,13 @@ export class FakeRange {
       get LineStyle() {
         return self.uniform((c) => c?.border?.lineStyle ?? NO_FILL);
       },
-      set LineStyle(v: number) {
+      set LineStyle(v: number | null) {
         each((b) => (b.lineStyle = Number(v)));
       },
       get Weight() {
         return self.uniform((c) => c?.border?.weight ?? 2);
       },
-      set Weight(v: number) {
+      set Weight(v: number | null) {
         each((b) => (b.weight = Number(v)));
       },
     };
@@ -816,6 +816,40 @@ export class FakeRange {
     const from = wholeRows ? this.r.top : this.r.left;
     const to = wholeRows ? this.r.bottom : this.r.right;
     for (let i = from; i <= to; i++) (v ? set.add(i) : set.delete(i));
+  }
+  /** SpecialCells(xlCellTypeVisible = 12): the visible cells as runs of rows × runs of columns (Areas). */
+  SpecialCells(type: number): unknown {
+    this.app.count('SpecialCells');
+    if (type !== 12) throw new Error('不支持的 SpecialCells 类型');
+    const runs = (from: number, to: number, hidden: Set<number>) => {
+      const out: [number, number][] = [];
+      for (let i = from; i <= to; i++) {
+        if (hidden.has(i)) continue;
+        const last = out[out.length - 1];
+        if (last && last[1] === i - 1) last[1] = i;
+        else out.push([i, i]);
+      }
+      return out;
+    };
+    const areas: FakeRange[] = [];
+    for (const [top, bottom] of runs(this.r.top, this.r.bottom, this.sheet.hiddenRows)) {
+      for (const [left, right] of runs(this.r.left, this.r.right, this.sheet.hiddenCols)) areas.push(new FakeRange(this.sheet, { top, left, bottom, right }));
+    }
+    if (areas.length === 0) throw new Error('没有找到单元格。');
+    const app = this.app;
+    return {
+      get Areas() {
+        return {
+          get Count() {
+            return app.member(() => areas.length);
+          },
+          Item: (i: number) => areas[i - 1],
+        };
+      },
+      get Address() {
+        return app.member(() => areas.map((a) => a.Address).join(','));
+      },
+    };
   }
   get EntireRow(): FakeRange {
     return new FakeRange(this.sheet, { top: this.r.top, bottom: this.r.bottom, left: 0, right: 16383 });

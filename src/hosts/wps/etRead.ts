@@ -180,20 +180,9 @@ export function readWorksheet(ws: EtWorksheet, onProgress?: (done: number, total
   onProgress?.(3, total);
   const merges = scanMerges(ws, { top: block.top, left: block.left, bottom: block.top + block.rows - 1, right: block.left + block.cols - 1 }, counter);
   onProgress?.(4, total);
-  const hiddenRows: number[] = [];
-  const hiddenCols: number[] = [];
-  const rows = prop(ws, 'Rows');
-  const cols = prop(ws, 'Columns');
-  for (let r = 0; r < block.rows; r++) {
-    counter.calls++;
-    if (tryProp<boolean>(itemOf(rows, block.top + r + 1), 'Hidden') === true) hiddenRows.push(block.top + r);
-  }
-  for (let c = 0; c < block.cols; c++) {
-    counter.calls++;
-    if (tryProp<boolean>(itemOf(cols, block.left + c + 1), 'Hidden') === true) hiddenCols.push(block.left + c);
-  }
+  const hidden = readHidden(ws, block, counter);
   onProgress?.(5, total);
-  return new Grid({ name, cells, merges, hiddenRows, hiddenCols });
+  return new Grid({ name, cells, merges, hiddenRows: hidden.rows, hiddenCols: hidden.cols });
 }
 
 /** A date/time format: y m d h s (or 年月日) outside quoted text and [..] sections. */
@@ -201,6 +190,51 @@ export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
   const bare = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
   return /[ymdhsYMDHS年月日]/.test(bare) && !/^[#0,.%]*$/.test(bare);
+}
+
+const XL_CELL_TYPE_VISIBLE = 12;
+
+/**
+ * Hidden rows and columns of the used range. SpecialCells(xlCellTypeVisible) on the used range answers in
+ * one call: its Areas are the visible blocks, so rows and columns that no area covers are hidden. When
+ * SpecialCells is missing, or throws because nothing is visible, every row and column of the used range
+ * is asked for Hidden instead.
+ */
+function readHidden(ws: EtWorksheet, block: UsedBlock, counter: { calls: number }): { rows: number[]; cols: number[] } {
+  if (block.rows <= 0 || block.cols <= 0) return { rows: [], cols: [] };
+  const whole: CellRange = { top: block.top, left: block.left, bottom: block.top + block.rows - 1, right: block.left + block.cols - 1 };
+  const gaps = (from: number, n: number, shown: Set<number>) => {
+    const out: number[] = [];
+    for (let k = from; k < from + n; k++) if (!shown.has(k)) out.push(k);
+    return out;
+  };
+  try {
+    counter.calls++;
+    const visible = (rangeAt(ws, whole) as unknown as { SpecialCells(type: number): EtRange }).SpecialCells(XL_CELL_TYPE_VISIBLE);
+    const areas = prop<unknown>(visible, 'Areas');
+    const count = Number(prop(areas, 'Count'));
+    if (!(count > 0)) throw new Error('no areas');
+    const shownRows = new Set<number>();
+    const shownCols = new Set<number>();
+    for (let i = 1; i <= count; i++) {
+      counter.calls++;
+      const r = rangeOf(itemOf(areas, i) as EtRange);
+      for (let k = r.top; k <= r.bottom; k++) shownRows.add(k);
+      for (let k = r.left; k <= r.right; k++) shownCols.add(k);
+    }
+    return { rows: gaps(block.top, block.rows, shownRows), cols: gaps(block.left, block.cols, shownCols) };
+  } catch {
+    const ask = (collection: string, from: number, n: number) => {
+      const lines = prop(ws, collection);
+      const hidden: number[] = [];
+      for (let k = from; k < from + n; k++) {
+        counter.calls++;
+        if (tryProp<boolean>(itemOf(lines, k + 1), 'Hidden') === true) hidden.push(k);
+      }
+      return hidden;
+    };
+    return { rows: ask('Rows', block.top, block.rows), cols: ask('Columns', block.left, block.cols) };
+  }
 }
 
 function itemOf(collection: unknown, i: number): unknown {
