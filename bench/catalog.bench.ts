@@ -1,0 +1,62 @@
+// `npm run bench catalog`: catalog size per level and year, and search timings per kind of query.
+import { BUILTIN_YEARS, CatalogLibrary, prepareSearch, searchCatalog } from '../src/core/catalog';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+function timeQueries(run: (q: string) => unknown, queries: string[], rounds: number): { median: number; p95: number; max: number; n: number } {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const t = process.hrtime.bigint();
+      run(q);
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { median: percentile(times, 0.5), p95: percentile(times, 0.95), max: times[times.length - 1], n: times.length };
+}
+
+export async function run(): Promise<void> {
+  const lib = new CatalogLibrary();
+  console.log('Catalog entries per level (类/款/项/目) and year:');
+  for (const year of BUILTIN_YEARS) {
+    const cat = lib.forYear(year);
+    const counts = cat.countsByLevel();
+    const parts = Object.entries(counts).map(([kind, levels]) => `${kind} ${Object.entries(levels).map(([l, n]) => `${l}${n}`).join('/')}`);
+    console.log(`  ${year}: ${cat.size} codes — ${parts.join('; ')}`);
+  }
+
+  const cat = lib.forYear(2025);
+  const t0 = process.hrtime.bigint();
+  prepareSearch(cat);
+  console.log(`Search index (pinyin initials for ${cat.size} names) built in ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms (once per catalog)`);
+
+  const entries = cat.entries();
+  const pick = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
+  const kinds: Record<string, string[]> = {
+    'code prefix': pick(200, (i) => {
+      const c = entries[(i * 37) % entries.length].code;
+      return c.slice(0, 3 + ((i % 3) * 2));
+    }),
+    'name words': pick(200, (i) => {
+      const n = entries[(i * 53) % entries.length].name;
+      return n.slice(i % 2, (i % 2) + 2 + (i % 3));
+    }),
+    'pinyin initials': pick(200, (i) => {
+      const k = cat.searchKeys!.get(entries[(i * 71) % entries.length].code)!.initials;
+      return k.slice(0, 2 + (i % 4)) || 'yl';
+    }),
+    'two words': pick(100, (i) => {
+      const e = entries[(i * 29) % entries.length];
+      const p = e.parent ? cat.get(e.parent)!.name.slice(0, 2) : '';
+      return `${p} ${e.name.slice(0, 2)}`.trim();
+    }),
+  };
+  console.log('Search timings over the full 2025 catalog (ms per query, all results ranked, top 50 returned):');
+  for (const [label, queries] of Object.entries(kinds)) {
+    const s = timeQueries((q) => searchCatalog(cat, q, { limit: 50 }), queries, 5);
+    console.log(`  ${label.padEnd(16)} median ${s.median.toFixed(3)}  p95 ${s.p95.toFixed(3)}  max ${s.max.toFixed(3)}  (n=${s.n})`);
+  }
+}
