@@ -7,11 +7,16 @@
  * calls into operations queued until context.sync(), applied in order, as Excel does. Loaded properties resolve
  * at sync. `syncCount` counts round trips.
  */
-import { OfficeMockObject } from 'office-addin-mock';
+import type * as OfficeAddinMock from 'office-addin-mock';
 
 // office-addin-mock only needs the OfficeApp enum from office-addin-manifest, whose package entry drags in an
 // ESM-only dependency that jest's CommonJS runtime cannot load; serve the enum from its plain CommonJS file.
-jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
+// (Plain Node, as in `npm run bench`, loads the real package.) Hence require() after the mock, not import.
+if (typeof jest !== 'undefined') {
+  jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
+}
+const { OfficeMockObject } = require('office-addin-mock') as typeof OfficeAddinMock;
+type OfficeMockObject = OfficeAddinMock.OfficeMockObject;
 import { CellRange, parseRange, rangeToA1, toA1 } from '../../src/core/grid';
 import { formatNumber } from '../../src/core/money';
 
@@ -24,6 +29,8 @@ export interface FakeFill {
 
 export interface FakeCell {
   value?: string | number | boolean;
+  /** Display text when it is not the plain formatting of value (generated sheets pass it to save time). */
+  text?: string;
   formula?: string;
   numberFormat?: string;
   fill?: FakeFill;
@@ -145,6 +152,7 @@ function cellAt(sheet: FakeSheet, r: number, c: number): FakeCell | undefined {
 
 function displayText(cell: FakeCell | undefined): string {
   if (!cell || cell.value === undefined) return '';
+  if (cell.text !== undefined) return cell.text;
   if (typeof cell.value === 'number') return formatNumber(cell.value, cell.numberFormat);
   if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
   return cell.value;

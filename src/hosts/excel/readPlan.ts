@@ -86,6 +86,19 @@ export function isDateTimeFormat(numberFormat: string | undefined): boolean {
   return /[ymdhs]/i.test(section.replace(/[eE][+-]/g, '')) && !/^[#0.,%\s]*$/.test(section);
 }
 
+const dateFormatCache = new Map<string, boolean>();
+
+/** isDateTimeFormat, memoised: a sheet has a handful of distinct formats and a million cells. */
+function isDateFormatCached(numberFormat: string | undefined): boolean {
+  if (!numberFormat) return false;
+  let hit = dateFormatCache.get(numberFormat);
+  if (hit === undefined) {
+    hit = isDateTimeFormat(numberFormat);
+    if (dateFormatCache.size < 1000) dateFormatCache.set(numberFormat, hit);
+  }
+  return hit;
+}
+
 /** Range.text shows "####" when the column is too narrow for the number: that is not the cell's text. */
 function isOverflowText(text: string): boolean {
   return text.length > 0 && /^#+$/.test(text);
@@ -111,7 +124,7 @@ export function toCellData(value: unknown, text: unknown, numberFormat: unknown,
   let v: CellData['value'] = typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
   if (typeof v === 'number' && shown !== undefined && isOverflowText(shown)) shown = undefined;
   // Dates arrive as their display text (the Grid's convention): a serial number is not an amount.
-  if (typeof v === 'number' && isDateTimeFormat(fmt) && shown) v = shown;
+  if (typeof v === 'number' && shown && isDateFormatCached(fmt)) v = shown;
   const cell: CellData = { value: v };
   if (shown !== undefined && shown !== String(v)) cell.text = shown;
   if (fmt) cell.numberFormat = fmt;
