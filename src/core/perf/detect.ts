@@ -68,7 +68,7 @@ function indicatorHeaderAt(grid: Grid, row: number): Omit<IndicatorColumns, 'reg
     if (t === '一级指标') level1 ??= c;
     else if (t === '二级指标') level2 ??= c;
     else if (/^(三级指标|指标内容|指标名称|具体指标|三级指标名称)/.test(t)) level3 ??= c;
-    else if (/^(指标值|年度指标值|目标值|区域目标值|年度目标值|指标值[（(])/.test(t)) value ??= c;
+    else if (/^(指标值|年度指标值|目标值|区域目标值|年度目标值|预期指标值|绩效目标值|指标目标值|预期目标值)/.test(t)) value ??= c;
     else if (t === '绩效指标') cols.outer ??= c;
     else if (t === '指标性质') cols.nature ??= c;
     else if (/^(度量单位|计量单位|单位)$/.test(t)) cols.unit ??= c;
@@ -90,7 +90,7 @@ type FieldKind = 'name' | 'department' | 'goal' | 'funds-group' | 'misc' | FundR
 
 const FIELD_PATTERNS: [RegExp, FieldKind][] = [
   [/^(项目名称|资金名称|转移支付名称|专项名称|专项资金名称|名称|部门名称|单位名称|部门\(单位\)名称)$/, 'name'],
-  [/^(年度目标|年度总体目标|年度绩效目标|项目总体目标|总体目标|整体绩效目标|部门整体绩效目标)$/, 'goal'],
+  [/^(年度目标|年度总体目标|年度绩效目标|项目总体目标|总体目标|整体绩效目标|部门整体绩效目标|总体绩效目标|年度总体绩效目标|绩效目标)$/, 'goal'],
   [/^(实施期总目标|实施期目标|中长期目标|部门职能职责概述|部门职能|年度主要任务|主要任务|实施期限|项目期限|任务名称|主要内容)$/, 'misc'],
   [
     /^(主管部门|实施单位|预算单位|财政部门|省相关部门|省或主管部门|省级主管部门|设区市财政部门|设区市主管部门|县级财政部门|县级主管部门|市级财政部门|市级主管部门|州\(市\)|省份|省市|地区|区域|项目负责人|联系电话|负责人|联系人|主管处室|中央主管部门|地方主管部门|省级财政部门|省级主管部门|市级财政部门|县级财政部门)$/,
@@ -98,9 +98,9 @@ const FIELD_PATTERNS: [RegExp, FieldKind][] = [
   ],
   [/^(资金情况|项目资金|资金金额|资金投入|预算资金|资金来源|年度资金|部门预算资金|资金情况\(万元\)|项目资金\(万元\)|资金金额\(万元\))$/, 'funds-group'],
   [/^(实施期资金总额|实施期资金|实施期金额|总金额)$/, 'period-total'],
-  [/^(年度金额|年度预算总额|年度资金总额|年度预算金额|年度预算数|本年度资金|年度预算|资金总额|金额合计|预算总额|部门预算总额|年度资金合计)$/, 'total'],
-  [/^(中央资金|中央补助|中央财政资金|中央财政补助|中央补助资金|中央直达资金|中央转移支付)$/, 'central'],
-  [/^(地方资金|地方财政资金|地方配套|地方配套资金|地方财政补助)$/, 'local'],
+  [/^(年度金额|年度预算总额|年度资金总额|年度预算金额|预算金额|年度预算申请|年度预算数|本年度资金|年度预算|资金总额|金额合计|预算总额|部门预算总额|年度资金合计)$/, 'total'],
+  [/^(中央资金|中央补助|中央财政|中央财政资金|中央财政补助|中央补助资金|中央直达资金|中央转移支付)$/, 'central'],
+  [/^(地方资金|地方财政|地方财政资金|地方配套|地方配套资金|地方财政补助)$/, 'local'],
   [/^(省级资金|省级财政资金|省级补助|自治区资金|自治区本级资金)$/, 'provincial'],
   [/^(市级资金|州级资金|市级财政资金|设区市资金)$/, 'city'],
   [/^(县级资金|县级财政资金|县区资金)$/, 'county'],
@@ -302,7 +302,7 @@ function readHeaderBlock(grid: Grid, top: number, bottom: number): PerfHeader {
         value: hasValue ? next.text : '',
       };
       if (hasValue) field.valueCell = { row: r, col: next.col };
-      else if ((kind === 'goal' || kind === 'misc') && r < bottom && valueBelow(grid, r, cell.col)) {
+      else if ((kind === 'goal' || kind === 'misc' || FUND_ROLES.has(kind)) && r < bottom && valueBelow(grid, r, cell.col)) {
         // "实施期总目标 | 年度目标" with the texts in the row below.
         const below = grid.mergeAt(r, cell.col)?.bottom ?? r;
         field.value = grid.text(below + 1, cell.col);

@@ -75,7 +75,7 @@ const MONEY: PlanStyle = { ...BODY, horizontal: 'right', numberFormat: '0.00' };
 const FLAG_FILL = '#FFF2CC';
 
 /** Width (characters) of each grid column role; the sum stays near 120 so A4 landscape prints at ~100 %. */
-const WIDTH = { level1: 10, level2: 12, level3: 30, nature: 7, value: 12, unit: 8, basis: 13, weight: 6, note: 14, region: 10 };
+const WIDTH = { level1: 12, level2: 18, level3: 30, nature: 9, value: 12, unit: 9, basis: 14, weight: 6, note: 14, region: 10 };
 
 interface GridColumn {
   role: 'level1' | 'level2' | 'level3' | 'nature' | 'value' | 'unit' | 'basis' | 'weight' | 'note' | 'region';
@@ -102,8 +102,16 @@ function gridColumns(spec: PerfPlanSpec): GridColumn[] {
   if (spec.basisColumn) cols.push({ role: 'basis', header: '指标值设置依据', width: WIDTH.basis });
   if (spec.weights) cols.push({ role: 'weight', header: '分值', width: WIDTH.weight });
   cols.push({ role: 'note', header: '备注', width: WIDTH.note });
+  // Use the printable width of A4 landscape (~138 characters at 宋体 10): the extra goes to 三级指标 and 备注.
+  const extra = PAGE_CHARS - cols.reduce((a, c) => a + c.width, 0);
+  if (extra > 0) {
+    cols.find((c) => c.role === 'level3')!.width += Math.ceil(extra * 0.7);
+    cols.find((c) => c.role === 'note')!.width += Math.floor(extra * 0.3);
+  }
   return cols;
 }
+
+const PAGE_CHARS = 138;
 
 class PlanWriter {
   cells = new Map<string, PlanCell>();
@@ -121,9 +129,25 @@ class PlanWriter {
   }
 }
 
-/** Split the grid's columns into label/value halves for the header block. */
-function splitPoints(width: number): { labelEnd: number; half: number } {
-  return { labelEnd: 1, half: Math.max(3, Math.floor(width / 2) + 1) };
+/**
+ * Header block columns: labels over the 一级+二级 columns; for label/value pairs two per row, the second
+ * label starts where the widths pass half the table and spans at least 10 characters.
+ */
+function splitPoints(cols: GridColumn[]): { labelEnd: number; half: number; label2End: number } {
+  const total = cols.reduce((a, c) => a + c.width, 0);
+  let acc = 0;
+  let half = 2;
+  for (let i = 0; i < cols.length; i++) {
+    acc += cols[i].width;
+    if (acc >= total / 2) {
+      half = Math.max(2, i);
+      break;
+    }
+  }
+  let label2End = half + 1;
+  let w = cols[label2End]?.width ?? 0;
+  while (w < 14 && label2End + 2 < cols.length) w += cols[++label2End].width;
+  return { labelEnd: 1, half, label2End };
 }
 
 export function buildPerfPlan(spec: PerfPlanSpec): SheetPlan {
@@ -144,7 +168,7 @@ export function buildPerfPlan(spec: PerfPlanSpec): SheetPlan {
   rowHeights[r] = 20;
   r++;
 
-  const { labelEnd, half } = splitPoints(width);
+  const { labelEnd, half, label2End } = splitPoints(cols);
   // First field spans the row; the others go two per row.
   const fields = spec.fields;
   if (fields.length) {
@@ -158,8 +182,8 @@ export function buildPerfPlan(spec: PerfPlanSpec): SheetPlan {
     w.area(r, 0, r, labelEnd, a.label, HEAD);
     if (b) {
       w.area(r, labelEnd + 1, r, half, a.value, LEFT);
-      w.area(r, half + 1, r, half + 1, b.label, HEAD);
-      w.area(r, half + 2, r, last, b.value, LEFT);
+      w.area(r, half + 1, r, label2End, b.label, HEAD);
+      w.area(r, label2End + 1, r, last, b.value, LEFT);
     } else {
       w.area(r, labelEnd + 1, r, last, a.value, LEFT);
     }
