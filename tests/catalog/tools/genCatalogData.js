@@ -88,6 +88,7 @@ const FUNCTION_SOURCE = (year) =>
   '覆盖全部类、各类的款，以及大部分项；没有把握的项宁缺毋滥，未录入。' +
   '年中修订（财预〔2024〕22号、财预〔2025〕41号）：未能逐条核实其内容，本文件未据此增删科目；' +
   '请以“jiaohe catalog import”导入财政部当年科目表以补充或替换。' +
+  '已录入款 22198 超长期特别国债安排的支出（项 2219899 其他住房保障支出，见于2025年度决算公开表），其他类的同类款未录入。' +
   '类 234 沿用“抗疫特别国债安排的支出”名称，其下款项未录入。' +
   `Function classification, ${year} edition, transcribed by hand from the official edition; every 类, ` +
   'the 款 of every 类 and most 项; uncertain 项 left out. Mid-year amendments not applied (content not verified).';
