@@ -11,7 +11,7 @@ export function classifyTable(sides: TableSide[], model: ColumnModel): TableKind
   const labelHeader = side.labelCol !== undefined ? squash((model.byCol.get(side.labelCol)?.headerPath ?? []).join('/')) : '';
   const recipients = items.filter((r) => looksLikeRecipient(r.label)).length;
   const coded = items.filter((r) => r.code !== undefined).length;
-  const hierarchyCodes = side.codeCols.some((c) => c.role === '类' || c.role === '款' || c.role === '项' || c.role === 'code');
+  const hierarchyCodes = side.codeCols.some((c) => model.byCol.get(c.col)?.role === 'code');
   const subjectHeader = /科目|功能分类|经济分类|支出分类|收入分类/.test(labelHeader);
   if (labelHeader && isRecipientHeader(labelHeader) && !subjectHeader) return 'allocation';
   if (hierarchyCodes || subjectHeader || (items.length > 0 && coded * 2 >= items.length)) return 'classification';

@@ -58,7 +58,8 @@ function buildTable(grid: Grid, region: Region): DetectedTable {
     if (labelCol !== undefined) model.byCol.get(labelCol)!.role = 'label';
     const codeCols = model.codeCols.filter((c) => inSpan(c.col) && c.col !== labelCol);
     const amountCols = amountAll.filter(inSpan);
-    const rows = buildRows(grid, { left: span.left, right: span.right, labelCol, codeCols, amountCols, bodyTop, bodyBottom }, nums);
+    const pureCodeCols = codeCols.filter((c) => model.byCol.get(c.col)?.role === 'code');
+    const rows = buildRows(grid, { left: span.left, right: span.right, labelCol, codeCols, pureCodeCols, amountCols, bodyTop, bodyBottom }, nums);
     const bodyRows = rows.filter((r) => r.role !== 'blank').map((r) => r.row);
     const columnSums = inferColumnSums(model, span.left, span.right, bodyRows, nums);
     const additive = amountCols.filter((c) => !model.byCol.get(c)!.nonAdditive);

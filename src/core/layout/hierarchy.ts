@@ -25,6 +25,8 @@ export interface SideRowsInput {
   right: number;
   labelCol?: number;
   codeCols: CodeColumn[];
+  /** Code columns holding only codes (类/款/项 or one 科目编码 column): the hierarchy reads them. */
+  pureCodeCols: CodeColumn[];
   amountCols: number[];
   bodyTop: number;
   bodyBottom: number;
@@ -76,7 +78,7 @@ function splitCode(grid: Grid, row: number, codeCols: CodeColumn[]): { code: str
     if (a) return { code: a, level: a.length === 3 ? 0 : codeLevel(a) };
     return undefined;
   }
-  const single = codeCols.find((c) => c.role === 'code');
+  const single = codeCols[0];
   if (single) {
     const t = codeText(grid.text(row, single.col));
     if (t && t.length >= 3) return { code: t, level: codeLevel(t) };
@@ -97,7 +99,7 @@ function join(...parts: string[]): string {
 export function buildRows(grid: Grid, input: SideRowsInput, nums: TableNumbers): RowInfo[] {
   const rows: RowInfo[] = [];
   const marks: RowMarks[] = [];
-  const hierarchyCodeCols = input.codeCols.filter((c) => c.role === '类' || c.role === '款' || c.role === '项' || c.role === 'code');
+  const hierarchyCodeCols = input.pureCodeCols;
   for (let r = input.bodyTop; r <= input.bodyBottom; r++) {
     const label = labelOf(grid, r, input);
     let empty = label === '';
@@ -125,20 +127,48 @@ export function buildRows(grid: Grid, input: SideRowsInput, nums: TableNumbers):
     rows.push(info);
     marks.push(mk);
   }
-  assignLevels(rows, marks);
+  const usedIndent = assignLevels(rows, marks, true);
   resolveQizhongGroups(rows, marks, input.amountCols, nums);
   linkParents(rows);
+  if (usedIndent && !indentAddsUp(rows, input.amountCols, nums)) {
+    // Leading spaces that do not nest amounts are typing, not structure.
+    for (const r of rows) r.parentRow = undefined;
+    assignLevels(rows, marks, false);
+    resolveQizhongGroups(rows, marks, input.amountCols, nums);
+    linkParents(rows);
+  }
   return rows;
 }
 
-function assignLevels(rows: RowInfo[], marks: RowMarks[]): void {
+/** Parents found by indentation must, on the whole, equal the sum of their children. */
+function indentAddsUp(rows: RowInfo[], cols: number[], nums: TableNumbers): boolean {
+  const kids = new Map<number, number[]>();
+  for (const r of rows) {
+    if (r.parentRow === undefined || r.marker !== 'indent') continue;
+    const list = kids.get(r.parentRow) ?? [];
+    list.push(r.row);
+    kids.set(r.parentRow, list);
+  }
+  let holds = 0;
+  let fails = 0;
+  for (const [parent, parts] of kids) {
+    for (const c of cols) {
+      const k = checkDown(nums, c, parent, parts).check;
+      if (k === Check.Holds) holds++;
+      else if (k === Check.Fails) fails++;
+    }
+  }
+  return holds > 0 && holds >= fails;
+}
+
+function assignLevels(rows: RowInfo[], marks: RowMarks[], allowIndent: boolean): boolean {
   const items = rows.map((r, i) => i).filter((i) => rows[i].role === 'item' || rows[i].role === 'subtotal');
   const coded = items.filter((i) => marks[i].code !== undefined).length;
   const numbered = items.filter((i) => marks[i].numbering !== undefined).length;
   const indents = new Set(items.map((i) => marks[i].indent));
   const useCodes = coded >= 2 && coded * 2 >= items.length;
   const useNumbering = !useCodes && numbered >= 2;
-  const useIndent = !useCodes && indents.size >= 2;
+  const useIndent = allowIndent && !useCodes && indents.size >= 2;
   const indentRank = [...indents].sort((a, b) => a - b);
   const styleStack: NumberingStyle[] = [];
   const styleIndent: number[] = [];
@@ -169,7 +199,7 @@ function assignLevels(rows: RowInfo[], marks: RowMarks[]): void {
     } else if (useIndent && !useNumbering) {
       level = indentRank.indexOf(mk.indent);
       marker = 'indent';
-    } else if (useNumbering && styleStack.length > 0 && mk.indent > styleIndent[styleStack.length - 1]) {
+    } else if (allowIndent && useNumbering && styleStack.length > 0 && mk.indent > styleIndent[styleStack.length - 1]) {
       level = styleStack.length;
       marker = 'indent';
     } else {
@@ -184,6 +214,7 @@ function assignLevels(rows: RowInfo[], marks: RowMarks[]): void {
     else if (marker === 'none' && !isInsideQizhong(rows, marks, i)) prevMarkedLevel = level;
   }
   for (const r of rows) if (r.role === 'total' || r.role === 'blank') r.level = 0;
+  return rows.some((r) => r.marker === 'indent');
 }
 
 /** True when the unmarked row i continues a 其中 group opened above it. */

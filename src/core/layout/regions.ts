@@ -75,16 +75,60 @@ export function findRegions(grid: Grid, mask: Mask): Region[] {
   for (const [bl, br] of columnBands(grid, mask)) {
     const profiles: RowProfile[] = new Array(grid.rowCount);
     for (let r = 0; r < grid.rowCount; r++) profiles[r] = profileRow(grid, r, bl, br, mask);
-    out.push(...scanBand(profiles, bl, br));
+    let prevBottom = -1;
+    for (const region of scanBand(profiles, bl, br, 0, grid.rowCount - 1)) {
+      const parts = splitSideBySide(grid, mask, profiles, region, prevBottom);
+      out.push(...parts);
+      prevBottom = Math.max(prevBottom, region.bodyBottom);
+    }
   }
   return out;
 }
 
-function scanBand(profiles: RowProfile[], bandLeft: number, bandRight: number): Region[] {
-  const n = profiles.length;
+/**
+ * Two tables side by side on the same rows, with an empty column between them, arrive here as one
+ * region when other tables on the sheet use that column. Such a region is scanned again, band by band.
+ */
+function splitSideBySide(grid: Grid, mask: Mask, profiles: RowProfile[], region: Region, prevBottom: number): Region[] {
+  const top = region.headerBottom >= region.headerTop ? region.headerTop : region.bodyTop;
+  const used = new Uint8Array(region.right - region.left + 1);
+  for (let r = top; r <= region.bodyBottom; r++) {
+    for (const e of profiles[r].entities) {
+      for (let c = Math.max(e.col, region.left); c <= Math.min(e.right, region.right); c++) used[c - region.left] = 1;
+    }
+    if (profiles[r].coveredFromAbove > 0) {
+      for (let c = region.left; c <= region.right; c++) {
+        const m = grid.mergeAt(r, c);
+        if (m && m.top < r) used[c - region.left] = 1;
+      }
+    }
+  }
+  const groups: [number, number][] = [];
+  let start = -1;
+  for (let k = 0; k <= used.length; k++) {
+    const u = k < used.length && used[k] === 1;
+    if (u && start < 0) start = k;
+    if (!u && start >= 0) {
+      groups.push([region.left + start, region.left + k - 1]);
+      start = -1;
+    }
+  }
+  if (groups.length < 2 || groups.some(([a, b]) => b - a < 1)) return [region];
+  const from = Math.max(prevBottom + 1, Math.min(top, ...region.preamble) - 4, 0);
+  const out: Region[] = [];
+  for (const [gl, gr] of groups) {
+    const sub: RowProfile[] = new Array(profiles.length);
+    for (let r = from; r <= region.bodyBottom; r++) sub[r] = profileRow(grid, r, gl, gr, mask);
+    out.push(...scanBand(sub, gl, gr, from, region.bodyBottom));
+  }
+  return out.length > 0 ? out : [region];
+}
+
+function scanBand(profiles: RowProfile[], bandLeft: number, bandRight: number, from: number, to: number): Region[] {
+  const n = to + 1;
   const regions: Region[] = [];
   let preamble: number[] = [];
-  let i = 0;
+  let i = from;
   while (i < n) {
     const p = profiles[i];
     if (p.kind === 'blank') {
@@ -101,7 +145,7 @@ function scanBand(profiles: RowProfile[], bandLeft: number, bandRight: number): 
       i++;
       continue;
     }
-    const [hTop, hBottom] = headerBand(profiles, i);
+    const [hTop, hBottom] = headerBand(profiles, i, n);
     let left = bandRight;
     let right = bandLeft;
     const spanRows = hBottom >= hTop ? [hTop, hBottom] : [i, i];
@@ -112,7 +156,7 @@ function scanBand(profiles: RowProfile[], bandLeft: number, bandRight: number): 
       }
     }
     const bodyTop = hBottom >= hTop ? hBottom + 1 : i;
-    const bodyBottom = extendBody(profiles, bodyTop, left, right);
+    const bodyBottom = extendBody(profiles, bodyTop, left, right, n);
     // Body cells outside the header's columns (a stray note to the right) do not widen the table when
     // there is a header; a headerless table takes the columns its rows use.
     if (hBottom < hTop) {
@@ -144,12 +188,12 @@ function hasSubstance(profiles: RowProfile[], r: Region): boolean {
 }
 
 /** The header band starting at row i: text rows naming columns, merged cells, a 栏次 row. */
-function headerBand(profiles: RowProfile[], i: number): [number, number] {
+function headerBand(profiles: RowProfile[], i: number, n: number): [number, number] {
   const first = profiles[i];
   if (first.amounts > 0) return [i, i - 1];
   let h = i;
   let mergeBottom = -1;
-  while (h < profiles.length && h - i < MAX_HEADER_ROWS) {
+  while (h < n && h - i < MAX_HEADER_ROWS) {
     const p = profiles[h];
     if (p.kind === 'blank' || p.kind === 'note' || p.kind === 'meta') break;
     const forced = h <= mergeBottom;
@@ -181,8 +225,7 @@ function headerBand(profiles: RowProfile[], i: number): [number, number] {
 }
 
 /** Follows the body down from `start`; returns its last non-blank row. */
-function extendBody(profiles: RowProfile[], start: number, left: number, right: number): number {
-  const n = profiles.length;
+function extendBody(profiles: RowProfile[], start: number, left: number, right: number, n: number): number {
   let last = start - 1;
   let blanks = 0;
   let bottomTotalSeen = false;
@@ -196,15 +239,15 @@ function extendBody(profiles: RowProfile[], start: number, left: number, right: 
     if (p.kind === 'note' || p.kind === 'meta') break;
     const inside = p.entities.filter((e) => e.right >= left && e.col <= right);
     if (inside.length === 0 && p.coveredFromAbove === 0) break;
-    if (j > start && isStrictHeaderRow(p) && nextHasAmounts(profiles, j)) break;
+    if (j > start && isStrictHeaderRow(p) && nextHasAmounts(profiles, j, n)) break;
     if (p.kind === 'single') {
-      if (titleAhead(profiles, j)) break;
-      if (blanks > 0 && !nextHasAmounts(profiles, j)) break;
+      if (titleAhead(profiles, j, n)) break;
+      if (blanks > 0 && !nextHasAmounts(profiles, j, n)) break;
     }
     if (bottomTotalSeen && p.amounts === 0) break;
     if (blanks > 0 && p.amounts === 0 && p.kind !== 'single') {
       // After a gap, a text-only row continues the body only when amounts follow it.
-      if (!nextHasAmounts(profiles, j)) break;
+      if (!nextHasAmounts(profiles, j, n)) break;
     }
     blanks = 0;
     last = j;
@@ -213,8 +256,8 @@ function extendBody(profiles: RowProfile[], start: number, left: number, right: 
   return last;
 }
 
-function nextHasAmounts(profiles: RowProfile[], j: number): boolean {
-  for (let k = j + 1; k < profiles.length && k <= j + 4; k++) {
+function nextHasAmounts(profiles: RowProfile[], j: number, n: number): boolean {
+  for (let k = j + 1; k < n && k <= j + 4; k++) {
     const p = profiles[k];
     if (p.amounts > 0) return true;
     if (p.kind === 'note' || p.kind === 'meta') return false;
@@ -223,10 +266,10 @@ function nextHasAmounts(profiles: RowProfile[], j: number): boolean {
 }
 
 /** A one-cell row followed (after unit lines) by a header: the title of the next table. */
-function titleAhead(profiles: RowProfile[], j: number): boolean {
+function titleAhead(profiles: RowProfile[], j: number, n: number): boolean {
   const e = profiles[j].entities[0];
   if (/(表|情况|明细|汇总|一览)$/.test(e.text.replace(/[\s（）()\d年度]/g, '')) && e.text.length >= 6 && e.right > e.col) return true;
-  for (let k = j + 1; k < profiles.length && k <= j + 5; k++) {
+  for (let k = j + 1; k < n && k <= j + 5; k++) {
     const p = profiles[k];
     if (p.kind === 'blank' || p.kind === 'meta') continue;
     if (p.kind === 'single') continue;

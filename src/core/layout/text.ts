@@ -163,7 +163,8 @@ export function looksLikeRecipient(label: string): boolean {
 
 /** Header of a recipient column. */
 export function isRecipientHeader(text: string): boolean {
-  return /(县|区|市|地区|单位|地市|州|部门|医院|机构|乡镇|名称)/.test(squash(text)) && !/(科目|功能分类|经济分类|预算科目)/.test(squash(text));
+  const s = squash(text);
+  return /(县|区|市|地区|单位|地市|州|部门|医院|机构|乡镇|单位名称|地区名称)/.test(s) && !/(科目|功能分类|经济分类|预算科目|项目)/.test(s);
 }
 
 /** Words that name the two sides of a 收支总表. */
