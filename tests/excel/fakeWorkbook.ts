@@ -484,7 +484,10 @@ export function fakeExcel(wb: FakeWorkbook, apiVersion = '1.18'): FakeExcel {
       },
       comments: {
         load: function (this: OfficeMockObject) {
-          this.items = wb.comments.filter((c) => c.sheet === name).map(commentObject);
+          // load('items/content'): every item's content resolves at the next sync.
+          this.items = wb.comments
+            .filter((c) => c.sheet === name)
+            .map((c) => (commentObject(c) as unknown as { load: (p: string) => OfficeMockObject }).load('content'));
           return this;
         },
         items: [],
