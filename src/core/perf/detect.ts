@@ -68,11 +68,11 @@ function indicatorHeaderAt(grid: Grid, row: number): Omit<IndicatorColumns, 'reg
     if (t === '一级指标') level1 ??= c;
     else if (t === '二级指标') level2 ??= c;
     else if (/^(三级指标|指标内容|指标名称|具体指标|三级指标名称)/.test(t)) level3 ??= c;
+    else if (/设置依据/.test(t)) cols.basis ??= c;
     else if (/^(指标值|年度指标值|目标值|区域目标值|年度目标值|预期指标值|绩效目标值|指标目标值|预期目标值)/.test(t)) value ??= c;
     else if (t === '绩效指标') cols.outer ??= c;
     else if (t === '指标性质') cols.nature ??= c;
     else if (/^(度量单位|计量单位|单位)$/.test(t)) cols.unit ??= c;
-    else if (/设置依据/.test(t)) cols.basis ??= c;
     else if (/^上年/.test(t)) cols.lastYear ??= c;
     else if (/分值|权重/.test(t) && !/赋分|规则/.test(t)) cols.weight ??= c;
     else if (/赋分|评分/.test(t)) cols.scoring ??= c;
