@@ -153,6 +153,16 @@ describe('planted errors in the department budget tables (seed004)', () => {
     expect(fs[0].message).toContain('21011');
   });
 
+  test('names of earlier editions are accepted', () => {
+    const g = gridFromRows('表', [
+      ['科目编码', '科目名称'],
+      ['21305', '巩固脱贫衔接乡村振兴'],
+      ['2130599', '其他巩固脱贫衔接乡村振兴支出'],
+      ['207', '文化体育与传媒支出'],
+    ]);
+    expect(checkCodes(g, [], settings)).toEqual([]);
+  });
+
   test('numbers that are not codes are left alone', () => {
     const g = gridFromRows('说明', [
       ['指标', '指标值'],

@@ -136,6 +136,26 @@ describe('facts the seeds and the Ministry rely on', () => {
     expect(getCatalog(2024).get('2101501')?.name).toBe('行政运行');
   });
 
+  test('mid-year amendments: 财预〔2024〕22号 in both editions, 财预〔2025〕41号 in 2025 only', () => {
+    const y24 = getCatalog(2024);
+    for (const c of [y24, cat]) {
+      expect(c.get('22006')?.name).toBe('耕地保护考核奖惩基金支出');
+      expect(c.get('2300412')?.name).toBe('自然资源海洋气象等');
+      expect(c.get('1030182')?.name).toBe('耕地保护考核奖惩基金收入');
+      expect(c.get('1100412')?.parent).toBe('11004');
+    }
+    expect(cat.get('2170404')?.name).toBe('中央金融机构注资特别国债支出');
+    expect(cat.get('22911')?.name).toBe('中央金融机构注资特别国债财务基金支出');
+    expect(cat.get('23107')?.name).toBe('中央金融机构注资特别国债还本支出');
+    expect(cat.get('1030184')).toBeDefined();
+    for (const c of ['2170404', '22911', '23107', '1030184']) expect(y24.get(c)).toBeUndefined();
+  });
+
+  test('21305 carries its 2024 name; the earlier name is still accepted by the checks', () => {
+    expect(name('21305')).toBe('巩固脱贫攻坚成果衔接乡村振兴');
+    expect(name('2130550')).toBe('事业运行');
+  });
+
   test('levels and kinds come from the code', () => {
     expect(levelOfCode('210')).toBe('类');
     expect(levelOfCode('1100249')).toBe('项');

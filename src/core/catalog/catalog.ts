@@ -25,14 +25,17 @@ export const BUILTIN_YEARS: readonly number[] = Object.keys(FUNCTION_EDITIONS)
   .map(Number)
   .sort((a, b) => a - b);
 
-/** 类 names that earlier editions or common usage write differently for the same 类. */
-const LEI_ALIASES: Record<string, string[]> = {
+/** Names that earlier editions or common usage give the same code (accepted by the checks, never shown). */
+const NAME_ALIASES: Record<string, string[]> = {
   '207': ['文化体育与传媒支出', '文化旅游体育与传媒'],
   '210': ['医疗卫生与计划生育支出', '医疗卫生支出'],
   '215': ['资源勘探信息等支出', '资源勘探电力信息等支出'],
   '220': ['国土海洋气象等支出', '国土资源气象等支出'],
   '224': ['灾害防治及应急管理'],
   '234': ['抗疫特别国债安排的支出'],
+  // Named 巩固脱贫衔接乡村振兴 before the 2024 edition.
+  '21305': ['巩固脱贫衔接乡村振兴'],
+  '2130599': ['其他巩固脱贫衔接乡村振兴支出'],
 };
 
 export function sourceNotes(): { file: string; source: string; count: number }[] {
@@ -158,6 +161,7 @@ function builtinEntries(edition: number): CatalogEntry[] {
   const out: CatalogEntry[] = [];
   for (const f of [FUNCTION_EDITIONS[edition], ...SHARED_FILES]) {
     for (const raw of f.entries) {
+      if ((raw.from && edition < raw.from) || (raw.until && edition > raw.until)) continue;
       const e = makeEntry(raw, 'builtin');
       if (e) out.push(e);
     }
@@ -240,7 +244,7 @@ export class CatalogLibrary {
       const e = this.forYear(y).get(code);
       if (e) names.add(normalizeName(e.name));
     }
-    for (const a of LEI_ALIASES[code] ?? []) names.add(normalizeName(a));
+    for (const a of NAME_ALIASES[code] ?? []) names.add(normalizeName(a));
     return names;
   }
 

@@ -24,7 +24,7 @@ export interface CatalogDataFile {
   kind: 'function' | 'economic' | 'income';
   edition?: number;
   source: string;
-  entries: { code: string; name: string; mapsTo?: string; mapsAlso?: string[] }[];
+  entries: { code: string; name: string; mapsTo?: string; mapsAlso?: string[]; from?: number; until?: number }[];
 }
 
 /** A user's import of the Ministry's yearly spreadsheet. */

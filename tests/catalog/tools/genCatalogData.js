@@ -86,12 +86,16 @@ function readEconomic(text) {
 const FUNCTION_SOURCE = (year) =>
   `支出功能分类科目，${year}年版（财政部《${year}年政府收支分类科目》）。由开发者依据官方科目表逐条录入（非机器抽取），` +
   '覆盖全部类、各类的款，以及大部分项；没有把握的项宁缺毋滥，未录入。' +
-  '年中修订（财预〔2024〕22号、财预〔2025〕41号）：未能逐条核实其内容，本文件未据此增删科目；' +
-  '请以“jiaohe catalog import”导入财政部当年科目表以补充或替换。' +
+  '年中修订：已按财预〔2024〕22号增设 22006 耕地保护考核奖惩基金支出（款，其项级科目名称未录入）、2300412 自然资源海洋气象等' +
+  '（2024、2025年版均含）；已按财预〔2025〕41号增设 2170404 中央金融机构注资特别国债支出、22911 中央金融机构注资特别国债财务基金支出（款）、' +
+  '23107 中央金融机构注资特别国债还本支出（款）（仅2025年版；两款的项级科目未录入）。' +
+  '21305 按2024年版（财预〔2023〕83号）名为“巩固脱贫攻坚成果衔接乡村振兴”，含 2130550 事业运行。' +
   '已录入款 22198 超长期特别国债安排的支出（项 2219899 其他住房保障支出，见于2025年度决算公开表），其他类的同类款未录入。' +
   '类 234 沿用“抗疫特别国债安排的支出”名称，其下款项未录入。' +
+  '请以“jiaohe catalog import”导入财政部当年科目表以补充或替换。' +
   `Function classification, ${year} edition, transcribed by hand from the official edition; every 类, ` +
-  'the 款 of every 类 and most 项; uncertain 项 left out. Mid-year amendments not applied (content not verified).';
+  'the 款 of every 类 and most 项; uncertain 项 left out. Mid-year amendments 财预〔2024〕22号 and (2025 only) 财预〔2025〕41号 ' +
+  'applied to the expenditure side as listed above.';
 
 function build() {
   const fn = expandOutline(fs.readFileSync(path.join(SRC, 'function.outline.txt'), 'utf8'), 'function.outline.txt');
@@ -113,9 +117,11 @@ function build() {
   files['income-110.json'] = {
     kind: 'income',
     source:
-      '一般公共预算收入分类 110 转移性收入的款、项（转移支付下达文件常用的科目，如 1100249 医疗卫生共同财政事权转移支付收入），由开发者依据官方科目表录入；' +
-      '其余收入类未录入。Income classification 110 (transfer income) only.',
-    entries: expandOutline(fs.readFileSync(path.join(SRC, 'income.outline.txt'), 'utf8'), 'income.outline.txt').map(({ code, name }) => ({ code, name })),
+      '收入分类 110 转移性收入的款、项（转移支付下达文件常用的科目，如 1100249 医疗卫生共同财政事权转移支付收入），由开发者依据官方科目表录入；' +
+      '另按财预〔2024〕22号录入 1030182 耕地保护考核奖惩基金收入、1100412 自然资源海洋气象等，按财预〔2025〕41号录入 1030184（from: 2025）。' +
+      '其余收入类未录入。Income classification 110 (transfer income) and the 103 items of the mid-year amendments; ' +
+      '"from" marks entries of later editions only.',
+    entries: expandOutline(fs.readFileSync(path.join(SRC, 'income.outline.txt'), 'utf8'), 'income.outline.txt'),
   };
   return files;
 }
