@@ -4,15 +4,7 @@
  */
 import type { Grid } from '../grid';
 import { columnBands, Mask, profileRow, RowProfile } from './profile';
-import {
-  codeInName,
-  isGrandTotalLabel,
-  isHeaderWord,
-  isQizhong,
-  isStrongHeaderWord,
-  isSubtotalLabel,
-  numberingOf,
-} from './text';
+import { codeInName, isGrandTotalLabel, isHeaderWord, isQizhong, isStrongHeaderWord, numberingOf } from './text';
 
 export interface Region {
   /** Columns of the table. */
@@ -32,14 +24,9 @@ export interface Region {
 
 const MAX_HEADER_ROWS = 6;
 
+/** Texts that only body rows have. 合计 / 小计 / 其中 alone are header words too, so they do not count. */
 function looksLikeBodyLabel(text: string): boolean {
-  return (
-    numberingOf(text) !== undefined ||
-    isQizhong(text) ||
-    codeInName(text) !== undefined ||
-    isGrandTotalLabel(text) ||
-    isSubtotalLabel(text)
-  );
+  return numberingOf(text) !== undefined || (isQizhong(text) && /^其中[：:]\s*\S/.test(text.trim())) || codeInName(text) !== undefined;
 }
 
 /** A row of column numbers under a header: 甲 乙 1 2 3 …, or 栏次. */
@@ -239,7 +226,7 @@ function extendBody(profiles: RowProfile[], start: number, left: number, right: 
     if (p.kind === 'note' || p.kind === 'meta') break;
     const inside = p.entities.filter((e) => e.right >= left && e.col <= right);
     if (inside.length === 0 && p.coveredFromAbove === 0) break;
-    if (j > start && isStrictHeaderRow(p) && nextHasAmounts(profiles, j, n)) break;
+    if (j > start && (isStrictHeaderRow(p) || headerOverNumbers(profiles, j, n)) && nextHasAmounts(profiles, j, n)) break;
     if (p.kind === 'single') {
       if (titleAhead(profiles, j, n)) break;
       if (blanks > 0 && !nextHasAmounts(profiles, j, n)) break;
@@ -268,13 +255,29 @@ function nextHasAmounts(profiles: RowProfile[], j: number, n: number): boolean {
 /** A one-cell row followed (after unit lines) by a header: the title of the next table. */
 function titleAhead(profiles: RowProfile[], j: number, n: number): boolean {
   const e = profiles[j].entities[0];
-  if (/(表|情况|明细|汇总|一览)$/.test(e.text.replace(/[\s（）()\d年度]/g, '')) && e.text.length >= 6 && e.right > e.col) return true;
+  const titled = /(表|情况|明细|汇总|一览)$/.test(e.text.replace(/[\s（）()\d年度]/g, '')) && e.text.length >= 6;
+  if (titled && e.right > e.col) return true;
   for (let k = j + 1; k < n && k <= j + 5; k++) {
     const p = profiles[k];
     if (p.kind === 'blank' || p.kind === 'meta') continue;
     if (p.kind === 'single') continue;
     if (p.amounts > 0) return false;
-    return isStrictHeaderRow(p) || (p.entities.length >= 2 && p.coveredFromAbove === 0 && hasMergedHeaderCell(p));
+    return titled || isStrictHeaderRow(p) || headerOverNumbers(profiles, k, n) || (p.entities.length >= 2 && p.coveredFromAbove === 0 && hasMergedHeaderCell(p));
+  }
+  return false;
+}
+
+/** A text-only row of three or more cells, naming columns that hold numbers in the next row. */
+function headerOverNumbers(profiles: RowProfile[], j: number, n: number): boolean {
+  const p = profiles[j];
+  if (p.amounts > 0 || p.entities.length < 3) return false;
+  if (!p.entities.some((e) => isStrongHeaderWord(e.text))) return false;
+  if (p.entities.some((e) => looksLikeBodyLabel(e.text))) return false;
+  for (let k = j + 1; k < n && k <= j + 3; k++) {
+    const q = profiles[k];
+    if (q.kind === 'blank') continue;
+    const numbered = q.entities.filter((e) => e.amount && p.entities.some((h) => e.col >= h.col && e.col <= h.right)).length;
+    return numbered >= 2;
   }
   return false;
 }

@@ -180,10 +180,14 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
     families.set(basis, fam);
   }
   const out: RowSum[] = [];
+  const overall: Score = { holds: 0, fails: 0 };
   for (const fam of families.values()) {
     if (informative(fam.s) >= 3 && fam.s.fails > fam.s.holds) continue;
     out.push(...fam.rels);
+    overall.holds += fam.s.holds;
+    overall.fails += fam.s.fails;
   }
+  const trusted = overall.holds > 0 && overall.holds >= overall.fails;
 
   // 2. 小计 rows: their group lies above or below them; the data picks the direction for the whole side.
   const subtotals = rows.filter((r) => r.role === 'subtotal' && !children.has(r.row));
@@ -248,25 +252,35 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
     }
     const items = scope.filter((r) => r.role === 'item' || r.role === 'subtotal');
     if (items.length === 0 && carry.length === 0) continue;
-    const structural = [...carry, ...items.filter((r) => (r.role === 'subtotal' || r.parentRow === undefined) && !grouped.has(r.row)).map((r) => r.row)];
+    // Top-level rows; a parent with no amounts at all (a group heading) is replaced by its children.
+    const structural = [...carry];
+    const addTop = (row: number) => {
+      const kids = children.get(row);
+      if (kids && cols.every((c) => nums.state(row, c) !== CellState.Number)) kids.forEach(addTop);
+      else structural.push(row);
+    };
+    for (const r of items) if ((r.role === 'subtotal' || r.parentRow === undefined) && !grouped.has(r.row)) addTop(r.row);
     const flat = [...carry, ...items.filter((r) => r.role === 'item').map((r) => r.row)];
     const leaves = [...carry, ...items.filter((r) => r.role === 'item' && !isParent(r.row)).map((r) => r.row)];
-    const candidates = [structural, flat, leaves];
-    let best = candidates[0];
-    let bestScore = scoreOf({ total: t.row, parts: best });
-    for (const cand of candidates.slice(1)) {
-      const s = scoreOf({ total: t.row, parts: cand });
-      if (s.holds > bestScore.holds) {
-        best = cand;
-        bestScore = s;
+    let best = structural;
+    let bestScore = scoreOf({ total: t.row, parts: structural });
+    // Markers that the data confirmed elsewhere in the table are trusted as they are; otherwise the
+    // numbers choose among the other readings when the structural one fails in most columns.
+    if (!trusted && bestScore.fails > bestScore.holds) {
+      for (const cand of [flat, leaves]) {
+        const s = scoreOf({ total: t.row, parts: cand });
+        if (s.holds > bestScore.holds) {
+          best = cand;
+          bestScore = s;
+        }
       }
-    }
-    if (bestScore.fails > 0) {
-      const nested = [...carry, ...dataNesting(items.map((r) => r.row), cols, nums)];
-      const s = scoreOf({ total: t.row, parts: nested });
-      if (s.holds > bestScore.holds) {
-        best = nested;
-        bestScore = s;
+      if (bestScore.fails > bestScore.holds) {
+        const nested = [...carry, ...dataNesting(items.map((r) => r.row), cols, nums)];
+        const s = scoreOf({ total: t.row, parts: nested });
+        if (s.holds > bestScore.holds) {
+          best = nested;
+          bestScore = s;
+        }
       }
     }
     if (best.length > 0) out.push({ total: t.row, parts: best, rule: 'sum.column', basis: 'rows' });
@@ -323,7 +337,7 @@ export function nonAdditiveByData(rels: RowSum[], cols: number[], nums: TableNum
       if (k === Check.Holds) holds++;
       else if (k === Check.Fails) fails++;
     }
-    if (holds + fails >= 4 && fails * 2 > holds + fails) out.add(c);
+    if (holds + fails >= 4 && holds * 4 < holds + fails) out.add(c);
   }
   return out;
 }

@@ -142,7 +142,7 @@ export function allocationTable(b: SheetBuilder, rng: Rng, top: number, left: nu
   const items = (n: number): LRow[] =>
     Array.from({ length: n }, () => {
       const f: (Cents | undefined)[] = funds.map(() => (rng.chance(0.7) ? money(rng, style) : undefined));
-      if (f.every((x) => x === undefined)) f[rng.int(0, nFunds - 1)] = money(rng, style);
+      if (!f.some((x) => x !== undefined)) f[rng.int(0, nFunds - 1)] = money(rng, style);
       return { kind: 'item' as const, label: names.pop() ?? `单位${rng.int(1, 99)}`, funds: f, count: rng.int(1, 300) };
     });
   const body: LRow[] = [];
@@ -265,7 +265,7 @@ export function classificationTable(b: SheetBuilder, rng: Rng, top: number, left
   const fill = (s: Subject): void => {
     if (s.children.length === 0) {
       s.values = Array.from({ length: nBase }, (): Cents | undefined => (rng.chance(0.65) ? money(rng, style) : undefined));
-      if (s.values.every((v) => v === undefined)) s.values[0] = money(rng, style);
+      if (!s.values.some((v) => v !== undefined)) s.values[0] = money(rng, style);
     } else {
       s.children.forEach(fill);
       s.values = Array.from({ length: nBase }, (_, i) => sumCents(s.children.map((ch) => ch.values[i])));
@@ -408,7 +408,7 @@ export function itemsTable(b: SheetBuilder, rng: Rng, top: number, left: number)
   const fill = (it: Item) => {
     if (it.children.length === 0) {
       if (it.values.length === 0) it.values = mkLeaf('').values;
-      if (it.values.every((v) => v === undefined)) it.values[0] = money(rng, style);
+      if (!it.values.some((v) => v !== undefined)) it.values[0] = money(rng, style);
       return;
     }
     it.children.forEach(fill);
