@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BUILTIN_YEARS, CatalogDataFile, getCatalog, isCodeShape, kindOfCode, levelOfCode, parentOfCode } from '../../src/core/catalog';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const gen = require('./tools/genCatalogData.js');
 
 const DATA = path.join(__dirname, '..', '..', 'src', 'core', 'catalog', 'data');

@@ -37,8 +37,6 @@ export interface SplitRowProblem {
 }
 
 const PART_LABELS = ['类', '款', '项', '目'];
-const TOTAL_RE = /^(合计|总计|小计|本年支出合计|支出合计|收入合计)$/;
-const HEADER_SCAN_ROWS = 40;
 
 function plain(grid: Grid, r: number, c: number): string {
   return normalizeCodeText(grid.text(r, c));

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* eslint-disable @typescript-eslint/no-require-imports */
 // Expands the hand-written outlines in src/core/catalog/data/source/ into the catalog JSON files.
 // Run: node tests/catalog/tools/genCatalogData.js   (tests/catalog/data.test.ts checks the JSON is in sync)
 const fs = require('fs');
