@@ -5,6 +5,7 @@ import { LEVEL1_ORDER, level2Of, normalizeLabel, STANDARD_CHILDREN, type Level1 
 import { buildPerfPlan, VARIANT_TITLES, type PlanIndicator, type PlanLevel1 } from './plan';
 import type { Indicator, PerfTable } from './types';
 import { comparatorSymbol } from './value';
+import { displayLabel } from './prefill';
 
 /**
  * Repair: a detected, possibly damaged indicator table → a new sheet in the standard layout. Every
@@ -162,9 +163,7 @@ export function normalizePerformanceTable(table: DetectedTable, opts: NormalizeO
   return { plan, moved, unplaced, droppedLabels, indicatorCount: count };
 }
 
-function cleanLabel(label: string): string {
-  return normalizeLabel(label).replace(/^其中(?=[^：:])/, '其中：');
-}
+const cleanLabel = displayLabel;
 
 function defaultNameLabel(perf: PerfTable): string {
   return perf.variant === 'regional' ? '转移支付名称' : perf.variant === 'department' ? '部门名称' : '项目名称';
