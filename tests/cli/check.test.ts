@@ -148,6 +148,36 @@ describe('jiaohe check on bad input: one Chinese line on stderr, exit 2', () => 
       await fs.writeFile(f, '县区,合计,中央资金\n汉滨区,10.00,8.00\n');
       return f;
     }, /文本|CSV/],
+    ['a zip that is not a workbook', async () => {
+      // A minimal zip (one stored entry, no xl/workbook.xml), like a .docx or an archive renamed .xlsx.
+      const name = Buffer.from('readme.txt');
+      const data = Buffer.from('hello');
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(10, 4);
+      local.writeUInt32LE(0x3610a686, 14); // crc32("hello")
+      local.writeUInt32LE(data.length, 18);
+      local.writeUInt32LE(data.length, 22);
+      local.writeUInt16LE(name.length, 26);
+      const central = Buffer.alloc(46);
+      central.writeUInt32LE(0x02014b50, 0);
+      central.writeUInt16LE(20, 4);
+      central.writeUInt16LE(10, 6);
+      central.writeUInt32LE(0x3610a686, 16);
+      central.writeUInt32LE(data.length, 20);
+      central.writeUInt32LE(data.length, 24);
+      central.writeUInt16LE(name.length, 28);
+      const centralOffset = local.length + name.length + data.length;
+      const end = Buffer.alloc(22);
+      end.writeUInt32LE(0x06054b50, 0);
+      end.writeUInt16LE(1, 8);
+      end.writeUInt16LE(1, 10);
+      end.writeUInt32LE(central.length + name.length, 12);
+      end.writeUInt32LE(centralOffset, 16);
+      const f = path.join(dir, 'archive.xlsx');
+      await fs.writeFile(f, Buffer.concat([local, name, data, central, name, end]));
+      return f;
+    }, /压缩包但不是 Excel 工作簿/],
     ['an empty workbook', () => writeBook(dir, 'blank.xlsx', (wb) => void wb.addWorksheet('Sheet1')), /没有任何数据/],
     ['a 0-byte file', async () => {
       const f = path.join(dir, 'zero.xlsx');

@@ -164,6 +164,16 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   return new Grid({ name: ws.name, cells, merges, hiddenRows, hiddenCols });
 }
 
+/** Whether the bytes contain an ASCII string (zip entry names are stored uncompressed). */
+function hasAscii(buf: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (let i = buf.indexOf(first); i >= 0 && i <= buf.length - text.length; i = buf.indexOf(first, i + 1)) {
+    for (let j = 1; j < text.length; j++) if (buf[i + j] !== text.charCodeAt(j)) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** Parse .xlsx bytes (Node or browser); every failure becomes a WorkbookReadError with a Chinese reason. */
 export async function readXlsxBuffer(buf: Uint8Array, file = 'workbook.xlsx'): Promise<XlsxBook> {
   const sniffed = sniffWorkbook(buf, file);
@@ -183,6 +193,10 @@ export async function readXlsxBuffer(buf: Uint8Array, file = 'workbook.xlsx'): P
   wb.eachSheet((ws) => {
     sheets.push(worksheetToGrid(ws));
   });
+  if (wb.worksheets.length === 0 && !hasAscii(buf, 'xl/workbook')) {
+    // exceljs opens any zip (a .docx, a folder archive) as a workbook without sheets.
+    throw new WorkbookReadError('not-xlsx', `${base}：这是压缩包但不是 Excel 工作簿（.xlsx），无法校验。`);
+  }
   if (sheets.length === 0 || sheets.every((g) => g.rowCount === 0)) {
     throw new WorkbookReadError('empty', `${base}：工作簿中没有任何数据。`);
   }
