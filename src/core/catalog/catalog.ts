@@ -36,6 +36,9 @@ const NAME_ALIASES: Record<string, string[]> = {
   // Named 巩固脱贫衔接乡村振兴 before the 2024 edition.
   '21305': ['巩固脱贫衔接乡村振兴'],
   '2130599': ['其他巩固脱贫衔接乡村振兴支出'],
+  // Written both ways in departmental tables.
+  '2013899': ['其他市场监督管理事务支出'],
+  '2130999': ['其他目标价格补贴支出'],
 };
 
 export function sourceNotes(): { file: string; source: string; count: number }[] {
