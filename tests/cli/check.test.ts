@@ -103,6 +103,29 @@ describe('jiaohe check on the fixtures', () => {
     expect(r.code).toBe(findings > 0 ? 1 : 0);
   });
 
+  it('reports exactly the mismatches listed in expected-mismatches.json, with expected and stated values', async () => {
+    const expected: Record<string, Record<string, { cell: string; stated: string; sumOfParts: string }[]>> = JSON.parse(
+      await fs.readFile(fixture('expected-mismatches.json'), 'utf8'),
+    );
+    const files = Object.keys(expected).map((f) => fixture(f));
+    const r = await jiaohe(['check', ...files, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const out: { file: string; sheets: { name: string; findings: { rule: string; cell: string; expected?: string; actual?: string }[] }[] }[] =
+      JSON.parse(r.stdout);
+    const got: string[] = [];
+    for (const book of out) {
+      for (const s of book.sheets) {
+        for (const f of s.findings.filter((x) => x.rule.startsWith('sum.'))) {
+          got.push(`${path.basename(book.file)}|${s.name}|${f.cell}|${f.actual}|${f.expected}`);
+        }
+      }
+    }
+    const want = Object.entries(expected).flatMap(([file, sheets]) =>
+      Object.entries(sheets).flatMap(([sheet, list]) => list.map((m) => `${file}|${sheet}|${m.cell}|${m.stated}|${m.sumOfParts}`)),
+    );
+    expect(got.sort()).toEqual(want.sort());
+  });
+
   it('--sheet restricts to one sheet; an unknown sheet fails with the list of sheet names', async () => {
     const file = fixture('seed004-department-budget.xlsx');
     const one = await jiaohe(['check', file, '--sheet', '表10 三公经费']);
