@@ -75,6 +75,14 @@ describe('planted errors in the 下达表 (seed001)', () => {
     ]);
   });
 
+  test('a 项 under the wrong 款: 行政运行 written with 款 21011', () => {
+    const fs = checkCodes(edited(xd, { B5: '2101101 行政运行' }), [], settings);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ rule: 'code.parent', cell: 'B5', actual: '2101101' });
+    expect(fs[0].message).toContain('21011 行政事业单位医疗');
+    expect(fs[0].message).toContain('2101501 行政运行');
+  });
+
   test('部门 economic code that does not map to the 政府 code', () => {
     const fs = checkCodes(edited(xd, { D5: '50306 设备购置' }), [], settings);
     expect(fs).toHaveLength(1);
@@ -109,6 +117,13 @@ describe('planted errors in the department budget tables (seed004)', () => {
     expect(parent).toHaveLength(1);
     expect(parent[0]).toMatchObject({ cell: 'C26', expected: '2101505', actual: '2101105' });
     expect(parent[0].message).toContain('21015');
+  });
+
+  test('a 项 whose 款 cell is wrong but whose code exists: one code.parent finding', () => {
+    // 210 | 11 | 01 行政运行 inside the 21015 block: 2101101 is 行政单位医疗.
+    const fs = checkCodes(edited(t3, { B22: '11' }), [], settings);
+    expect(fs.map((f) => [f.rule, f.cell])).toEqual([['code.parent', 'C22']]);
+    expect(fs[0].expected).toBe('2101501');
   });
 
   test('a 项 row listed in another 款 block', () => {

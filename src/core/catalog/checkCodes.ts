@@ -66,14 +66,61 @@ function describe(e: CatalogEntry): string {
   return `${e.code} ${e.name}`;
 }
 
-function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagged: Set<CodeCell>): void {
+/**
+ * Where the written name puts the row instead: entries of the same level with that name whose code
+ * differs only in the parent part (same last two digits), under another parent. "2101101 行政运行"
+ * is 行政运行 (01) placed under 款 21011, which has no 行政运行.
+ */
+function misplacedAs(cat: Catalog, cell: CodeCell, contextParent?: string): CatalogEntry[] {
+  if (!cell.name || cell.code.length <= 3) return [];
+  const writtenParent = cell.code.slice(0, -2);
+  const suffix = cell.code.slice(-2);
+  const level = LEVEL_NAME[cell.code.length];
+  const named = entriesNamed(cat, cell.name, kindOfCode(cell.code)).filter((e) => e.level === level && e.parent !== writtenParent);
+  const sameSuffix = named.filter((e) => e.code.endsWith(suffix));
+  // Split rows compose the code from parts: any entry of that name under another parent says the parent part is off.
+  const found = sameSuffix.length ? sameSuffix : cell.source === 'split' ? named : [];
+  // Prefer the parent row the cell sits under, then candidates in the same 类.
+  const rank = (e: CatalogEntry) => (e.parent === contextParent ? 0 : e.code.startsWith(cell.code.slice(0, 3)) ? 1 : 2);
+  return [...found].sort((a, b) => rank(a) - rank(b));
+}
+
+function reportMisplaced(ctx: Ctx, cell: CodeCell, candidates: CatalogEntry[], exists: boolean, parentFlagged: Set<CodeCell>, contextParent?: string): void {
+  const level = LEVEL_NAME[cell.code.length];
+  const parentLevel = LEVEL_NAME[cell.code.length - 2];
+  const writtenParent = cell.code.slice(0, -2);
+  const wp = ctx.cat.get(writtenParent);
+  const under = wp ? describe(wp) : writtenParent;
+  const own = exists ? `（${under}下的 ${cell.code} 是“${ctx.cat.get(cell.code)!.name}”）` : `（${cell.code} 不存在）`;
+  const shown = candidates.slice(0, 3).map((e) => `${describe(e)}（属于${parentLevel} ${e.parent}）`);
+  const more = candidates.length > 3 ? `等 ${candidates.length} 处` : '';
+  const sameLei = candidates.filter((e) => e.code.startsWith(cell.code.slice(0, 3)));
+  const one = candidates.length === 1 || candidates[0].parent === contextParent || sameLei.length === 1;
+  add(
+    ctx,
+    'code.parent',
+    'error',
+    cell.row,
+    cell.col,
+    `${toA1(cell.row, cell.col)}：${level}“${cell.name}”编在${parentLevel} ${under} 之下${own}；科目表中它是 ${shown.join('、')}${more}。`,
+    `${toA1(cell.row, cell.col)}: "${cell.name}" is placed under ${writtenParent}; the catalog has it as ${candidates
+      .slice(0, 3)
+      .map((e) => e.code)
+      .join(', ')}.`,
+    { actual: cell.code, ...(one ? { expected: candidates[0].code } : {}) },
+  );
+  parentFlagged.add(cell);
+}
+
+function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagged: Set<CodeCell>, contextParent?: string): void {
   const { cat, year } = ctx;
   const entry = cat.get(cell.code);
-  const nameCol = cell.nameCol ?? cell.col;
-  const where = nameCol;
+  const where = cell.nameCol ?? cell.col;
   if (!entry) {
-    if (cell.source === 'inline' && !trustedInline(ctx, cell, groupCells)) return;
     const kind = kindOfCode(cell.code);
+    const named = cell.name ? entriesNamed(cat, cell.name, kind) : [];
+    // An inline "code name" is taken as a code when its column says so, or its name is a catalog name.
+    if (cell.source === 'inline' && !named.length && !trustedInline(ctx, cell, groupCells)) return;
     const label = kind ? KIND_LABEL[kind] : '科目';
     const otherYears = ctx.lib.yearsWith(cell.code).filter((y) => y !== year);
     if (otherYears.length) {
@@ -84,29 +131,15 @@ function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagge
         'warning',
         cell.row,
         cell.col,
-        `${label}科目 ${cell.code} 不在${year}年版科目表中（${otherYears.join('、')}年版为“${e.name}”）。`,
-        `Code ${cell.code} is not in the ${year} edition (the ${otherYears.join(', ')} edition has "${e.name}").`,
+        `${toA1(cell.row, cell.col)}：${label}科目 ${cell.code} 不在${year}年版科目表中（${otherYears.join('、')}年版为“${e.name}”）。`,
+        `${toA1(cell.row, cell.col)}: code ${cell.code} is not in the ${year} edition (the ${otherYears.join(', ')} edition has "${e.name}").`,
         { actual: cell.code },
       );
       return;
     }
-    const named = cell.name ? entriesNamed(cat, cell.name, kind) : [];
-    const writtenParent = cell.code.slice(0, cell.code.length - 2);
-    const right = named.find((e) => e.level === LEVEL_NAME[cell.code.length]) ?? named[0];
-    if (cell.source === 'split' && right && cell.code.length > 3 && right.parent !== writtenParent) {
-      // The name belongs to a code under another 款/类: the row's parent part is wrong.
-      const rightParent = cat.get(right.parent ?? '');
-      add(
-        ctx,
-        'code.parent',
-        'error',
-        cell.row,
-        cell.col,
-        `${LEVEL_NAME[cell.code.length]}“${cell.name}”编在 ${writtenParent} 之下（${cell.code} 不存在）；科目表中它是 ${describe(right)}，属于 ${rightParent ? describe(rightParent) : right.parent}。`,
-        `"${cell.name}" is placed under ${writtenParent} (${cell.code} does not exist); the catalog has it as ${right.code}, under ${right.parent}.`,
-        { expected: right.code, actual: cell.code },
-      );
-      parentFlagged.add(cell);
+    const misplaced = misplacedAs(cat, cell, contextParent);
+    if (misplaced.length) {
+      reportMisplaced(ctx, cell, misplaced, false, parentFlagged, contextParent);
       return;
     }
     const hint = named.length === 1 ? `名称“${cell.name}”对应的科目编码是 ${named[0].code}。` : '';
@@ -124,10 +157,18 @@ function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagge
   }
   if (!cell.name || parentFlagged.has(cell)) return;
   if (nameMatches(ctx, cell.code, cell.name)) return;
-  if (cell.source === 'inline' && !trustedInline(ctx, cell, groupCells)) return;
   const others = entriesNamed(cat, cell.name, entry.kind).filter((e) => e.code !== entry.code);
-  // Point at the code the name belongs to: a sibling first (same 款), else the only one.
-  const owner = others.find((e) => e.parent === entry.parent) ?? (others.length === 1 ? others[0] : undefined);
+  if (cell.source === 'inline' && !others.length && !trustedInline(ctx, cell, groupCells)) return;
+  // A sibling's name is a wrong name (or wrong 项 digits); the same 项 under another 款 is a wrong parent.
+  const sibling = others.find((e) => e.parent === entry.parent);
+  if (!sibling) {
+    const misplaced = misplacedAs(cat, cell, contextParent);
+    if (misplaced.length) {
+      reportMisplaced(ctx, cell, misplaced, true, parentFlagged, contextParent);
+      return;
+    }
+  }
+  const owner = sibling ?? (others.length === 1 ? others[0] : undefined);
   const hint = owner ? `（“${cell.name}”是 ${owner.code} 的名称）` : '';
   add(
     ctx,
@@ -139,6 +180,20 @@ function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagge
     `${toA1(cell.row, where)}: code ${cell.code} is named "${entry.name}" in the catalog, not "${cell.name}".`,
     { expected: entry.name, actual: cell.name },
   );
+}
+
+/** The code of the row each cell sits under in its group (the last shallower-level row above it). */
+function contextParents(group: CodeCell[]): Map<CodeCell, string> {
+  const out = new Map<CodeCell, string>();
+  const lastAt = new Map<number, string>();
+  for (const cell of group) {
+    const L = cell.code.length;
+    const p = lastAt.get(L - 2);
+    if (p) out.set(cell, p);
+    lastAt.set(L, cell.code);
+    for (const k of [...lastAt.keys()]) if (k > L) lastAt.delete(k);
+  }
+  return out;
 }
 
 /** Within a group (a column run or a split block), each 款/项 must sit under its own 类/款 row. */
@@ -231,7 +286,8 @@ export function checkCodes(grid: Grid, tables: DetectedTable[], settings: CheckS
   }
   const parentFlagged = new Set<CodeCell>();
   for (const g of groups.values()) {
-    for (const c of g) checkOne(ctx, c, g, parentFlagged);
+    const context = contextParents(g);
+    for (const c of g) checkOne(ctx, c, g, parentFlagged, context.get(c));
   }
   for (const g of groups.values()) checkHierarchy(ctx, g, parentFlagged);
   checkMapping(ctx, cells);
