@@ -122,7 +122,7 @@ export function analyseColumns(
     const info: ColumnInfo = { col: c, headerPath: path, role: 'text' };
     const codeRole = codeHeaderRole(leaf);
     const nonEmpty = st.numbers + st.texts;
-    if (path.some((p) => isOrdinalHeader(p)) || (st.texts <= 1 && isSequence(st.ints, st.numbers) && !path.some(isTotalHeader))) {
+    if (path.some((p) => isOrdinalHeader(p)) || (!codeRole && st.texts <= 1 && isSequence(st.ints, st.numbers) && !path.some(isTotalHeader))) {
       info.role = 'ordinal';
     } else if (
       (codeRole && nonEmpty > 0 && st.pureCodes + (leaf.length <= 1 ? nonEmpty : 0) >= nonEmpty * 0.6) ||

@@ -41,8 +41,8 @@ export function inferColumnSums(model: ColumnModel, left: number, right: number,
     return s;
   };
 
-  const contribution = (node: HeaderNode): number[] => {
-    if (squash(node.text).startsWith('其中')) return [];
+  const contribution = (node: HeaderNode, withQizhong = false): number[] => {
+    if (!withQizhong && squash(node.text).startsWith('其中')) return [];
     if (node.children.length === 0) {
       const cols: number[] = [];
       for (let c = node.left; c <= node.right; c++) if (moneyPart(c)) cols.push(c);
@@ -52,14 +52,19 @@ export function inferColumnSums(model: ColumnModel, left: number, right: number,
       const leaf = model.header.leafOf.get(c);
       if (leaf && leaf.parent === node && info(c)?.totalHeader && moneyPart(c)) return [c];
     }
-    return node.children.flatMap(contribution);
+    return node.children.flatMap((ch) => contribution(ch));
   };
 
   const totals = model.columns.filter((c) => isAmount(c.col) && c.totalHeader && !c.nonAdditive);
   for (const t of totals) {
     const node = model.header.leafOf.get(t.col);
     let parts: number[] = [];
-    if (node) parts = siblingsOf(model.header, node).flatMap(contribution).filter((c) => c !== t.col);
+    if (node) {
+      const sibs = siblingsOf(model.header, node);
+      parts = sibs.flatMap((n) => contribution(n)).filter((c) => c !== t.col);
+      // 合计 | 其中 (A, B): when the 其中 group is all there is, it is what the total adds up.
+      if (parts.length === 0) parts = sibs.flatMap((n) => contribution(n, true)).filter((c) => c !== t.col);
+    }
     let accepted = false;
     if (parts.length > 0) {
       const s = score(t.col, parts);
@@ -164,7 +169,7 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
   }
 
   // 1. Hierarchy, confirmed per basis family and per relation.
-  const families = new Map<RowSum['basis'], { rels: RowSum[]; s: Score }>();
+  const families = new Map<RowSum['basis'], { rels: { rel: RowSum; s: Score }[]; s: Score }>();
   for (const [parent, kids] of children) {
     const first = byRow.get(kids[0])!;
     const basis: RowSum['basis'] =
@@ -172,22 +177,28 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
     const rel: RowSum = { total: parent, parts: kids, rule: 'sum.hierarchy', basis };
     const fam = families.get(basis) ?? { rels: [], s: { holds: 0, fails: 0 } };
     const s = scoreOf(rel);
-    // A 其中/numbered group that fails in every column it can be checked in is a partial breakdown, not a sum.
-    if (basis !== 'code' && s.holds === 0 && s.fails >= 2) continue;
-    fam.rels.push(rel);
+    fam.rels.push({ rel, s });
     fam.s.holds += s.holds;
     fam.s.fails += s.fails;
     families.set(basis, fam);
   }
+  for (const fam of families.values()) {
+    // A 其中/numbered group that fails in every column, in a family where no group adds up, is a partial
+    // breakdown, not a sum.
+    const anyHolds = fam.rels.some((x) => x.s.holds > 0);
+    if (!anyHolds) fam.rels = fam.rels.filter((x) => x.rel.basis === 'code' || !(x.s.holds === 0 && x.s.fails >= 2));
+    fam.s = fam.rels.reduce((acc, x) => ({ holds: acc.holds + x.s.holds, fails: acc.fails + x.s.fails }), { holds: 0, fails: 0 });
+  }
   const out: RowSum[] = [];
   const overall: Score = { holds: 0, fails: 0 };
   for (const fam of families.values()) {
-    if (informative(fam.s) >= 3 && fam.s.fails > fam.s.holds) continue;
-    out.push(...fam.rels);
+    // Markers whose sums hardly ever hold are not a sum hierarchy (partial 其中 lists, outline numbering).
+    if (informative(fam.s) >= 3 && fam.s.holds * 3 < fam.s.fails) continue;
+    out.push(...fam.rels.map((x) => x.rel));
     overall.holds += fam.s.holds;
     overall.fails += fam.s.fails;
   }
-  const trusted = overall.holds > 0 && overall.holds >= overall.fails;
+  const trusted = overall.holds > 0 && overall.holds * 3 >= overall.fails;
 
   // 2. 小计 rows: their group lies above or below them; the data picks the direction for the whole side.
   const subtotals = rows.filter((r) => r.role === 'subtotal' && !children.has(r.row));
