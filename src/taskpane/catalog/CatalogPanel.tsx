@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import type { SpreadsheetHost } from '../../hosts/host';
 import type { CheckSettings } from '../../core/types';
-import { BUILTIN_YEARS, buildInsertValues, InsertMode, SearchHit, searchCatalog } from '../../core/catalog';
+import { BUILTIN_YEARS, buildInsertValues, InsertMode, prepareSearch, SearchHit, searchCatalog } from '../../core/catalog';
 import { CATALOG_STRINGS, fill } from './strings';
 import { ensureBrowserImportsLoaded, removeBrowserImport, saveBrowserImport } from './browserStore';
 import { importCatalogBytes } from './importBytes';
@@ -73,6 +73,11 @@ export function CatalogPanel(props: CatalogPanelProps): React.JSX.Element {
   React.useEffect(() => setYear(settings.catalogYear || 2025), [settings.catalogYear]);
 
   const catalog = React.useMemo(() => lib.forYear(year), [lib, year, version]);
+  // Build the pinyin index while the officer is still reading the panel, not on the first keystroke.
+  React.useEffect(() => {
+    const t = setTimeout(() => prepareSearch(catalog), 50);
+    return () => clearTimeout(t);
+  }, [catalog]);
   const hits: SearchHit[] = React.useMemo(() => (query.trim() ? searchCatalog(catalog, query, { limit: 50 }) : []), [catalog, query]);
   React.useEffect(() => setActive(0), [query, year]);
   const chosen = hits[active];
