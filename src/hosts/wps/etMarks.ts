@@ -329,7 +329,8 @@ function restoreNote(range: EtRange, rec: MarkRecord): void {
   if (rec.comment === 'appended') {
     // Take out only our block, so edits the officer made to their own part survive.
     if (!rec.ourComment || !text.includes(rec.ourComment)) return;
-    const rest = text.replace(`\n\n${rec.ourComment}`, '').replace(rec.ourComment, '');
+    const block = `\n\n${rec.ourComment}`;
+    const rest = text.includes(block) ? text.replace(block, '') : text.replace(rec.ourComment, '');
     setCommentText(current, rest);
   }
 }

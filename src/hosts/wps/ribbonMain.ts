@@ -96,7 +96,9 @@ export function toggleTaskPane(baseUrl: string, app?: unknown): EtTaskPane {
   const storage = et.PluginStorage;
   const savedId = storage?.getItem(TASKPANE_ID_KEY);
   if (savedId !== null && savedId !== undefined && savedId !== '' && et.GetTaskPane) {
-    const existing = tryProp<EtTaskPane>(et, 'GetTaskPane', savedId);
+    // PluginStorage keeps strings; WPS numbers its panes.
+    const id = /^\d+$/.test(savedId) ? Number(savedId) : savedId;
+    const existing = tryProp<EtTaskPane>(et, 'GetTaskPane', id);
     if (existing) {
       existing.Visible = !existing.Visible;
       return existing;
