@@ -1,0 +1,230 @@
+import * as React from 'react';
+import type { RuleId, TableKind } from '../core/types';
+
+/**
+ * The task pane's languages: zh-CN (default) and en-US. Panels in other folders (catalog, perf) can use
+ * `useT()` for the shared strings and `useLocalized()` for dictionaries of their own.
+ */
+export type Locale = 'zh-CN' | 'en-US';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
+
+const zhCN = {
+  'app.title': '校核',
+  'tab.check': '校验',
+  'tab.catalog': '科目',
+  'tab.perf': '绩效',
+  'tabs.label': '功能',
+  'check.run': '校验当前工作表',
+  'check.clear': '清除标记',
+  'check.reading': '已读取 {done}/{total} 行',
+  'check.checking': '正在校验…',
+  'check.marking': '正在标记单元格…',
+  'check.clearing': '正在清除标记…',
+  'check.intro': '找出当前工作表上的表格，逐一核对合计、科目编码和绩效目标表，并在单元格上标出问题。',
+  'check.cleared': '已清除 {count} 处标记，单元格已恢复原样。',
+  'check.clearedNone': '没有需要清除的标记。',
+  'check.markFailed': '已找到问题，但未能在表格中标记：{reason}',
+  'summary.title': '校验结果',
+  'summary.sheet': '工作表“{sheet}”',
+  'summary.tables': '找到 {count} 张表格',
+  'summary.noTables': '没有在这张工作表上找到表格。',
+  'summary.findings': '发现 {count} 处问题',
+  'summary.ok': '所有合计都正确，没有发现问题。',
+  'summary.byRule': '按规则',
+  'summary.byKind': '按表格类型',
+  'findings.label': '发现的问题',
+  'findings.table': '表 {index}',
+  'findings.tableUntitled': '表 {index}（{range}）',
+  'findings.other': '其他',
+  'findings.rounding': '疑似四舍五入',
+  'findings.warning': '提示',
+  'findings.expected': '应为 {expected}',
+  'findings.goto': '定位到 {cell}',
+  'settings.title': '设置',
+  'settings.tolerance': '容差（绝对值不超过此值的差额不报告）',
+  'settings.toleranceHint': '0 表示相差 0.01 也报告（公开表格应一分不差）。',
+  'settings.toleranceInvalid': '请输入不小于 0 的数字，例如 0 或 0.01。',
+  'settings.weights': '指标分值合计',
+  'settings.weightsAuto': '自动（90 或 100）',
+  'settings.catalogYear': '科目目录年度',
+  'settings.language': '界面语言',
+  'settings.languageAuto': '跟随 Office / 系统',
+  'error.noHost': '当前环境没有可用的表格接口。请在 Excel 或 WPS 表格中打开本加载项，或使用演示页面。',
+  'error.read': '读取工作表失败：{reason}',
+  'error.check': '校验时出错：{reason}',
+  'error.select': '无法定位到单元格：{reason}',
+  'error.clear': '清除标记失败：{reason}',
+  'empty.notChecked': '点击“校验当前工作表”开始。',
+  'rule.sum.row': '行合计',
+  'rule.sum.column': '列合计',
+  'rule.sum.hierarchy': '科目层级合计',
+  'rule.sum.balance': '收支平衡',
+  'rule.perf.funds': '资金构成',
+  'rule.perf.weights': '指标分值',
+  'rule.perf.cost': '成本指标',
+  'rule.perf.hierarchy': '指标层级',
+  'rule.perf.value': '指标值',
+  'rule.perf.duplicate': '重复指标',
+  'rule.perf.goal-amounts': '年度目标金额',
+  'rule.code.unknown': '未知科目编码',
+  'rule.code.name': '科目名称不符',
+  'rule.code.parent': '科目上下级不符',
+  'rule.code.mapping': '经济分类对应',
+  'kind.allocation': '资金分配表',
+  'kind.classification': '科目表',
+  'kind.summary': '收支总表',
+  'kind.performance': '绩效目标表',
+  'kind.generic': '一般表格',
+  'lang.zh-CN': '简体中文',
+  'lang.en-US': 'English',
+};
+
+export type MessageKey = keyof typeof zhCN;
+export type Dictionary = Record<MessageKey, string>;
+
+const enUS: Dictionary = {
+  'app.title': 'Jiaohe',
+  'tab.check': 'Check',
+  'tab.catalog': 'Codes',
+  'tab.perf': 'Targets',
+  'tabs.label': 'Features',
+  'check.run': 'Check this sheet',
+  'check.clear': 'Clear marks',
+  'check.reading': 'Read {done}/{total} rows',
+  'check.checking': 'Checking…',
+  'check.marking': 'Marking cells…',
+  'check.clearing': 'Clearing marks…',
+  'check.intro': 'Finds the tables on the active sheet, checks every total, code and performance target table, and marks the cells that are wrong.',
+  'check.cleared': 'Cleared {count} marks; the cells are as they were.',
+  'check.clearedNone': 'There were no marks to clear.',
+  'check.markFailed': 'Problems were found but could not be marked on the sheet: {reason}',
+  'summary.title': 'Result',
+  'summary.sheet': 'Sheet "{sheet}"',
+  'summary.tables': '{count} tables found',
+  'summary.noTables': 'No table was found on this sheet.',
+  'summary.findings': '{count} problems found',
+  'summary.ok': 'Every total is right; no problems found.',
+  'summary.byRule': 'By rule',
+  'summary.byKind': 'By table type',
+  'findings.label': 'Problems found',
+  'findings.table': 'Table {index}',
+  'findings.tableUntitled': 'Table {index} ({range})',
+  'findings.other': 'Other',
+  'findings.rounding': 'Looks like rounding',
+  'findings.warning': 'Warning',
+  'findings.expected': 'Expected {expected}',
+  'findings.goto': 'Go to {cell}',
+  'settings.title': 'Settings',
+  'settings.tolerance': 'Tolerance (differences up to this are not reported)',
+  'settings.toleranceHint': '0 reports a difference of 0.01 too (published tables must be exact).',
+  'settings.toleranceInvalid': 'Enter a number of at least 0, such as 0 or 0.01.',
+  'settings.weights': 'Indicator weights total',
+  'settings.weightsAuto': 'Automatic (90 or 100)',
+  'settings.catalogYear': 'Catalog year',
+  'settings.language': 'Language',
+  'settings.languageAuto': 'Same as Office / system',
+  'error.noHost': 'No spreadsheet API is available here. Open the add-in in Excel or WPS Spreadsheets, or use the demo page.',
+  'error.read': 'Could not read the sheet: {reason}',
+  'error.check': 'The check failed: {reason}',
+  'error.select': 'Could not go to the cell: {reason}',
+  'error.clear': 'Could not clear the marks: {reason}',
+  'empty.notChecked': 'Click "Check this sheet" to start.',
+  'rule.sum.row': 'Row total',
+  'rule.sum.column': 'Column total',
+  'rule.sum.hierarchy': 'Category total',
+  'rule.sum.balance': 'Income = expenditure',
+  'rule.perf.funds': 'Funding sources',
+  'rule.perf.weights': 'Indicator weights',
+  'rule.perf.cost': 'Cost indicators',
+  'rule.perf.hierarchy': 'Indicator levels',
+  'rule.perf.value': 'Indicator value',
+  'rule.perf.duplicate': 'Duplicate indicator',
+  'rule.perf.goal-amounts': 'Amounts in annual goal',
+  'rule.code.unknown': 'Unknown code',
+  'rule.code.name': 'Code name differs',
+  'rule.code.parent': 'Wrong parent code',
+  'rule.code.mapping': 'Economic code mapping',
+  'kind.allocation': 'Allocation',
+  'kind.classification': 'Classification',
+  'kind.summary': 'Income & expenditure',
+  'kind.performance': 'Performance targets',
+  'kind.generic': 'Other table',
+  'lang.zh-CN': '简体中文',
+  'lang.en-US': 'English',
+};
+
+export const dictionaries: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+export type Vars = Record<string, string | number>;
+
+/** A message with its {placeholders} filled in. Unknown placeholders are left visible, not dropped. */
+export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
+  const template = dictionaries[locale][key] ?? dictionaries['zh-CN'][key] ?? key;
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+export function ruleLabel(locale: Locale, rule: RuleId): string {
+  return translate(locale, `rule.${rule}` as MessageKey);
+}
+
+export function kindLabel(locale: Locale, kind: TableKind): string {
+  return translate(locale, `kind.${kind}` as MessageKey);
+}
+
+/** zh* (zh-CN, zh-TW, zh-Hans…) reads Chinese; any other language gets English. Missing → Chinese. */
+export function normalizeLocale(tag: string | null | undefined): Locale {
+  if (!tag) return 'zh-CN';
+  return /^zh\b/i.test(tag.trim()) ? 'zh-CN' : /^[a-z]{2,3}\b/i.test(tag.trim()) ? 'en-US' : 'zh-CN';
+}
+
+interface LocaleSources {
+  /** Office.context.displayLanguage, when running inside Office. */
+  officeDisplayLanguage?: string | null;
+  /** navigator.language. */
+  browserLanguage?: string | null;
+}
+
+/** The UI language from Office's display language when present, else the browser's. */
+export function detectLocale(sources: LocaleSources = readLocaleSources()): Locale {
+  return normalizeLocale(sources.officeDisplayLanguage || sources.browserLanguage);
+}
+
+function readLocaleSources(): LocaleSources {
+  const out: LocaleSources = {};
+  // Office is read only when office.js defined it; the WPS pane never loads office.js.
+  const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
+  try {
+    out.officeDisplayLanguage = office?.context?.displayLanguage ?? null;
+  } catch {
+    out.officeDisplayLanguage = null;
+  }
+  if (typeof navigator !== 'undefined') out.browserLanguage = navigator.language;
+  return out;
+}
+
+export interface I18n {
+  locale: Locale;
+  t: (key: MessageKey, vars?: Vars) => string;
+}
+
+function makeI18n(locale: Locale): I18n {
+  return { locale, t: (key, vars) => translate(locale, key, vars) };
+}
+
+const I18nContext = React.createContext<I18n>(makeI18n('zh-CN'));
+
+export function I18nProvider(props: { locale: Locale; children?: React.ReactNode }): React.JSX.Element {
+  const value = React.useMemo(() => makeI18n(props.locale), [props.locale]);
+  return React.createElement(I18nContext.Provider, { value }, props.children);
+}
+
+/** `const { t, locale } = useT(); t('check.run')`. Without a provider the UI is Chinese. */
+export function useT(): I18n {
+  return React.useContext(I18nContext);
+}
+
+/** For panels with their own strings: `const s = useLocalized({ 'zh-CN': {...}, 'en-US': {...} })`. */
+export function useLocalized<T>(byLocale: Record<Locale, T>): T {
+  return byLocale[useT().locale];
+}

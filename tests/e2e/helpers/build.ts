@@ -1,0 +1,107 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/**
+ * Build dist/ once for all test files that need it (e2e, offline): reuse it when its build-info.json is newer
+ * than every source, otherwise run webpack (production) through its Node API under a lock, so two jest workers
+ * never build into dist/ at the same time.
+ */
+export const ROOT = path.resolve(__dirname, '../../..');
+export const DIST = path.join(ROOT, 'dist');
+const INFO = path.join(DIST, 'build-info.json');
+const LOCK = path.join(os.tmpdir(), 'jiaohe-dist-build.lock');
+const INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json', 'tsconfig.json'];
+
+function newestMtime(p: string): number {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, name)));
+  return newest;
+}
+
+interface BuildInfo {
+  mode: string;
+  officeJs: string;
+  prodUrl: string | null;
+}
+
+/** dist/ is a default production build (local office.js, no URL rewrite) newer than all its inputs. */
+export function distIsFresh(): boolean {
+  let info: BuildInfo;
+  let builtAt: number;
+  try {
+    info = JSON.parse(fs.readFileSync(INFO, 'utf8')) as BuildInfo;
+    builtAt = fs.statSync(INFO).mtimeMs;
+  } catch {
+    return false;
+  }
+  if (info.mode !== 'production' || info.officeJs !== 'office-js/office.js' || info.prodUrl) return false;
+  for (const f of ['taskpane.html', 'commands.html', 'demo.html', 'manifest.xml']) {
+    if (!fs.existsSync(path.join(DIST, f))) return false;
+  }
+  const newest = Math.max(...INPUTS.map((p) => newestMtime(path.join(ROOT, p))));
+  return newest < builtAt;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+async function withLock<T>(fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 30 * 60 * 1000;
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock left by a killed run is stale after 20 minutes.
+      try {
+        if (Date.now() - fs.statSync(LOCK).mtimeMs > 20 * 60 * 1000) fs.rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        // gone meanwhile
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the build lock ${LOCK}`);
+      await sleep(500);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+async function runWebpack(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require('webpack') as typeof import('webpack');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<import('webpack').Configuration>;
+  if (process.env.OFFICE_JS_CDN || process.env.ADDIN_PROD_URL) {
+    throw new Error('unset OFFICE_JS_CDN / ADDIN_PROD_URL: the tests check the default build');
+  }
+  const config = await makeConfig({}, { mode: 'production' });
+  const stats = await new Promise<import('webpack').Stats>((resolve, reject) =>
+    webpack(config, (err, s) => (err || !s ? reject(err ?? new Error('webpack returned no stats')) : resolve(s))),
+  );
+  if (stats.hasErrors()) {
+    const errors = stats.toJson({ all: false, errors: true }).errors ?? [];
+    throw new Error(`webpack build failed:\n${errors.map((e) => e.message).join('\n')}`);
+  }
+}
+
+/** Make sure dist/ holds a fresh default production build; returns whether this call built it. */
+export async function ensureBuilt(): Promise<boolean> {
+  if (distIsFresh()) return false;
+  return withLock(async () => {
+    if (distIsFresh()) return false; // another worker built it while we waited
+    await runWebpack();
+    return true;
+  });
+}

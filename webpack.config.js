@@ -1,0 +1,218 @@
+/* eslint-disable no-undef, @typescript-eslint/no-require-imports */
+// Build of the Office add-in (task pane + ribbon commands) and the in-browser demo, in the conventions of the
+// official Office add-in React template (webpack + ts-loader + HtmlWebpackPlugin + CopyWebpackPlugin).
+//
+// Options (env vars, or `webpack --env name=value`):
+//   OFFICE_JS_CDN=1 / --env cdn        load office.js from Microsoft's CDN instead of the add-in's own origin
+//   ADDIN_PROD_URL=https://host/path / --env url=...   rewrite https://localhost:3000 in manifest.xml (production)
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000';
+const OFFICE_JS_LOCAL = 'office-js/office.js';
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+function truthy(v) {
+  return v !== undefined && v !== '' && v !== '0' && v !== 'false' && v !== false;
+}
+
+/** Points every <script src="office-js/office.js"> at the CDN, whichever template wrote it (ours or commands.html). */
+class OfficeJsSourcePlugin {
+  constructor(url) {
+    this.url = url;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap('OfficeJsSourcePlugin', (compilation) => {
+      HtmlWebpackPlugin.getCompilationHooks(compilation).beforeEmit.tap('OfficeJsSourcePlugin', (data) => {
+        data.html = data.html.split(OFFICE_JS_LOCAL).join(this.url);
+        return data;
+      });
+    });
+  }
+}
+
+/**
+ * exceljs.min.js is already minified (~1 MB): running terser over it again costs most of the build's time and
+ * gains nothing, so its chunk is flagged as minimized before the minimizer runs.
+ */
+class PreMinifiedChunkPlugin {
+  constructor(chunkName) {
+    this.chunkName = chunkName;
+  }
+  apply(compiler) {
+    const { Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('PreMinifiedChunkPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'PreMinifiedChunkPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+        () => {
+          for (const chunk of compilation.chunks) {
+            if (chunk.name !== this.chunkName) continue;
+            for (const file of chunk.files) {
+              if (file.endsWith('.js')) compilation.updateAsset(file, (source) => source, { minimized: true });
+            }
+          }
+        },
+      );
+    });
+  }
+}
+
+/** dist/build-info.json: how dist/ was built, so tests (and people) can tell a default build from a CDN one. */
+class BuildInfoPlugin {
+  constructor(info) {
+    this.info = info;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('BuildInfoPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'BuildInfoPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        compilation.emitAsset('build-info.json', new sources.RawSource(JSON.stringify(this.info, null, 2) + '\n'));
+      });
+    });
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || env.mode || process.env.NODE_ENV || 'production';
+  const dev = mode === 'development';
+  const useCdn = truthy(env.cdn) || truthy(process.env.OFFICE_JS_CDN);
+  const prodUrl = (env.url || process.env.ADDIN_PROD_URL || '').replace(/\/+$/, '');
+  const officeJs = useCdn ? OFFICE_JS_CDN : OFFICE_JS_LOCAL;
+  const root = __dirname;
+
+  const copyPatterns = [
+    { from: 'assets/*.png', to: 'assets/[name][ext]' },
+    { from: 'assets/sample/*.xlsx', to: 'assets/sample/[name][ext]' },
+    {
+      from: 'manifest.xml',
+      to: 'manifest.xml',
+      transform(content) {
+        if (dev || !prodUrl) return content;
+        return content.toString().split(DEV_URL).join(prodUrl);
+      },
+    },
+  ];
+  if (!useCdn) {
+    copyPatterns.push({
+      from: 'node_modules/@microsoft/office-js/dist',
+      to: 'office-js',
+      // Source maps and the TypeScript definitions are not needed at run time; the debug scripts are kept
+      // because office.debug.js loads them.
+      globOptions: { ignore: ['**/*.map', '**/*.d.ts'] },
+    });
+  }
+
+  const config = {
+    mode,
+    context: root,
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      demo: './src/hosts/demo/index.tsx',
+    },
+    output: {
+      path: path.resolve(root, 'dist'),
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      publicPath: 'auto',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      alias: {
+        // The self-contained browser build of exceljs (no Node built-ins), for the demo's .xlsx reader.
+        exceljs$: path.resolve(root, 'node_modules/exceljs/dist/exceljs.min.js'),
+      },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              // ES modules so that webpack can split the dynamic import() of the Excel/WPS hosts into chunks.
+              compilerOptions: { module: 'esnext', sourceMap: dev },
+            },
+          },
+        },
+      ],
+      // exceljs.min.js is a prebuilt UMD bundle: parsing it for requires only slows the build down.
+      noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        templateParameters: { officeJs },
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        templateParameters: { officeJs },
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'demo.html',
+        template: './src/hosts/demo/demo.html',
+        chunks: ['demo'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/hosts/demo/demo.html',
+        chunks: ['demo'],
+      }),
+      new CopyWebpackPlugin({ patterns: copyPatterns }),
+      new PreMinifiedChunkPlugin('exceljs'),
+      new BuildInfoPlugin({ mode, officeJs, prodUrl: prodUrl || null }),
+      ...(useCdn ? [new OfficeJsSourcePlugin(OFFICE_JS_CDN)] : []),
+    ],
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // Only the demo reads .xlsx in the browser; exceljs gets its own, pre-minified chunk.
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: 'exceljs',
+            chunks: 'all',
+            enforce: true,
+            priority: 20,
+          },
+          // React + Fluent UI, shared by the task pane and the demo page (minified once, cached once).
+          vendor: {
+            test: /[\\/]node_modules[\\/]/,
+            name: 'vendor',
+            chunks: (chunk) => chunk.name === 'taskpane' || chunk.name === 'demo',
+            enforce: true,
+            priority: 10,
+          },
+          default: false,
+          defaultVendors: false,
+        },
+      },
+      minimizeOptions: { javascript: { compress: { passes: 1 } } },
+    },
+    performance: {
+      // The demo carries exceljs (~1 MB) and the pane carries React + Fluent UI; both load from disk or intranet.
+      hints: false,
+    },
+    stats: 'errors-warnings',
+    devServer: {
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: { directory: path.resolve(root, 'dist') },
+    },
+  };
+
+  // Certificates only for `webpack serve` (the dev server): plain builds and `npm start` need none.
+  if (env.WEBPACK_SERVE || process.env.WEBPACK_SERVE) {
+    const devCerts = require('office-addin-dev-certs');
+    config.devServer.server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
+  }
+  return config;
+};
