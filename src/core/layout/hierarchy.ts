@@ -136,8 +136,51 @@ export function buildRows(grid: Grid, input: SideRowsInput, nums: TableNumbers):
     assignLevels(rows, marks, false);
     resolveQizhongGroups(rows, marks, input.amountCols, nums);
     linkParents(rows);
+  } else if (usedIndent && flattenFailingIndent(rows, input.amountCols, nums)) {
+    linkParents(rows);
   }
   return rows;
+}
+
+/**
+ * An indented run whose parent disagrees with it in every column it can be checked in (two at least)
+ * is a stray leading space, not a level: the run moves back to the parent's level.
+ */
+function flattenFailingIndent(rows: RowInfo[], cols: number[], nums: TableNumbers): boolean {
+  let changed = false;
+  const kidsOf = new Map<number, RowInfo[]>();
+  for (const r of rows) {
+    if (r.parentRow === undefined) continue;
+    const list = kidsOf.get(r.parentRow) ?? [];
+    list.push(r);
+    kidsOf.set(r.parentRow, list);
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const p = rows[i];
+    const kids = kidsOf.get(p.row) ?? [];
+    if (!kids.some((r) => r.marker === 'indent')) continue;
+    let holds = 0;
+    let fails = 0;
+    const parts = kids.map((r) => r.row);
+    for (const c of cols) {
+      const k = checkDown(nums, c, p.row, parts).check;
+      if (k === Check.Holds) holds++;
+      else if (k === Check.Fails) fails++;
+    }
+    if (holds > 0 || fails < 2) continue;
+    let j = i + 1;
+    let shift = -1;
+    for (; j < rows.length; j++) {
+      const r = rows[j];
+      if (r.role === 'blank') continue;
+      if (r.role === 'total' || r.level <= p.level) break;
+      if (shift < 0) shift = r.level - p.level;
+      r.level -= shift;
+      r.parentRow = undefined;
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 /** Parents found by indentation must, on the whole, equal the sum of their children. */

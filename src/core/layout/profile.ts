@@ -4,7 +4,7 @@
  */
 import type { Grid } from '../grid';
 import type { CellRange } from '../grid/address';
-import { isMetaLine, isNoteLine } from './text';
+import { isMetaLine, isNoteLine, isTitleText } from './text';
 
 export interface Entity {
   col: number;
@@ -17,7 +17,7 @@ export interface Entity {
   amount: boolean;
 }
 
-export type RowKind = 'blank' | 'meta' | 'note' | 'single' | 'multi';
+export type RowKind = 'blank' | 'meta' | 'note' | 'title' | 'single' | 'multi';
 
 export interface RowProfile {
   row: number;
@@ -66,6 +66,7 @@ function kindOf(entities: Entity[], covered: number): RowKind {
   if (entities.length === 0) return covered > 0 ? 'multi' : 'blank';
   if (entities.length <= 3 && entities.every((e) => !e.amount && isMetaLine(e.text))) return 'meta';
   if (!entities[0].amount && isNoteLine(entities[0].text)) return 'note';
+  if (entities.length <= 3 && covered === 0 && entities.every((e) => !e.amount && isTitleText(e.text))) return 'title';
   if (entities.length === 1 && !entities[0].amount && covered === 0) return 'single';
   return 'multi';
 }

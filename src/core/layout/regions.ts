@@ -127,7 +127,7 @@ function scanBand(profiles: RowProfile[], bandLeft: number, bandRight: number, f
       i++;
       continue;
     }
-    if (p.kind === 'meta' || p.kind === 'single') {
+    if (p.kind === 'meta' || p.kind === 'single' || p.kind === 'title') {
       preamble.push(i);
       i++;
       continue;
@@ -182,7 +182,7 @@ function headerBand(profiles: RowProfile[], i: number, n: number): [number, numb
   let mergeBottom = -1;
   while (h < n && h - i < MAX_HEADER_ROWS) {
     const p = profiles[h];
-    if (p.kind === 'blank' || p.kind === 'note' || p.kind === 'meta') break;
+    if (p.kind === 'blank' || p.kind === 'note' || p.kind === 'meta' || p.kind === 'title') break;
     const forced = h <= mergeBottom;
     if (!forced) {
       if (p.amounts > 0) {
@@ -223,7 +223,7 @@ function extendBody(profiles: RowProfile[], start: number, left: number, right: 
       if (blanks >= 3) break;
       continue;
     }
-    if (p.kind === 'note' || p.kind === 'meta') break;
+    if (p.kind === 'note' || p.kind === 'meta' || p.kind === 'title') break;
     const inside = p.entities.filter((e) => e.right >= left && e.col <= right);
     if (inside.length === 0 && p.coveredFromAbove === 0) break;
     if (j > start && (isStrictHeaderRow(p) || headerOverNumbers(profiles, j, n)) && nextHasAmounts(profiles, j, n)) break;
@@ -259,7 +259,7 @@ function titleAhead(profiles: RowProfile[], j: number, n: number): boolean {
   if (titled && e.right > e.col) return true;
   for (let k = j + 1; k < n && k <= j + 5; k++) {
     const p = profiles[k];
-    if (p.kind === 'blank' || p.kind === 'meta') continue;
+    if (p.kind === 'blank' || p.kind === 'meta' || p.kind === 'title') continue;
     if (p.kind === 'single') continue;
     if (p.amounts > 0) return false;
     return titled || isStrictHeaderRow(p) || headerOverNumbers(profiles, k, n) || (p.entities.length >= 2 && p.coveredFromAbove === 0 && hasMergedHeaderCell(p));

@@ -174,3 +174,9 @@ export function sideOf(text: string): 'income' | 'expense' | undefined {
   if (/支出/.test(s) && !/收入/.test(s)) return 'expense';
   return undefined;
 }
+
+/** A table title: "2022年中央财政……资金分配表", "部门收支总体情况表", "……明细表（单位：万元）". */
+export function isTitleText(text: string): boolean {
+  const s = squash(text).replace(/[（(][^)）]*[)）]$/, '');
+  return s.length >= 6 && /(表|情况|明细|汇总|一览)$/.test(s.replace(/[\d年度]+$/, '')) && !/^(附件|附表)[\d一二三四五六七八九十]*[:：]?$/.test(s);
+}
