@@ -2,13 +2,14 @@ import * as React from 'react';
 import {
   Button,
   Checkbox,
+  Dropdown,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
+  Option,
   Radio,
   RadioGroup,
-  Select,
   Text,
   makeStyles,
   mergeClasses,
@@ -152,17 +153,24 @@ export function CatalogPanel(props: CatalogPanelProps): React.JSX.Element {
     setNotice({ intent: 'info', text: fill(s.removed, { year: y }) });
   }
 
+  const yearLabel = (y: number): string =>
+    fill(lib.importOf(y) ? s.yearImported : BUILTIN_YEARS.includes(y) ? s.yearBuiltin : '{year}', { year: y });
   const listId = 'jiaohe-catalog-results';
   return (
     <div className={styles.stack}>
       <Field label={s.year}>
-        <Select value={String(year)} onChange={(_, d) => setYear(Number(d.value))}>
+        {/* A Dropdown, not a native select: its options exist only while it is open, so "option" means a result. */}
+        <Dropdown
+          value={yearLabel(year)}
+          selectedOptions={[String(year)]}
+          onOptionSelect={(_, d) => d.optionValue && setYear(Number(d.optionValue))}
+        >
           {years.map((y) => (
-            <option key={y} value={y}>
-              {fill(lib.importOf(y) ? s.yearImported : BUILTIN_YEARS.includes(y) ? s.yearBuiltin : '{year}', { year: y })}
-            </option>
+            <Option key={y} value={String(y)}>
+              {yearLabel(y)}
+            </Option>
           ))}
-        </Select>
+        </Dropdown>
       </Field>
       <Input
         aria-label={s.search}
