@@ -10,9 +10,30 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { getCatalog } from '../src/core/catalog/catalog';
 import { checkSheet } from '../src/core/engine';
 import type { Grid } from '../src/core/grid';
 import { worksheetToGrid } from '../src/hosts/file/readXlsx';
+
+interface CodeNode {
+  code: string;
+  name: string;
+  children: CodeNode[];
+}
+
+/** The 支出功能分类 of the built-in catalog as 类 → 款 → 项 trees, in code order. */
+function functionTree(): CodeNode[] {
+  const roots: CodeNode[] = [];
+  const byCode = new Map<string, CodeNode>();
+  for (const e of getCatalog(2025).entries()) {
+    if (e.kind !== 'function' || ![3, 5, 7].includes(e.code.length)) continue;
+    const node: CodeNode = { code: e.code, name: e.name, children: [] };
+    byCode.set(e.code, node);
+    if (e.code.length === 3) roots.push(node);
+    else byCode.get(e.code.slice(0, e.code.length - 2))?.children.push(node);
+  }
+  return roots;
+}
 
 /** Deterministic pseudo-random amounts, so every run checks the same workbook. */
 function rng(seed: number): () => number {
@@ -71,29 +92,30 @@ export async function buildBenchWorkbook(file: string, rows: number, allocationT
   ws.mergeCells('I3:I4');
   ws.mergeCells('J3:J4');
 
-  // Plan the hierarchy first (parents need their children's sums): 类 → 款 → 项, ~8 项 per 款, ~6 款 per 类.
+  // Plan the hierarchy first (parents need their children's sums). Codes and names are the real 2025 支出功能分类,
+  // 类 → 款 → 项 in catalog order, repeated from the top when the table is longer than the catalog.
   type Line = { codes: [string, string, string]; name: string; amounts: Amounts; level: 0 | 1 | 2 };
   const lines: Line[] = [];
   const total: Amounts = [0, 0, 0, 0, 0, 0];
-  let lei = 201;
-  while (lines.length < rows) {
-    const leiLine: Line = { codes: [String(lei), '', ''], name: `类科目${lei}`, amounts: [0, 0, 0, 0, 0, 0], level: 0 };
+  const tree = functionTree();
+  for (let b = 0; lines.length < rows; b = (b + 1) % tree.length) {
+    const lei = tree[b];
+    const leiLine: Line = { codes: [lei.code, '', ''], name: lei.name, amounts: [0, 0, 0, 0, 0, 0], level: 0 };
     lines.push(leiLine);
-    for (let k = 1; k <= 6 && lines.length < rows; k++) {
-      const kuan = String(k).padStart(2, '0');
-      const kuanLine: Line = { codes: [String(lei), kuan, ''], name: `款科目${lei}${kuan}`, amounts: [0, 0, 0, 0, 0, 0], level: 1 };
+    for (const kuan of lei.children) {
+      if (lines.length >= rows) break;
+      const kuanLine: Line = { codes: [lei.code, kuan.code.slice(3), ''], name: kuan.name, amounts: [0, 0, 0, 0, 0, 0], level: 1 };
       lines.push(kuanLine);
-      for (let x = 1; x <= 8 && lines.length < rows; x++) {
-        const xiang = String(x).padStart(2, '0');
+      if (kuan.children.length === 0) kuanLine.amounts = itemAmounts(rand);
+      for (const xiang of kuan.children) {
+        if (lines.length >= rows) break;
         const a = itemAmounts(rand);
-        lines.push({ codes: [String(lei), kuan, xiang], name: `项科目${lei}${kuan}${xiang}`, amounts: a, level: 2 });
+        lines.push({ codes: [lei.code, kuan.code.slice(3), xiang.code.slice(5)], name: xiang.name, amounts: a, level: 2 });
         addAmounts(kuanLine.amounts, a);
       }
       addAmounts(leiLine.amounts, kuanLine.amounts);
     }
     addAmounts(total, leiLine.amounts);
-    lei++;
-    if (lei > 999) lei = 201;
   }
   const totalRow = ws.getRow(5);
   totalRow.values = [null, null, null, '合计', ...total.map(cents)];
