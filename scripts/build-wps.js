@@ -21,21 +21,22 @@
 //   --package-url URL   where jiaohe_<v>.zip is downloaded from in offline jsplugins.xml (default: next to --url)
 //   --out DIR           output folder (default dist-wps)
 //   --pane-dir DIR      an already built task pane (default dist/; built with webpack when missing)
-//   --rebuild-pane      run `npx webpack --mode production` even if dist/taskpane.html exists
+//   --rebuild-pane      build the task pane (webpack --mode production) even if dist/taskpane.html exists
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
-const { spawnSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
 const PKG = require(path.join(ROOT, 'package.json'));
 const ADDIN_NAME = 'jiaohe';
 const DEFAULT_URL = 'http://127.0.0.1:8080/jiaohe/';
 
+class BuildError extends Error {}
+
+/** Stop the build with a message for the person running it (thrown, so locks are released on the way out). */
 function fail(message) {
-  console.error(`build:wps 失败：${message}`);
-  process.exit(1);
+  throw new BuildError(message);
 }
 
 function parseArgs(argv) {
@@ -90,18 +91,62 @@ function xmlAttr(s) {
 // ------------------------------------------------------------------------------------------------
 // Task pane (owned by the webpack build of the Office add-in)
 
-function ensurePane(opts) {
+const BUILD_LOCK = path.join(require('os').tmpdir(), 'jiaohe-dist-build.lock');
+
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** The same lock the test helpers take around builds into dist/: two builds never write there at once. */
+async function withDistLock(fn) {
+  const deadline = Date.now() + 30 * 60 * 1000;
+  for (;;) {
+    try {
+      fs.mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      try {
+        if (Date.now() - fs.statSync(BUILD_LOCK).mtimeMs > 20 * 60 * 1000) fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+      } catch {
+        /* released meanwhile */
+      }
+      if (Date.now() > deadline) fail(`等待构建锁 ${BUILD_LOCK} 超时（另一个构建仍在运行？）。`);
+      await sleep(500);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+/** `webpack --mode production` of the Office add-in (task pane) through the Node API, into dist/. */
+async function buildPane() {
+  const webpack = require('webpack');
+  const makeConfig = require(path.join(ROOT, 'webpack.config.js'));
+  const config = await makeConfig({}, { mode: 'production' });
+  const stats = await new Promise((resolve, reject) => webpack(config, (err, s) => (err || !s ? reject(err || new Error('webpack 没有返回结果')) : resolve(s))));
+  if (stats.hasErrors()) {
+    const errors = (stats.toJson({ all: false, errors: true }).errors || []).map((e) => e.message).join('\n');
+    fail(`任务窗格构建失败（npm run build）：\n${errors}\n请先修复上面的错误，或用 --pane-dir 指定已构建的任务窗格目录。`);
+  }
+}
+
+async function ensurePane(opts) {
   if (opts.paneDir) {
     if (!fs.existsSync(path.join(opts.paneDir, 'taskpane.html'))) fail(`${opts.paneDir} 中没有 taskpane.html。`);
     return opts.paneDir;
   }
   const dist = path.join(ROOT, 'dist');
-  if (opts.rebuildPane || !fs.existsSync(path.join(dist, 'taskpane.html'))) {
-    console.log('build:wps: 构建任务窗格（npx webpack --mode production）…');
-    const r = spawnSync('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
-    if (r.status !== 0 || !fs.existsSync(path.join(dist, 'taskpane.html'))) {
-      fail('任务窗格构建失败，dist/taskpane.html 不存在。请先修复 `npm run build` 的错误，或用 --pane-dir 指定已构建的任务窗格目录。');
-    }
+  const html = path.join(dist, 'taskpane.html');
+  if (opts.rebuildPane || !fs.existsSync(html)) {
+    await withDistLock(async () => {
+      if (!opts.rebuildPane && fs.existsSync(html)) return; // built by someone else while we waited
+      console.log('build:wps: 构建任务窗格（webpack --mode production，输出到 dist/）…');
+      await buildPane();
+    });
+    if (!fs.existsSync(html)) fail('任务窗格构建后仍没有 dist/taskpane.html，请检查 webpack.config.js。');
   }
   return dist;
 }
@@ -383,7 +428,7 @@ function installWindows(folder, version) {
 
 // ------------------------------------------------------------------------------------------------
 
-function assembleAddin(dest, { paneDir, engineFile }) {
+function assembleAddin(dest, { stagedPane, engineFile }) {
   fs.mkdirSync(dest, { recursive: true });
   for (const f of ['ribbon.xml', 'index.html', 'main.js']) {
     const src = path.join(ROOT, 'wps', f);
@@ -396,7 +441,7 @@ function assembleAddin(dest, { paneDir, engineFile }) {
   // Third-party licence notices webpack extracted from the bundle (decimal.js, pinyin-pro…).
   if (fs.existsSync(`${engineFile}.LICENSE.txt`)) fs.copyFileSync(`${engineFile}.LICENSE.txt`, path.join(dest, 'jiaohe-wps.js.LICENSE.txt'));
   writeIcons(dest);
-  copyPane(paneDir, path.join(dest, 'ui'));
+  fs.cpSync(stagedPane, path.join(dest, 'ui'), { recursive: true });
 }
 
 async function main() {
@@ -406,27 +451,32 @@ async function main() {
   const packageUrl = opts.packageUrl || new URL(`${folder}.zip`, opts.url).href;
   if (!opts.urlGiven) console.log(`build:wps: 未指定 --url，在线模式按 ${DEFAULT_URL} 生成（部署前请用 --url 指定实际地址）。`);
 
-  const paneDir = ensurePane(opts);
+  const paneDir = await ensurePane(opts);
   fs.rmSync(opts.out, { recursive: true, force: true });
   const work = path.join(opts.out, '.engine');
+  const stagedPane = path.join(opts.out, '.pane');
+  // dist/ is shared with other builds: copy it out under the build lock, so it cannot change half way.
+  if (opts.paneDir) copyPane(paneDir, stagedPane);
+  else await withDistLock(async () => copyPane(paneDir, stagedPane));
   console.log('build:wps: 打包校核引擎（src/hosts/wps/ribbonMain.ts → jiaohe-wps.js）…');
   const engineFile = await bundleEngine(work);
 
   const offline = path.join(opts.out, 'offline');
   const addin = path.join(offline, folder);
-  assembleAddin(addin, { paneDir, engineFile });
+  assembleAddin(addin, { stagedPane, engineFile });
   writeZip(addin, path.join(offline, `${folder}.zip`));
   fs.writeFileSync(path.join(offline, 'jsplugins.xml'), offlineListXml(packageUrl, version));
   fs.writeFileSync(path.join(offline, 'install-linux.sh'), installLinux(folder, version), { mode: 0o755 });
   fs.writeFileSync(path.join(offline, 'install-windows.cmd'), installWindows(folder, version));
 
   const online = path.join(opts.out, 'online');
-  assembleAddin(online, { paneDir, engineFile });
+  assembleAddin(online, { stagedPane, engineFile });
   fs.copyFileSync(path.join(offline, `${folder}.zip`), path.join(online, `${folder}.zip`));
   fs.writeFileSync(path.join(online, 'publish.xml'), publishXml(opts.url));
   fs.writeFileSync(path.join(online, 'jsplugins.xml'), onlineListXml(opts.url));
   fs.writeFileSync(path.join(online, 'jsplugins-offline.xml'), offlineListXml(packageUrl, version));
   fs.rmSync(work, { recursive: true, force: true });
+  fs.rmSync(stagedPane, { recursive: true, force: true });
 
   const size = (f) => `${(fs.statSync(f).size / 1024).toFixed(0)} KB`;
   console.log(`build:wps: 完成（版本 ${version}）
@@ -436,7 +486,10 @@ async function main() {
 }
 
 if (require.main === module) {
-  main().catch((err) => fail(err && err.stack ? err.stack : String(err)));
+  main().catch((err) => {
+    console.error(`build:wps 失败：${err instanceof BuildError ? err.message : err && err.stack ? err.stack : String(err)}`);
+    process.exit(1);
+  });
 }
 
 module.exports = { writeZip, publishXml, onlineListXml, offlineListXml, normaliseUrl };
