@@ -4,7 +4,7 @@
  */
 import type { Grid } from '../grid';
 import { columnBands, Mask, profileRow, RowProfile } from './profile';
-import { codeInName, isGrandTotalLabel, isHeaderWord, isQizhong, isStrongHeaderWord, numberingOf } from './text';
+import { codeInName, isGrandTotalLabel, isHeaderWord, isMetaLine, isQizhong, isStrongHeaderWord, numberingOf } from './text';
 
 export interface Region {
   /** Columns of the table. */
@@ -57,67 +57,87 @@ export function isStrictHeaderRow(p: RowProfile): boolean {
   return strong >= 1 && words >= Math.ceil(p.entities.length * 0.6);
 }
 
+/** Row profiles of one column band, computed on first use and kept. */
+class Profiles {
+  private readonly cache = new Map<number, RowProfile>();
+  constructor(
+    readonly grid: Grid,
+    readonly mask: Mask,
+    readonly left: number,
+    readonly right: number,
+  ) {}
+  at(row: number): RowProfile {
+    let p = this.cache.get(row);
+    if (!p) {
+      p = profileRow(this.grid, row, this.left, this.right, this.mask);
+      this.cache.set(row, p);
+    }
+    return p;
+  }
+}
+
 export function findRegions(grid: Grid, mask: Mask): Region[] {
   const out: Region[] = [];
   for (const [bl, br] of columnBands(grid, mask)) {
-    const profiles: RowProfile[] = new Array(grid.rowCount);
-    for (let r = 0; r < grid.rowCount; r++) profiles[r] = profileRow(grid, r, bl, br, mask);
-    let prevBottom = -1;
-    for (const region of scanBand(profiles, bl, br, 0, grid.rowCount - 1)) {
-      const parts = splitSideBySide(grid, mask, profiles, region, prevBottom);
-      out.push(...parts);
-      prevBottom = Math.max(prevBottom, region.bodyBottom);
-    }
+    out.push(...scanBand(new Profiles(grid, mask, bl, br), 0, grid.rowCount - 1, false));
   }
   return out;
 }
 
 /**
- * Two tables side by side on the same rows, with an empty column between them, arrive here as one
- * region when other tables on the sheet use that column. Such a region is scanned again, band by band.
+ * Two tables side by side with an empty column between them arrive as one region when other tables on
+ * the sheet use that column. The columns the region's rows use (unit lines aside) then fall into groups;
+ * each group is scanned again on its own, from a few rows above the region.
  */
-function splitSideBySide(grid: Grid, mask: Mask, profiles: RowProfile[], region: Region, prevBottom: number): Region[] {
+function splitSideBySide(profiles: Profiles, region: Region, from: number, to: number): Region[] | undefined {
   const top = region.headerBottom >= region.headerTop ? region.headerTop : region.bodyTop;
-  const used = new Uint8Array(region.right - region.left + 1);
+  const width = profiles.right - profiles.left + 1;
+  const used = new Uint8Array(width);
   for (let r = top; r <= region.bodyBottom; r++) {
-    for (const e of profiles[r].entities) {
-      for (let c = Math.max(e.col, region.left); c <= Math.min(e.right, region.right); c++) used[c - region.left] = 1;
+    const p = profiles.at(r);
+    for (const e of p.entities) {
+      if (!e.amount && isMetaLine(e.text)) continue;
+      for (let c = e.col; c <= e.right; c++) used[c - profiles.left] = 1;
     }
-    if (profiles[r].coveredFromAbove > 0) {
-      for (let c = region.left; c <= region.right; c++) {
-        const m = grid.mergeAt(r, c);
-        if (m && m.top < r) used[c - region.left] = 1;
+    if (p.coveredFromAbove > 0) {
+      for (let c = profiles.left; c <= profiles.right; c++) {
+        const m = profiles.grid.mergeAt(r, c);
+        if (m && m.top < r) used[c - profiles.left] = 1;
       }
     }
   }
   const groups: [number, number][] = [];
   let start = -1;
-  for (let k = 0; k <= used.length; k++) {
-    const u = k < used.length && used[k] === 1;
+  for (let k = 0; k <= width; k++) {
+    const u = k < width && used[k] === 1;
     if (u && start < 0) start = k;
     if (!u && start >= 0) {
-      groups.push([region.left + start, region.left + k - 1]);
+      groups.push([profiles.left + start, profiles.left + k - 1]);
       start = -1;
     }
   }
-  if (groups.length < 2 || groups.some(([a, b]) => b - a < 1)) return [region];
-  const from = Math.max(prevBottom + 1, Math.min(top, ...region.preamble) - 4, 0);
+  if (groups.length < 2 || groups.some(([a, b]) => b - a < 1)) return undefined;
   const out: Region[] = [];
   for (const [gl, gr] of groups) {
-    const sub: RowProfile[] = new Array(profiles.length);
-    for (let r = from; r <= region.bodyBottom; r++) sub[r] = profileRow(grid, r, gl, gr, mask);
-    out.push(...scanBand(sub, gl, gr, from, region.bodyBottom));
+    const sub = new Profiles(profiles.grid, profiles.mask, gl, gr);
+    // Only the table that starts alongside this region; what lies below is scanned by the caller.
+    const found = scanBand(sub, from, to, true).filter((r) => (r.headerBottom >= r.headerTop ? r.headerTop : r.bodyTop) <= region.bodyBottom);
+    out.push(...found);
   }
-  return out.length > 0 ? out : [region];
+  return out.length >= 2 ? out : undefined;
 }
 
-function scanBand(profiles: RowProfile[], bandLeft: number, bandRight: number, from: number, to: number): Region[] {
+function scanBand(profiles: Profiles, from: number, to: number, nested: boolean): Region[] {
   const n = to + 1;
+  const bandLeft = profiles.left;
+  const bandRight = profiles.right;
   const regions: Region[] = [];
   let preamble: number[] = [];
+  let prevBottom = from - 1;
   let i = from;
   while (i < n) {
-    const p = profiles[i];
+    if (nested && regions.length > 0) break;
+    const p = profiles.at(i);
     if (p.kind === 'blank') {
       i++;
       continue;
@@ -137,7 +157,8 @@ function scanBand(profiles: RowProfile[], bandLeft: number, bandRight: number, f
     let right = bandLeft;
     const spanRows = hBottom >= hTop ? [hTop, hBottom] : [i, i];
     for (let r = spanRows[0]; r <= spanRows[1]; r++) {
-      for (const e of profiles[r].entities) {
+      for (const e of profiles.at(r).entities) {
+        if (!e.amount && isMetaLine(e.text)) continue;
         left = Math.min(left, e.col);
         right = Math.max(right, e.right);
       }
@@ -148,40 +169,47 @@ function scanBand(profiles: RowProfile[], bandLeft: number, bandRight: number, f
     // there is a header; a headerless table takes the columns its rows use.
     if (hBottom < hTop) {
       for (let r = bodyTop; r <= bodyBottom; r++) {
-        for (const e of profiles[r].entities) {
+        for (const e of profiles.at(r).entities) {
           left = Math.min(left, e.col);
           right = Math.max(right, e.right);
         }
       }
     }
-    if (bodyBottom >= bodyTop || hBottom >= hTop) {
-      regions.push({ left, right, bandLeft, bandRight, preamble, headerTop: hTop, headerBottom: hBottom, bodyTop, bodyBottom: Math.max(bodyBottom, bodyTop - 1) });
+    const region: Region = { left, right, bandLeft, bandRight, preamble, headerTop: hTop, headerBottom: hBottom, bodyTop, bodyBottom: Math.max(bodyBottom, bodyTop - 1) };
+    let next = Math.max(bodyBottom, hBottom, i) + 1;
+    const split = nested ? undefined : splitSideBySide(profiles, region, Math.max(prevBottom + 1, Math.min(i, ...preamble) - 4, from), to);
+    if (split) {
+      regions.push(...split.filter((r) => hasSubstance(profiles, r)));
+      next = Math.max(next, ...split.map((r) => r.bodyBottom + 1));
+    } else if ((bodyBottom >= bodyTop || hBottom >= hTop) && hasSubstance(profiles, region)) {
+      regions.push(region);
     }
     preamble = [];
-    i = Math.max(bodyBottom, hBottom, i) + 1;
+    prevBottom = next - 1;
+    i = next;
   }
-  return regions.filter((r) => hasSubstance(profiles, r));
+  return regions;
 }
 
 /** A table needs amounts in its body, or a real header over at least one row. */
-function hasSubstance(profiles: RowProfile[], r: Region): boolean {
+function hasSubstance(profiles: Profiles, r: Region): boolean {
   let amounts = 0;
-  for (let row = r.bodyTop; row <= r.bodyBottom; row++) amounts += profiles[row].amounts;
+  for (let row = r.bodyTop; row <= r.bodyBottom && amounts === 0; row++) amounts += profiles.at(row).entities.filter((e) => e.amount && e.col >= r.left && e.col <= r.right).length;
   if (amounts > 0) return true;
   if (r.headerBottom < r.headerTop || r.bodyBottom < r.bodyTop) return false;
   let strong = 0;
-  for (let row = r.headerTop; row <= r.headerBottom; row++) strong += profiles[row].entities.filter((e) => isStrongHeaderWord(e.text)).length;
+  for (let row = r.headerTop; row <= r.headerBottom; row++) strong += profiles.at(row).entities.filter((e) => isStrongHeaderWord(e.text)).length;
   return strong >= 2;
 }
 
 /** The header band starting at row i: text rows naming columns, merged cells, a 栏次 row. */
-function headerBand(profiles: RowProfile[], i: number, n: number): [number, number] {
-  const first = profiles[i];
+function headerBand(profiles: Profiles, i: number, n: number): [number, number] {
+  const first = profiles.at(i);
   if (first.amounts > 0) return [i, i - 1];
   let h = i;
   let mergeBottom = -1;
   while (h < n && h - i < MAX_HEADER_ROWS) {
-    const p = profiles[h];
+    const p = profiles.at(h);
     if (p.kind === 'blank' || p.kind === 'note' || p.kind === 'meta' || p.kind === 'title') break;
     const forced = h <= mergeBottom;
     if (!forced) {
@@ -212,12 +240,12 @@ function headerBand(profiles: RowProfile[], i: number, n: number): [number, numb
 }
 
 /** Follows the body down from `start`; returns its last non-blank row. */
-function extendBody(profiles: RowProfile[], start: number, left: number, right: number, n: number): number {
+function extendBody(profiles: Profiles, start: number, left: number, right: number, n: number): number {
   let last = start - 1;
   let blanks = 0;
   let bottomTotalSeen = false;
   for (let j = start; j < n; j++) {
-    const p = profiles[j];
+    const p = profiles.at(j);
     if (p.kind === 'blank') {
       blanks++;
       if (blanks >= 3) break;
@@ -243,9 +271,9 @@ function extendBody(profiles: RowProfile[], start: number, left: number, right: 
   return last;
 }
 
-function nextHasAmounts(profiles: RowProfile[], j: number, n: number): boolean {
+function nextHasAmounts(profiles: Profiles, j: number, n: number): boolean {
   for (let k = j + 1; k < n && k <= j + 4; k++) {
-    const p = profiles[k];
+    const p = profiles.at(k);
     if (p.amounts > 0) return true;
     if (p.kind === 'note' || p.kind === 'meta') return false;
   }
@@ -253,12 +281,12 @@ function nextHasAmounts(profiles: RowProfile[], j: number, n: number): boolean {
 }
 
 /** A one-cell row followed (after unit lines) by a header: the title of the next table. */
-function titleAhead(profiles: RowProfile[], j: number, n: number): boolean {
-  const e = profiles[j].entities[0];
+function titleAhead(profiles: Profiles, j: number, n: number): boolean {
+  const e = profiles.at(j).entities[0];
   const titled = /(表|情况|明细|汇总|一览)$/.test(e.text.replace(/[\s（）()\d年度]/g, '')) && e.text.length >= 6;
   if (titled && e.right > e.col) return true;
   for (let k = j + 1; k < n && k <= j + 5; k++) {
-    const p = profiles[k];
+    const p = profiles.at(k);
     if (p.kind === 'blank' || p.kind === 'meta' || p.kind === 'title') continue;
     if (p.kind === 'single') continue;
     if (p.amounts > 0) return false;
@@ -268,13 +296,13 @@ function titleAhead(profiles: RowProfile[], j: number, n: number): boolean {
 }
 
 /** A text-only row of three or more cells, naming columns that hold numbers in the next row. */
-function headerOverNumbers(profiles: RowProfile[], j: number, n: number): boolean {
-  const p = profiles[j];
+function headerOverNumbers(profiles: Profiles, j: number, n: number): boolean {
+  const p = profiles.at(j);
   if (p.amounts > 0 || p.entities.length < 3) return false;
   if (!p.entities.some((e) => isStrongHeaderWord(e.text))) return false;
   if (p.entities.some((e) => looksLikeBodyLabel(e.text))) return false;
   for (let k = j + 1; k < n && k <= j + 3; k++) {
-    const q = profiles[k];
+    const q = profiles.at(k);
     if (q.kind === 'blank') continue;
     const numbered = q.entities.filter((e) => e.amount && p.entities.some((h) => e.col >= h.col && e.col <= h.right)).length;
     return numbered >= 2;
