@@ -14,7 +14,6 @@ import { checkSheet, SheetCheck } from '../core/engine';
 import type { Grid } from '../core/grid';
 import type { CheckSettings } from '../core/types';
 import { ExcelHost } from '../hosts/excel/ExcelHost';
-import { loadSettings, toCheckSettings } from '../taskpane/settings';
 import {
   CommandOutcome,
   DIALOG_PARAM,
@@ -87,10 +86,40 @@ export function showOutcomeDialog(outcome: CommandOutcome, timeoutMs = DIALOG_TI
   });
 }
 
+/** Where the task pane keeps its settings (src/taskpane/settings.ts STORAGE_KEY; a test keeps the two equal). */
+export const PANE_SETTINGS_KEY = 'jiaohe.settings.v1';
+
+/**
+ * The officer's settings from the task pane (same origin, so the same localStorage), read without importing the
+ * pane's modules: they pull in React, which this small function file does not need. Invalid values are dropped.
+ */
+export function readPaneSettings(storage: Pick<Storage, 'getItem'> | null): Partial<CheckSettings> {
+  const out: Partial<CheckSettings> = {};
+  try {
+    const raw = storage?.getItem(PANE_SETTINGS_KEY);
+    const o = raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
+    if (!o || typeof o !== 'object') return out;
+    if (typeof o.tolerance === 'string' && /^(\d+(\.\d+)?|\.\d+)$/.test(o.tolerance.trim())) out.tolerance = o.tolerance.trim();
+    if (o.weightsTotal === 90 || o.weightsTotal === 100 || o.weightsTotal === 'auto') out.weightsTotal = o.weightsTotal;
+    if (typeof o.catalogYear === 'number' && Number.isInteger(o.catalogYear)) out.catalogYear = o.catalogYear;
+  } catch {
+    /* storage disabled or damaged: defaults */
+  }
+  return out;
+}
+
+function defaultStorage(): Pick<Storage, 'getItem'> | null {
+  try {
+    return typeof localStorage !== 'undefined' ? localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
 function defaultDeps(): CommandDeps {
   return {
     host: new ExcelHost(),
-    settings: () => toCheckSettings(loadSettings()),
+    settings: () => readPaneSettings(defaultStorage()),
     notify: showOutcomeDialog,
   };
 }

@@ -10,7 +10,10 @@ import {
   readDialogMessage,
   renderDialog,
   runCheck,
+  readPaneSettings,
+  PANE_SETTINGS_KEY,
 } from '../../src/commands/commands';
+import { STORAGE_KEY, saveSettings, DEFAULT_PANE_SETTINGS, toCheckSettings } from '../../src/taskpane/settings';
 import { checkSheet } from '../../src/core/engine';
 import type { Grid } from '../../src/core/grid';
 import type { Finding } from '../../src/core/types';
@@ -128,6 +131,24 @@ describe('一键校验 (checkActiveSheet)', () => {
     });
     await checkActiveSheet(event as unknown as Office.AddinCommands.Event, deps(host, notify, rowTotalCheck));
     expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('settings shared with the task pane', () => {
+  it('reads what the pane saved, under the pane’s key', () => {
+    expect(PANE_SETTINGS_KEY).toBe(STORAGE_KEY);
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const pane = { ...DEFAULT_PANE_SETTINGS, tolerance: '0.01', weightsTotal: 100 as const, catalogYear: 2024 };
+    saveSettings(pane, storage);
+    const full = toCheckSettings(pane);
+    expect(readPaneSettings(storage)).toEqual({ tolerance: full.tolerance, weightsTotal: full.weightsTotal, catalogYear: full.catalogYear });
+  });
+
+  it('falls back to defaults on damaged or missing settings', () => {
+    expect(readPaneSettings(null)).toEqual({});
+    expect(readPaneSettings({ getItem: () => '{not json' })).toEqual({});
+    expect(readPaneSettings({ getItem: () => JSON.stringify({ tolerance: '-1', weightsTotal: 7 }) })).toEqual({});
   });
 });
 
