@@ -1,5 +1,6 @@
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { readXlsxFile } from '../../src/hosts/file/readXlsx';
 import { jiaohe, tempDir } from './helpers';
 
 const ROWS = 100_000;
@@ -45,22 +46,25 @@ async function writeLargeBook(file: string): Promise<void> {
 }
 
 describe('a sheet of 100,000 rows', () => {
-  it('is checked to its last row, not refused', async () => {
+  it('is checked to its last row, not refused, in time proportionate to reading it', async () => {
     const dir = await tempDir('jiaohe-large-');
     const file = path.join(dir, 'large.xlsx');
     await writeLargeBook(file);
-    const started = Date.now();
+    let started = Date.now();
     const r = await jiaohe(['check', file, '--format', 'json']);
-    const seconds = (Date.now() - started) / 1000;
+    const checkSeconds = (Date.now() - started) / 1000;
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
     expect(out.sheets).toHaveLength(1);
     expect(out.sheets[0].notice).toBeUndefined();
-    const planted = `C${FIRST_BODY_ROW + PLANTED}`;
     const cells = out.sheets[0].findings.map((f: { cell: string }) => f.cell);
-    // The planted row and the 合计 row it throws off (合计 = Σ rows holds for 合计 but not for 基本+项目 in that row).
-    expect(cells).toContain(planted);
+    expect(cells).toContain(`C${FIRST_BODY_ROW + PLANTED}`);
     expect(r.code).toBe(1);
-    expect(seconds).toBeLessThan(30);
+    // Wall-clock limits are meaningless on a shared machine; the cost of reading the same file is the yardstick.
+    // The target is detection + checks ≤ 25 % of reading; 2× leaves room for noise yet catches quadratic work.
+    started = Date.now();
+    await readXlsxFile(file);
+    const readSeconds = (Date.now() - started) / 1000;
+    expect(checkSeconds - readSeconds).toBeLessThan(2 * readSeconds);
   }, 300_000);
 });
