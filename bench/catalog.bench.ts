@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
       return n.slice(i % 2, (i % 2) + 2 + (i % 3));
     }),
     'pinyin initials': pick(200, (i) => {
-      const k = cat.searchKeys!.get(entries[(i * 71) % entries.length].code)!.initials;
+      const k = cat.searchKeys![(i * 71) % entries.length].initials;
       return k.slice(0, 2 + (i % 4)) || 'yl';
     }),
     'two words': pick(100, (i) => {

@@ -61,13 +61,19 @@ function makeEntry(raw: { code: string; name: string; mapsTo?: string; mapsAlso?
   return e;
 }
 
-/** Precomputed search keys of one entry (built lazily on first search). */
+/** Precomputed search keys of one entry (built once per catalog, on first search). */
 export interface SearchKeys {
+  entry: CatalogEntry;
+  /** Normalized name. */
   name: string;
+  /** Normalized names of the 类/款 above, joined with "|". */
+  parents: string;
   /** Pinyin initials of the name, e.g. "xzyx" for 行政运行. */
   initials: string;
   /** Full pinyin without spaces, e.g. "xingzhengyunxing". */
   pinyin: string;
+  /** Tie-break rank: kind, then level. */
+  rank: number;
 }
 
 /** One year's catalog: every code the officer may use in that year's tables. */
@@ -78,8 +84,8 @@ export class Catalog {
   private readonly byCode = new Map<string, CatalogEntry>();
   private readonly kids = new Map<string, string[]>();
   private ordered: CatalogEntry[] = [];
-  /** Filled by search.ts on first use. */
-  searchKeys?: Map<string, SearchKeys>;
+  /** Filled by search.ts on first use: one row per entry, in code order. */
+  searchKeys?: SearchKeys[];
 
   constructor(year: number, functionEdition: number, entries: CatalogEntry[]) {
     this.year = year;

@@ -19,31 +19,31 @@ export interface SearchOptions {
   kinds?: CatalogEntry['kind'][];
 }
 
-function keysOf(name: string): SearchKeys {
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
-    .filter((s) => s !== '');
-  return {
-    name: normalizeName(name),
-    initials: syllables.map((s) => s[0]).join(''),
-    pinyin: syllables.join(''),
-  };
-}
-
-/** Builds the search keys (pinyin initials etc.) once per catalog. */
-export function prepareSearch(cat: Catalog): Map<string, SearchKeys> {
-  if (cat.searchKeys) return cat.searchKeys;
-  const m = new Map<string, SearchKeys>();
-  for (const e of cat.entries()) m.set(e.code, keysOf(e.name));
-  cat.searchKeys = m;
-  return m;
-}
-
 const LEVEL_RANK: Record<string, number> = { 类: 0, 款: 1, 项: 2, 目: 3 };
 const KIND_RANK: Record<string, number> = { function: 0, 'economic-dept': 1, 'economic-gov': 2, income: 3 };
 
-function tieBreak(e: CatalogEntry): number {
-  return KIND_RANK[e.kind] * 10 + LEVEL_RANK[e.level];
+/** Builds the search rows (normalized names, parent names, pinyin) once per catalog. */
+export function prepareSearch(cat: Catalog): SearchKeys[] {
+  if (cat.searchKeys) return cat.searchKeys;
+  const normalized = new Map<string, string>();
+  for (const e of cat.entries()) normalized.set(e.code, normalizeName(e.name));
+  const rows: SearchKeys[] = cat.entries().map((e) => {
+    const syllables = pinyin(e.name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+      .map((x) => x.toLowerCase().replace(/[^a-z0-9]/g, ''))
+      .filter((x) => x !== '');
+    const parents: string[] = [];
+    for (let p = e.parent; p; p = cat.get(p)?.parent) parents.push(normalized.get(p) ?? '');
+    return {
+      entry: e,
+      name: normalized.get(e.code)!,
+      parents: parents.join('|'),
+      initials: syllables.map((x) => x[0]).join(''),
+      pinyin: syllables.join(''),
+      rank: KIND_RANK[e.kind] * 10 + LEVEL_RANK[e.level],
+    };
+  });
+  cat.searchKeys = rows;
+  return rows;
 }
 
 /**
@@ -57,71 +57,58 @@ export function searchCatalog(cat: Catalog, query: string, opts: SearchOptions =
   const limit = opts.limit ?? 50;
   const q = query.normalize('NFKC').trim();
   if (!q) return [];
-  const keys = prepareSearch(cat);
+  const rows = prepareSearch(cat);
   const kinds = opts.kinds ? new Set(opts.kinds) : null;
   const hits: { entry: CatalogEntry; score: number; match: SearchHit['match'] }[] = [];
 
   const codeQuery = /^(\d+)(?:\s*\D.*)?$/.exec(q);
   if (codeQuery) {
     const prefix = codeQuery[1];
-    for (const e of cat.entries()) {
-      if (kinds && !kinds.has(e.kind)) continue;
-      if (!e.code.startsWith(prefix)) continue;
-      // Exact code first, then shallower levels, then code order (entries() is sorted).
-      const score = (e.code === prefix ? 0 : 100) + (e.code.length - prefix.length) * 10;
-      hits.push({ entry: e, score, match: 'code' });
+    for (const r of rows) {
+      const e = r.entry;
+      if (!e.code.startsWith(prefix) || (kinds && !kinds.has(e.kind))) continue;
+      // Exact code first, then shallower levels, then code order (rows are sorted by code).
+      hits.push({ entry: e, score: (e.code === prefix ? 0 : 100) + (e.code.length - prefix.length) * 10, match: 'code' });
     }
-  } else if (/^[a-z]+$/i.test(q.replace(/\s+/g, ''))) {
+  } else if (/^[a-z\s]+$/i.test(q)) {
     const p = q.replace(/\s+/g, '').toLowerCase();
-    for (const e of cat.entries()) {
-      if (kinds && !kinds.has(e.kind)) continue;
-      const k = keys.get(e.code)!;
+    for (const r of rows) {
       let score: number;
-      if (k.initials === p) score = 0;
-      else if (k.initials.startsWith(p)) score = 100;
-      else if (k.pinyin.startsWith(p)) score = 150;
-      else if (k.initials.includes(p)) score = 200 + k.initials.indexOf(p);
-      else if (p.length >= 3 && k.pinyin.includes(p)) score = 300;
+      if (r.initials === p) score = 0;
+      else if (r.initials.startsWith(p)) score = 100;
+      else if (r.pinyin.startsWith(p)) score = 150;
+      else if (r.initials.includes(p)) score = 200 + r.initials.indexOf(p);
+      else if (p.length >= 3 && r.pinyin.includes(p)) score = 300;
       else continue;
-      hits.push({ entry: e, score: score + tieBreak(e), match: 'pinyin' });
+      if (kinds && !kinds.has(r.entry.kind)) continue;
+      hits.push({ entry: r.entry, score: score + r.rank, match: 'pinyin' });
     }
   } else {
     const words = q
       .split(/[\s,，;；›>]+/)
       .map(normalizeName)
       .filter((w) => w !== '');
-    for (const e of cat.entries()) {
-      if (kinds && !kinds.has(e.kind)) continue;
-      const own = keys.get(e.code)!.name;
+    const wordsLength = words.reduce((n, w) => n + w.length, 0);
+    for (const r of rows) {
       let score = 0;
       let ok = true;
       for (const w of words) {
-        if (own === w) score += 0;
-        else if (own.startsWith(w)) score += 20;
-        else if (own.includes(w)) score += 40;
-        else if (parentNamesContain(cat, keys, e, w)) score += 120;
+        const at = r.name.indexOf(w);
+        if (at === 0) score += r.name.length === w.length ? 0 : 20;
+        else if (at > 0) score += 40;
+        else if (r.parents.includes(w)) score += 120;
         else {
           ok = false;
           break;
         }
       }
-      if (!ok) continue;
+      if (!ok || (kinds && !kinds.has(r.entry.kind))) continue;
       // Shorter names match more of the query: "医疗保障" ranks 医疗保障管理事务 above 医疗保障经办事务.
-      score += Math.min(30, own.length - words.join('').length);
-      hits.push({ entry: e, score: score * 10 + tieBreak(e), match: 'name' });
+      score += Math.min(30, r.name.length - wordsLength);
+      hits.push({ entry: r.entry, score: score * 10 + r.rank, match: 'name' });
     }
   }
 
   hits.sort((a, b) => a.score - b.score || (a.entry.code < b.entry.code ? -1 : a.entry.code > b.entry.code ? 1 : 0));
   return hits.slice(0, limit).map((h) => ({ ...h, path: cat.pathText(h.entry.code) }));
-}
-
-function parentNamesContain(cat: Catalog, keys: Map<string, SearchKeys>, e: CatalogEntry, w: string): boolean {
-  let p = e.parent;
-  while (p) {
-    const k = keys.get(p);
-    if (k && k.name.includes(w)) return true;
-    p = cat.get(p)?.parent;
-  }
-  return false;
 }
