@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* eslint-disable @typescript-eslint/no-require-imports */
 // Draws the add-in's ribbon and manifest icons (a white check mark on a rounded Office-blue square) as
 // real PNG files in assets/, with no dependency beyond Node's zlib: `node scripts/make-icons.js`.
 // Anti-aliasing comes from distance fields evaluated on a 4×4 subsample grid per pixel.
