@@ -402,7 +402,7 @@ export function goalAllocations(text: string): { amount: Decimal; unit: AmountUn
 function checkGoalAmounts(ctx: Ctx): void {
   const { perf } = ctx;
   const goal = perf.header.goal;
-  const total = perf.header.funds.find((g) => g.total.role === 'total')?.total;
+  const total = perf.header.funds.find((g) => g.total.role === 'total' && g.total.amount !== null)?.total;
   if (!goal || !goal.value || !total || total.amount === null) return;
   const allocs = goalAllocations(goal.value);
   if (allocs.length < 2) return;

@@ -4,7 +4,7 @@ import type { CellRange } from '../grid/address';
 import type { ColumnInfo, DetectedTable, RowInfo } from '../layout/types';
 import { parseAmountText, toHalfWidth } from '../money/parse';
 import { AmountUnit, unitIn } from '../money/units';
-import { classifyLevelLabel, level1Of, level2Of, isAcceptedChild, normalizeLabel, type LevelClass } from './framework';
+import { classifyLevelLabel, level1Of, level2Of, isAcceptedChild, looksLikeLevelLabel, normalizeLabel, type LevelClass } from './framework';
 import type {
   CellRef,
   FundGroup,
@@ -96,9 +96,9 @@ const FIELD_PATTERNS: [RegExp, FieldKind][] = [
     /^(主管部门|实施单位|预算单位|财政部门|省相关部门|省或主管部门|省级主管部门|设区市财政部门|设区市主管部门|县级财政部门|县级主管部门|市级财政部门|市级主管部门|州\(市\)|省份|省市|地区|区域|项目负责人|联系电话|负责人|联系人|主管处室|中央主管部门|地方主管部门|省级财政部门|省级主管部门|市级财政部门|县级财政部门)$/,
     'department',
   ],
-  [/^(资金情况|项目资金|资金金额|资金投入|预算资金|资金来源|年度资金|部门预算资金|资金情况\(万元\)|项目资金\(万元\)|资金金额\(万元\))$/, 'funds-group'],
+  [/^(资金情况|项目资金|资金金额|资金投入|预算资金|资金来源|年度资金|年度预算申请|预算情况|部门预算资金|资金情况\(万元\)|项目资金\(万元\)|资金金额\(万元\))$/, 'funds-group'],
   [/^(实施期资金总额|实施期资金|实施期金额|总金额)$/, 'period-total'],
-  [/^(年度金额|年度预算总额|年度资金总额|年度预算金额|预算金额|年度预算申请|年度预算数|本年度资金|年度预算|资金总额|金额合计|预算总额|部门预算总额|年度资金合计)$/, 'total'],
+  [/^(年度金额|年度预算总额|年度资金总额|年度预算金额|年度预算数|本年度资金|年度预算|资金总额|金额合计|预算总额|部门预算总额|年度资金合计)$/, 'total'],
   [/^(中央资金|中央补助|中央财政|中央财政资金|中央财政补助|中央补助资金|中央直达资金|中央转移支付)$/, 'central'],
   [/^(地方资金|地方财政|地方财政资金|地方配套|地方配套资金|地方财政补助)$/, 'local'],
   [/^(省级资金|省级财政资金|省级补助|自治区资金|自治区本级资金)$/, 'provincial'],
@@ -460,7 +460,8 @@ function readIndicators(
     let shift = 0;
     for (let c = cols.level3; c < cols.value + 1; c++) {
       const t = grid.text(r, c);
-      if (!t || !(level1Of(t) || level2Of(t))) break;
+      // Only full level names ("社会效益指标"), not short forms that can be a 三级 name ("满意度").
+      if (!t || !looksLikeLevelLabel(t) || !(level1Of(t) || level2Of(t))) break;
       if (!grid.text(r, cols.level3 + shift + 1) && !grid.text(r, cols.value + shift + 1)) break;
       tokens.push({ text: t, cell: { row: r, col: c }, column: 'level2', shifted: true });
       shift++;

@@ -75,9 +75,11 @@ function planIndicator(ind: Indicator, split: boolean, regionCount: number): Pla
   }
   if (regionCount) out.regionValues = ind.regionValues.map((rv) => rv.value.raw);
   if (ind.basis) out.basis = ind.basis;
+  if (ind.lastYear) out.lastYear = ind.lastYear;
   if (ind.weight) out.weight = ind.weight.amount ? ind.weight.amount.toNumber() : ind.weight.text || null;
-  const notes = [ind.note, ind.scoring ? `赋分规则：${ind.scoring}` : '', ind.evidence ? `佐证资料：${ind.evidence}` : ''].filter(Boolean);
-  if (notes.length) out.note = notes.join('；');
+  if (ind.scoring) out.scoring = ind.scoring;
+  if (ind.evidence) out.evidence = ind.evidence;
+  if (ind.note) out.note = ind.note;
   return out;
 }
 
@@ -159,6 +161,11 @@ export function normalizePerformanceTable(table: DetectedTable, opts: NormalizeO
     weights,
     regions,
     basisColumn: perf.columns.basis !== undefined,
+    lastYearColumn: perf.columns.lastYear !== undefined,
+    scoringColumn: perf.columns.scoring !== undefined,
+    evidenceColumn: perf.columns.evidence !== undefined,
+    // 备注 is kept when the source has one or when some indicators need a note (待核定).
+    noteColumn: perf.columns.note !== undefined || unplaced.length > 0,
   });
   return { plan, moved, unplaced, droppedLabels, indicatorCount: count };
 }

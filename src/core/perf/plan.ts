@@ -20,7 +20,10 @@ export interface PlanIndicator {
   /** One value per county for a regional table with county columns. */
   regionValues?: string[];
   basis?: string;
+  lastYear?: string;
   weight?: number | string | null;
+  scoring?: string;
+  evidence?: string;
   note?: string;
   /** Highlight (indicators the repair could not place). */
   flag?: boolean;
@@ -65,6 +68,12 @@ export interface PerfPlanSpec {
   regions?: string[];
   /** Show 指标值设置依据 column. */
   basisColumn?: boolean;
+  /** Keep the source's 上年完成值 / 赋分规则 / 佐证资料 columns (repair). */
+  lastYearColumn?: boolean;
+  scoringColumn?: boolean;
+  evidenceColumn?: boolean;
+  /** 备注 column (default true). */
+  noteColumn?: boolean;
 }
 
 const FONT = '宋体';
@@ -75,10 +84,10 @@ const MONEY: PlanStyle = { ...BODY, horizontal: 'right', numberFormat: '0.00' };
 const FLAG_FILL = '#FFF2CC';
 
 /** Width (characters) of each grid column role; the sum stays near 120 so A4 landscape prints at ~100 %. */
-const WIDTH = { level1: 12, level2: 18, level3: 30, nature: 9, value: 12, unit: 9, basis: 14, weight: 6, note: 14, region: 10 };
+const WIDTH = { level1: 12, level2: 18, level3: 30, nature: 9, value: 12, unit: 9, basis: 14, lastYear: 10, weight: 6, scoring: 16, evidence: 10, note: 14, region: 10 };
 
 interface GridColumn {
-  role: 'level1' | 'level2' | 'level3' | 'nature' | 'value' | 'unit' | 'basis' | 'weight' | 'note' | 'region';
+  role: 'level1' | 'level2' | 'level3' | 'nature' | 'value' | 'unit' | 'basis' | 'lastYear' | 'weight' | 'scoring' | 'evidence' | 'note' | 'region';
   header: string;
   width: number;
   region?: number;
@@ -100,13 +109,18 @@ function gridColumns(spec: PerfPlanSpec): GridColumn[] {
     cols.push({ role: 'value', header: '指标值', width: WIDTH.value + WIDTH.nature });
   }
   if (spec.basisColumn) cols.push({ role: 'basis', header: '指标值设置依据', width: WIDTH.basis });
+  if (spec.lastYearColumn) cols.push({ role: 'lastYear', header: '上年完成值', width: WIDTH.lastYear });
   if (spec.weights) cols.push({ role: 'weight', header: '分值', width: WIDTH.weight });
-  cols.push({ role: 'note', header: '备注', width: WIDTH.note });
+  if (spec.scoringColumn) cols.push({ role: 'scoring', header: '指标赋分规则', width: WIDTH.scoring });
+  if (spec.evidenceColumn) cols.push({ role: 'evidence', header: '佐证资料', width: WIDTH.evidence });
+  if (spec.noteColumn !== false) cols.push({ role: 'note', header: '备注', width: WIDTH.note });
   // Use the printable width of A4 landscape (~138 characters at 宋体 10): the extra goes to 三级指标 and 备注.
+  // Wider tables are shrunk to the page by fitToWidth.
   const extra = PAGE_CHARS - cols.reduce((a, c) => a + c.width, 0);
   if (extra > 0) {
-    cols.find((c) => c.role === 'level3')!.width += Math.ceil(extra * 0.7);
-    cols.find((c) => c.role === 'note')!.width += Math.floor(extra * 0.3);
+    const note = cols.find((c) => c.role === 'note');
+    cols.find((c) => c.role === 'level3')!.width += note ? Math.ceil(extra * 0.7) : extra;
+    if (note) note.width += Math.floor(extra * 0.3);
   }
   return cols;
 }
@@ -252,6 +266,15 @@ export function buildPerfPlan(spec: PerfPlanSpec): SheetPlan {
               break;
             case 'basis':
               w.set(r, i, ind.basis ?? '', style);
+              break;
+            case 'lastYear':
+              w.set(r, i, ind.lastYear ?? '', style);
+              break;
+            case 'scoring':
+              w.set(r, i, ind.scoring ?? '', style);
+              break;
+            case 'evidence':
+              w.set(r, i, ind.evidence ?? '', style);
               break;
             case 'weight': {
               const v = ind.weight;

@@ -49,9 +49,8 @@ function stripParenthetical(s: string): string {
 
 export function parseIndicatorValue(input: string | null | undefined): ParsedValue {
   const raw = (input ?? '').trim();
-  if (raw === '' || /^[-—－–]+$/.test(raw) || raw === '/' || raw === '无') {
-    return { raw, kind: raw === '' ? 'empty' : 'empty' };
-  }
+  // A dash or a slash is a placeholder, not a target; "无" ("none", e.g. 重大安全事故 | 无) is a real value.
+  if (raw === '' || /^[-—－–]+$/.test(raw) || raw === '/' || raw === '／') return { raw, kind: 'empty' };
   const s = toHalfWidth(raw).replace(/[\s\u00a0]+/g, '');
 
   const date = parseDateValue(s);
