@@ -49,6 +49,8 @@ export interface FakeSheet {
   notes: Map<string, string>;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   columnWidths: Map<number, number>;
+  hiddenRows: Set<number>;
+  hiddenCols: Set<number>;
   page: { orientation?: string; paperSize?: string };
 }
 
@@ -79,6 +81,8 @@ export class FakeWorkbook {
       notes: new Map(),
       visibility: 'Visible',
       columnWidths: new Map(),
+      hiddenRows: new Set(),
+      hiddenCols: new Set(),
       page: {},
     };
     const origin = parseRange(at);
@@ -132,6 +136,8 @@ export class FakeWorkbook {
       merges: s.merges.map((m) => ({ ...m })),
       notes: new Map(s.notes),
       columnWidths: new Map(s.columnWidths),
+      hiddenRows: new Set(s.hiddenRows),
+      hiddenCols: new Set(s.hiddenCols),
       page: { ...s.page },
     }));
     copy.comments = this.comments.map((c) => ({ ...c }));
@@ -354,6 +360,12 @@ export function fakeExcel(wb: FakeWorkbook, apiVersion = '1.18'): FakeExcel {
         }
         return { value: out };
       },
+      getRowProperties: () => ({
+        value: Array.from({ length: rows }, (_, i) => ({ rowIndex: r.top + i, rowHidden: !!s?.hiddenRows.has(r.top + i) })),
+      }),
+      getColumnProperties: () => ({
+        value: Array.from({ length: cols }, (_, i) => ({ columnIndex: r.left + i, columnHidden: !!s?.hiddenCols.has(r.left + i) })),
+      }),
       setCellProperties: (props: { format?: { fill?: Partial<FakeFill> } }[][]) =>
         ops.push(() =>
           forEachCell(sheetName, r, (cell, row, col) => {

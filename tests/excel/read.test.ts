@@ -100,6 +100,8 @@ describe('ExcelHost.readActiveSheet → Grid', () => {
     sheet.cells.get('4,3')!.numberFormat = 'yyyy"年"m"月"d"日"';
     sheet.cells.get('4,3')!.text = '2024年1月1日';
     sheet.merges.push(parseRange('B3:D3'));
+    sheet.hiddenRows.add(6);
+    sheet.hiddenCols.add(3);
     return { wb, sheet };
   }
 
@@ -123,6 +125,8 @@ describe('ExcelHost.readActiveSheet → Grid', () => {
     expect(grid.amount(4, 3)).toBeNull();
     expect(grid.merges).toEqual([parseRange('B3:D3')]);
     expect(grid.visibleText(2, 3)).toBe('部门收入总体情况表');
+    expect([...grid.hiddenRows]).toEqual([6]);
+    expect([...grid.hiddenCols]).toEqual([3]);
   });
 
   it('reads without merged areas on ExcelApi 1.1 and with the same two round trips', async () => {
@@ -132,6 +136,7 @@ describe('ExcelHost.readActiveSheet → Grid', () => {
     const grid = await host.readActiveSheet();
     expect(wb.syncCount).toBe(2);
     expect(grid.merges).toEqual([]);
+    expect(grid.hiddenRows.size).toBe(0); // row properties need ExcelApi 1.9
     expect(grid.text(3, 2)).toBe('金额');
   });
 

@@ -9,7 +9,7 @@
  *
  * Only ExcelApi 1.1 is required. Newer sets are detected at run time and used when present:
  * 1.2 getUsedRange(valuesOnly), merge, column widths · 1.9 getCellProperties/setCellProperties (tells "no fill" from
- * white, restores pattern fills) and page layout · 1.10 threaded comments · 1.13 getMergedAreasOrNullObject ·
+ * white, restores pattern fills), hidden rows/columns and page layout · 1.10 threaded comments · 1.13 getMergedAreasOrNullObject ·
  * 1.18 notes. Without 1.18 and 1.10 a mark's message stays in the marks record and the task pane only.
  */
 import { CellData, CellRange, Grid, parseA1, rangeToA1 } from '../../core/grid';
@@ -268,8 +268,12 @@ export class ExcelHost implements SpreadsheetHost {
       let done = 0;
       let chunks = 0;
       let measuredBytes = 0;
-      // Queued with the first chunk, so merges cost no round trip of their own.
+      // Queued with the first chunk, so merges and hidden columns cost no round trip of their own; hidden rows
+      // come with each chunk (getRowProperties: one small object per row, not per cell).
       let merged: Excel.RangeAreas | null = null;
+      let columnProps: OfficeExtension.ClientResult<Excel.ColumnProperties[]> | null = null;
+      const hiddenRows: number[] = [];
+      const canReadHidden = this.supports('1.9');
       onProgress?.(0, rows);
       while (done < rows) {
         const n = Math.min(chunkRows, rows - done);
@@ -279,6 +283,8 @@ export class ExcelHost implements SpreadsheetHost {
           merged = used.getMergedAreasOrNullObject();
           merged.load('address');
         }
+        if (!chunks && canReadHidden) columnProps = block.getColumnProperties({ columnIndex: true, columnHidden: true });
+        const rowProps = canReadHidden ? block.getRowProperties({ rowIndex: true, rowHidden: true }) : null;
         try {
           await sync();
         } catch (e) {
@@ -291,6 +297,7 @@ export class ExcelHost implements SpreadsheetHost {
         }
         const arrays = [block.values, block.text, block.numberFormat, block.formulas] as unknown[][][];
         placeBlock(cells, top + done, left, block.values, block.text, block.numberFormat, block.formulas);
+        for (const p of rowProps?.value ?? []) if (p.rowHidden && typeof p.rowIndex === 'number') hiddenRows.push(p.rowIndex);
         const bytes = measureBlockBytes(arrays);
         measuredBytes += bytes;
         const perCell = bytes / Math.max(1, n * cols);
@@ -313,7 +320,9 @@ export class ExcelHost implements SpreadsheetHost {
         estimatedBytes: plan.estimatedBytes,
         measuredBytes,
       };
-      return new Grid({ name: sheet.name, cells, merges });
+      const cp = columnProps as OfficeExtension.ClientResult<Excel.ColumnProperties[]> | null;
+      const hiddenCols = (cp?.value ?? []).filter((p) => p.columnHidden && typeof p.columnIndex === 'number').map((p) => p.columnIndex!);
+      return new Grid({ name: sheet.name, cells, merges, hiddenRows, hiddenCols });
     });
   }
 
