@@ -47,6 +47,20 @@ describe('other layouts', () => {
     expect(perfFindings(g)).toEqual([]);
   });
 
+  test('a weights 合计 row: included in the range, its stated total checked against the weights', () => {
+    const base = departmentTable();
+    const rows: CellValue[][] = [];
+    for (let r = 0; r < base.rowCount; r++) rows.push([0, 1, 2, 3, 4].map((c) => base.cell(r, c)?.value ?? null));
+    rows.push(['合计', null, null, null, 90]);
+    const g = gridFromRows('合计', rows, [...base.merges, R('A15:D15')]);
+    const t = detectPerformanceTables(g)[0];
+    expect(summarizeTable(t)).toMatchObject({ range: 'A3:E15', totalRows: [15] });
+    expect(perfFindings(g)).toEqual([]);
+    const f = perfFindings(withCells(g, { E15: 95 }));
+    expect(brief(f)).toEqual(['perf.weights@E15']);
+    expect(f[0]).toMatchObject({ expected: '90', actual: '95' });
+  });
+
   test('部门整体: planted funds, weights and cost faults', () => {
     const g = departmentTable();
     expect(brief(perfFindings(withCells(g, { D5: 10 })))).toEqual(['perf.funds@B5']);

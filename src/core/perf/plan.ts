@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { CellRange } from '../grid/address';
 import { toA1 } from '../grid/address';
 import type { PlanCell, PlanStyle, SheetPlan } from '../plan/sheetPlan';
@@ -217,7 +218,7 @@ export function buildPerfPlan(spec: PerfPlanSpec): SheetPlan {
   for (const t of [{ label: spec.goalLabel, value: spec.goal }, ...(spec.extraTexts ?? [])]) {
     w.area(r, 0, r, labelEnd, t.label, HEAD);
     w.area(r, labelEnd + 1, r, last, t.value, LEFT);
-    rowHeights[r] = Math.max(45, Math.min(120, 15 * Math.ceil((t.value.length || 1) / 70) + 15));
+    rowHeights[r] = 45; // at least three lines to write in; fitted to the text below
     r++;
   }
 
@@ -298,10 +299,18 @@ export function buildPerfPlan(spec: PerfPlanSpec): SheetPlan {
     const wc = cols.findIndex((c) => c.role === 'weight');
     w.area(r, 0, r, wc - 1, '合计', HEAD);
     const range = `${toA1(firstIndicatorRow, wc)}:${toA1(r - 1, wc)}`;
-    w.set(r, wc, 0, HEAD, `=SUM(${range})`);
+    // The cached result is the exact sum, so readers that do not recalculate (and the checks) see it.
+    let total = new Decimal(0);
+    for (let row = firstIndicatorRow; row < r; row++) {
+      const v = w.cells.get(`${row}:${wc}`)?.value;
+      if (typeof v === 'number' && Number.isFinite(v)) total = total.plus(new Decimal(String(v)));
+    }
+    w.set(r, wc, total.toNumber(), HEAD, `=SUM(${range})`);
     for (let c = wc + 1; c <= last; c++) w.set(r, c, null, BODY);
     r++;
   }
+
+  fitRowHeights(w, cols, rowHeights, 2, r - 1);
 
   return {
     name: spec.sheetName,
@@ -312,6 +321,42 @@ export function buildPerfPlan(spec: PerfPlanSpec): SheetPlan {
     defaultFont: { name: FONT, size: 10 },
     page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true },
   };
+}
+
+/** Width of a text in Excel character units: a 汉字 takes two. */
+function textUnits(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+const LINE_PT = 13.5;
+
+/**
+ * Row heights that show wrapped text whole (Excel does not grow rows of merged cells by itself): the
+ * number of lines each cell needs in the width of its (merged) area, at least 20 pt so blank rows can
+ * be written in by hand.
+ */
+function fitRowHeights(w: PlanWriter, cols: GridColumn[], heights: Record<number, number>, top: number, bottom: number): void {
+  const mergeAt = new Map<string, CellRange>();
+  for (const m of w.merges) mergeAt.set(`${m.top}:${m.left}`, m);
+  const need = new Map<number, number>();
+  for (const cell of w.cells.values()) {
+    if (cell.row < top || cell.row > bottom || cell.value === null || cell.value === '') continue;
+    const m = mergeAt.get(`${cell.row}:${cell.col}`) ?? { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col };
+    let width = 0;
+    for (let c = m.left; c <= m.right; c++) width += cols[c]?.width ?? 10;
+    const lines = String(cell.value)
+      .split('\n')
+      .reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / Math.max(1, width - 1))), 0);
+    // A merged cell spreads its lines over its rows.
+    const perRow = (lines * LINE_PT + 6) / (m.bottom - m.top + 1);
+    need.set(cell.row, Math.max(need.get(cell.row) ?? 0, perRow));
+  }
+  for (let r = top; r <= bottom; r++) {
+    const h = Math.min(409, Math.max(heights[r] ?? 20, Math.ceil(need.get(r) ?? 0)));
+    heights[r] = h;
+  }
 }
 
 // ---------------------------------------------------------------- standard templates

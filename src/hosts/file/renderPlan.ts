@@ -61,6 +61,8 @@ function applyStyle(cell: ExcelJS.Cell, s: PlanStyle, fontName: string, fontSize
 export async function writePlansToXlsx(plans: SheetPlan[], outPath: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Jiaohe 校核';
+  // Formulas carry cached results; Excel and WPS still recalculate them on open.
+  wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
   for (const p of plans) addPlanToWorkbook(wb, p);
   await wb.xlsx.writeFile(outPath);
 }
