@@ -202,14 +202,19 @@ export function renderDialog(doc: Document, search: string, close: () => void): 
 // Registration. Office.actions.associate is the current way (and required by shared runtimes); older clients
 // look the function up on the global object.
 const g = globalThis as { checkActiveSheet?: unknown; location?: Location; document?: Document };
-g.checkActiveSheet = checkActiveSheet;
+const isDialogPage = !!g.location && g.location.search.includes(DIALOG_PARAM);
 if (typeof Office !== 'undefined') {
-  Office.onReady(() => {
-    if (g.document && g.location && g.location.search.includes(DIALOG_PARAM)) {
-      renderDialog(g.document, g.location.search, () => Office.context.ui.messageParent('close'));
+  if (isDialogPage) {
+    Office.onReady(() => {
+      if (g.document && g.location) renderDialog(g.document, g.location.search, () => Office.context.ui.messageParent('close'));
+    });
+  } else {
+    g.checkActiveSheet = checkActiveSheet;
+    Office.onReady(() => undefined);
+    try {
+      if (Office.actions && typeof Office.actions.associate === 'function') Office.actions.associate('checkActiveSheet', checkActiveSheet);
+    } catch {
+      /* clients without Office.actions find the global function */
     }
-  });
-  if (Office.actions && typeof Office.actions.associate === 'function') {
-    Office.actions.associate('checkActiveSheet', checkActiveSheet);
   }
 }

@@ -16,7 +16,7 @@ interface Runtime {
   commands: typeof import('../../src/commands/commands');
 }
 
-function loadRuntime(options: { dialog?: boolean } = {}): Runtime {
+function loadRuntime(options: { dialog?: boolean; search?: string } = {}): Runtime {
   const wb = new FakeWorkbook();
   wb.addSheet('表2', [
     ['单位', '合计', '甲', '乙'],
@@ -50,7 +50,7 @@ function loadRuntime(options: { dialog?: boolean } = {}): Runtime {
   const g = globalThis as Record<string, unknown>;
   g.Office = office;
   g.Excel = fx.excel;
-  g.location = new URL('https://localhost:3000/commands.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0');
+  g.location = new URL(`https://localhost:3000/commands.html${options.search ?? '?_host_Info=Excel$Win32$16.01$zh-CN$$$$0'}`);
   let commands!: Runtime['commands'];
   jest.isolateModules(() => {
     commands = require('../../src/commands/commands');
@@ -72,6 +72,13 @@ describe('commands.ts in an ExecuteFunction runtime (office-addin-mock globals)'
     const rt = loadRuntime();
     expect(rt.associate).toHaveBeenCalledWith('checkActiveSheet', rt.commands.checkActiveSheet);
     expect((globalThis as Record<string, unknown>).checkActiveSheet).toBe(rt.commands.checkActiveSheet);
+  });
+
+  it('registers nothing when the page is opened as the result dialog', () => {
+    delete (globalThis as Record<string, unknown>).checkActiveSheet;
+    const rt = loadRuntime({ search: '?jiaohe-dialog=1&title=x&text=y' });
+    expect(rt.associate).not.toHaveBeenCalled();
+    expect((globalThis as Record<string, unknown>).checkActiveSheet).toBeUndefined();
   });
 
   it('checks through Excel.run, shows the count in a dialog and completes when the dialog is closed', async () => {
