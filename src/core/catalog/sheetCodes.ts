@@ -52,6 +52,9 @@ export function findSplitBlocks(grid: Grid): SplitBlock[] {
   const seen = new Set<string>();
   for (let r = 0; r < grid.rowCount; r++) {
     for (let c = 0; c + 1 < grid.colCount; c++) {
+      // Cheap test first: header cells are one character (with spaces at most).
+      const raw = grid.text(r, c);
+      if (raw.length === 0 || raw.length > 4 || !raw.includes('类')) continue;
       if (plain(grid, r, c) !== '类' || plain(grid, r, c + 1) !== '款') continue;
       const key = `${r}:${c}`;
       if (seen.has(key)) continue;
@@ -161,7 +164,9 @@ export function findCodeColumns(grid: Grid): CodeNameColumns[] {
   for (let r = 0; r < grid.rowCount; r++) {
     for (let c = 0; c < grid.colCount; c++) {
       const cell = grid.cell(r, c);
-      if (!cell) continue;
+      if (!cell || typeof cell.value !== 'string') continue;
+      const raw = grid.text(r, c);
+      if (raw.length > 20 || !/[码科]/.test(raw)) continue;
       const t = plain(grid, r, c);
       if (!CODE_HEADER_RE.test(t) || NOT_CODE_HEADER_RE.test(t)) continue;
       // A merged "功能分类科目编码" over 类/款/项 is a split header, not a code column.
@@ -264,7 +269,11 @@ export function findCodeCells(grid: Grid, tables: DetectedTable[] = []): { cells
       if (taken.has(key(r, c))) continue;
       const cell = grid.cell(r, c);
       if (!cell || typeof cell.value !== 'string') continue;
-      const p = readInlineCode(grid.text(r, c));
+      const text = grid.text(r, c);
+      // A code starts the cell: an ASCII or full-width digit.
+      const first = text.charCodeAt(0);
+      if (!((first >= 48 && first <= 57) || (first >= 0xff10 && first <= 0xff19))) continue;
+      const p = readInlineCode(text);
       if (!p) continue;
       // A gap of more than two rows starts a new run (another table in the same column).
       if (r - lastRow > 3) run++;
