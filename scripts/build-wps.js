@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* eslint-disable no-undef, @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports */
 // Builds the WPS 表格 add-in (WPS 加载项) from wps/ (ribbon.xml, index.html, main.js), the engine bundle
 // (src/hosts/wps/ribbonMain.ts → jiaohe-wps.js, webpack Node API) and the task pane built by webpack (dist/).
 //

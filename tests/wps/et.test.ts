@@ -36,9 +36,7 @@ describe('toMatrix: every shape Value2 comes back in', () => {
     expect(toMatrix([1, 2, 3, 4, 5, 6], 2, 3)).toEqual([[1, 2, 3], [4, 5, 6]]);
   });
   it('1-based arrays with a hole at index 0', () => {
-    // eslint-disable-next-line no-sparse-arrays
     expect(toMatrix([, 'a', 'b'], 1, 2)).toEqual([['a', 'b']]);
-    // eslint-disable-next-line no-sparse-arrays
     expect(toMatrix([, [, 1, 2], [, 3, 4]], 2, 2)).toEqual([[1, 2], [3, 4]]);
     // A genuine empty first cell of a 0-based array is not mistaken for a hole.
     expect(toMatrix([undefined, 'b'], 1, 2)).toEqual([[undefined, 'b']]);

@@ -346,7 +346,7 @@ export class FakeWorksheet {
     return { Item: (r: number, c = 1) => new FakeRange(this, { top: r - 1, left: c - 1, bottom: r - 1, right: c - 1 }) };
   }
   get Rows(): { Count: number; Item(i: number): FakeRange } {
-    const self = this;
+    const self = { app: this.app };
     return {
       get Count() {
         return self.app.member(() => 1048576);
@@ -355,7 +355,7 @@ export class FakeWorksheet {
     };
   }
   get Columns(): { Count: number; Item(i: number): FakeRange } {
-    const self = this;
+    const self = { app: this.app };
     return {
       get Count() {
         return self.app.member(() => 16384);
@@ -365,7 +365,7 @@ export class FakeWorksheet {
   }
   get Comments(): { Count: number; Item(i: number): unknown } {
     const list = [...this.cells.entries()].filter(([, c]) => c.comment).sort((a, b) => a[0] - b[0]);
-    const self = this;
+    const self = { app: this.app };
     return {
       get Count() {
         return self.app.member(() => list.length);
@@ -472,6 +472,17 @@ export class FakeRange {
     const b = this.r.bottom - this.r.top > 100000 || this.r.right - this.r.left > 1000 ? intersect(this.r, this.sheet.usedBounds()) : this.r;
     if (!b) return;
     for (let row = b.top; row <= b.bottom; row++) for (let col = b.left; col <= b.right; col++) yield [row, col];
+  }
+  /** What the object literals below (Interior, Font, Borders, Rows…) need of this range, without aliasing it. */
+  private bound() {
+    return {
+      app: this.app,
+      sheet: this.sheet,
+      rowCount: this.rowCount,
+      colCount: this.colCount,
+      positions: () => this.positions(),
+      uniform: <T>(read: (cell: FakeCell | undefined) => T) => this.uniform(read),
+    };
   }
   private guardWrite(): void {
     if (this.sheet.protected_) throw new Error('您试图更改的单元格或图表受保护，因而是只读的。');
@@ -603,7 +614,7 @@ export class FakeRange {
     return this.app.member(() => this.r.left + 1);
   }
   get Rows(): { Count: number; Item(i: number): FakeRange } {
-    const self = this;
+    const self = this.bound();
     return {
       get Count() {
         return self.app.member(() => self.rowCount);
@@ -612,7 +623,7 @@ export class FakeRange {
     };
   }
   get Columns(): { Count: number; Item(i: number): FakeRange } {
-    const self = this;
+    const self = this.bound();
     return {
       get Count() {
         return self.app.member(() => self.colCount);
@@ -661,7 +672,7 @@ export class FakeRange {
   }
 
   get Interior(): Record<string, unknown> {
-    const self = this;
+    const self = this.bound();
     const each = (f: (i: FakeInterior) => void) => {
       for (const [row, col] of self.positions()) f(self.sheet.cellAt(row, col, true).interior);
     };
@@ -712,7 +723,7 @@ export class FakeRange {
   }
 
   get Font(): Record<string, unknown> {
-    const self = this;
+    const self = this.bound();
     const each = (f: (c: FakeCell) => void) => {
       for (const [row, col] of self.positions()) f(self.sheet.cellAt(row, col, true));
     };
@@ -739,7 +750,7 @@ export class FakeRange {
   }
 
   get Borders(): Record<string, unknown> {
-    const self = this;
+    const self = this.bound();
     const each = (f: (b: { lineStyle: number; weight: number }) => void) => {
       for (const [row, col] of self.positions()) {
         const c = self.sheet.cellAt(row, col, true);
@@ -815,7 +826,10 @@ export class FakeRange {
     const set = wholeRows ? this.sheet.hiddenRows : this.sheet.hiddenCols;
     const from = wholeRows ? this.r.top : this.r.left;
     const to = wholeRows ? this.r.bottom : this.r.right;
-    for (let i = from; i <= to; i++) (v ? set.add(i) : set.delete(i));
+    for (let i = from; i <= to; i++) {
+      if (v) set.add(i);
+      else set.delete(i);
+    }
   }
   /** SpecialCells(xlCellTypeVisible = 12): the visible cells as runs of rows × runs of columns (Areas). */
   SpecialCells(type: number): unknown {

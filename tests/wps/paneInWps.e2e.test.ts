@@ -26,7 +26,6 @@ let grids: GridInit[];
 let active: number;
 
 async function bundleFake(outDir: string): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
   const stats = await new Promise<import('webpack').Stats>((resolve, reject) =>
     webpack(
@@ -63,7 +62,6 @@ beforeAll(async () => {
     }
     return { name: g.name, cells, merges: [...g.merges], hiddenRows: [...g.hiddenRows], hiddenCols: [...g.hiddenCols] };
   });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { serveStatic } = require(path.join(ROOT, 'scripts/static-server.js')) as {
     serveStatic: (root: string, opts: { port: number }) => Promise<Served>;
   };
