@@ -105,6 +105,19 @@ describe('other layouts', () => {
     expect(perfFindings(g)).toEqual([]);
   });
 
+  test('a footer under the table ends it; 一级 labels may carry their points in brackets', () => {
+    const rows: CellValue[][] = [
+      ['项目名称', '示例', null, null],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标（50分）', '数量指标', '培训次数', '≥2次'],
+      ['满意度指标（10分）', '服务对象满意度指标', '满意度', '≥90%'],
+      ['填报人：张三', null, '联系电话：0000', null],
+    ];
+    const g = gridFromRows('页脚', rows);
+    expect(summarizeTable(detectPerformanceTables(g)[0]).range).toBe('A1:D4');
+    expect(perfFindings(g)).toEqual([]);
+  });
+
   test('a value of 无 is a value; a dash is not', () => {
     const rows: CellValue[][] = [
       ['项目名称', '示例', null, null],

@@ -4,8 +4,8 @@ import { toA1 } from '../grid/address';
 import type { DetectedTable } from '../layout/types';
 import type { AmountUnit } from '../money/units';
 import { toHalfWidth } from '../money/parse';
-import type { CheckSettings, Finding, RuleId } from '../types';
-import { childrenText, isCostLevel2, normalizeLabel, STANDARD_CHILDREN, type Level1 } from './framework';
+import type { CheckSettings, Finding } from '../types';
+import { childrenText, isCostLevel2, level1Of, normalizeLabel, STANDARD_CHILDREN, type Level1 } from './framework';
 import type { CellRef, FundGroup, FundLine, Indicator, LevelIssue, PerfTable } from './types';
 import { convertMoney, type ParsedValue } from './value';
 
@@ -288,7 +288,7 @@ function hierarchyMessage(iss: LevelIssue): { zh: string; en: string; expected?:
       };
     case 'shifted':
       return {
-        zh: `“${iss.text}”是指标层级名称，却写在三级指标列（该行整体右移了一列）；应写在${iss.text.endsWith('指标') && /产出|成本|效益|满意度/.test(iss.text) && iss.text.length <= 5 ? '一级或二级' : '二级'}指标列。`,
+        zh: `“${iss.text}”是${level1Of(iss.text) ? '一级' : '二级'}指标名称，却写在三级指标列（该行整体右移了一列）；应写在${level1Of(iss.text) ? '一级' : '二级'}指标列。`,
         en: `"${iss.text}" is a level name written in the level-3 column (the row is shifted right).`,
       };
     case 'missing-level1':
@@ -422,4 +422,3 @@ function checkGoalAmounts(ctx: Ctx): void {
   });
 }
 
-export type { RuleId };

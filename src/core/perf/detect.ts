@@ -405,6 +405,7 @@ interface LevelToken {
 
 const TOTAL_RE = /^(合计|总计|小计|分值合计|权重合计|总分|合\s*计)$/;
 const NOTE_RE = /^(注|说明|备注|填表说明|填报说明)[:：]/;
+const FOOTER_RE = /^(填报人|填表人|填报单位|联系人|联系电话|电话|审核人|单位负责人|负责人|分管领导|制表人|制表|经办人|填报日期|日期)[:：]/;
 
 function readIndicators(
   grid: Grid,
@@ -472,6 +473,10 @@ function readIndicators(
 
     // Place the tokens left to right.
     const classes: LevelClass[] = tokens.map((t) => classifyLevelLabel(t.text, t.column));
+    // Text in the level columns that is no level name ("填报人：…", "单位负责人") with nothing in the
+    // 三级/指标值 columns is a footer under the table, not an indicator row.
+    if (classes.some((c) => c.kind === 'none') && !grid.text(r, cols.level3 + shift) && !grid.text(r, cols.value + shift)) break;
+    if (tokens.some((t) => FOOTER_RE.test(N(t.text)))) break;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
       let cls = classes[i];
@@ -637,4 +642,3 @@ function rowInfos(indicators: Indicator[], totalRow: number | undefined): RowInf
   return rows;
 }
 
-export { Decimal };

@@ -59,7 +59,9 @@ export function normalizeLabel(text: string): string {
   return text
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, '')
-    .replace(/[：:]+$/, '');
+    .replace(/[：:]+$/, '')
+    // "产出指标（50分）": a weight or note in brackets after a level name.
+    .replace(/^(.{2,12}指标)[（(][^（()）]*[)）]$/, '$1');
 }
 
 export type LevelClass =
