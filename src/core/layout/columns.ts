@@ -47,7 +47,19 @@ function statsOf(grid: Grid, col: number, top: number, bottom: number): ColumnSt
     const text = grid.text(r, col);
     if (text === '') continue;
     const cell = grid.cell(r, col);
-    const a = grid.amount(r, col);
+    const raw = cell?.value;
+    const a = typeof raw === 'number' && !cell?.error ? null : grid.amount(r, col);
+    if (typeof raw === 'number' && !cell?.error && Number.isFinite(raw)) {
+      s.numbers++;
+      if (cell?.numberFormat && cell.numberFormat.includes('%')) s.percentFormat++;
+      if (Number.isInteger(raw)) {
+        if (raw >= 1949 && raw <= 2100) s.yearLike++;
+        if (s.ints.length < 2000) s.ints.push(raw);
+      }
+      const code = codeText(text);
+      if (code && isCodeLength(code.length)) s.pureCodes++;
+      continue;
+    }
     const code = codeText(text);
     if (code && isCodeLength(code.length)) {
       s.pureCodes++;

@@ -217,6 +217,7 @@ function assignLevels(rows: RowInfo[], marks: RowMarks[], allowIndent: boolean):
   const styleIndent: number[] = [];
   let prevLevel = 0;
   let prevMarkedLevel = 0;
+  let qizhongOpen = false;
   for (const i of items) {
     const mk = marks[i];
     const row = rows[i];
@@ -253,21 +254,13 @@ function assignLevels(rows: RowInfo[], marks: RowMarks[], allowIndent: boolean):
     row.level = level;
     row.marker = marker;
     prevLevel = level;
-    if (marker !== 'qizhong' && marker !== 'none') prevMarkedLevel = level;
-    else if (marker === 'none' && !isInsideQizhong(rows, marks, i)) prevMarkedLevel = level;
+    // Unmarked rows right after a 其中 item continue its group; any other row closes it.
+    if (marker === 'qizhong') qizhongOpen = true;
+    else if (marker !== 'none' || row.role !== 'item') qizhongOpen = false;
+    if (marker !== 'qizhong' && (marker !== 'none' || !qizhongOpen)) prevMarkedLevel = level;
   }
   for (const r of rows) if (r.role === 'total' || r.role === 'blank') r.level = 0;
   return rows.some((r) => r.marker === 'indent');
-}
-
-/** True when the unmarked row i continues a 其中 group opened above it. */
-function isInsideQizhong(rows: RowInfo[], marks: RowMarks[], i: number): boolean {
-  for (let k = i - 1; k >= 0; k--) {
-    if (rows[k].role === 'blank') continue;
-    if (marks[k].qizhong) return true;
-    if (rows[k].marker !== 'none' || rows[k].role !== 'item') return false;
-  }
-  return false;
 }
 
 /**

@@ -6,6 +6,33 @@
  */
 import Decimal from 'decimal.js';
 import type { Grid } from '../grid';
+import { decimalsOfFormat } from '../money/parse';
+
+interface Digits {
+  negative: boolean;
+  int: string;
+  /** Fraction digits without trailing zeros, at most 9. */
+  frac: string;
+}
+
+function digitsOfDecimal(d: Decimal): Digits {
+  const s = d.abs().toFixed();
+  const [int, frac = ''] = s.split('.');
+  return { negative: d.isNegative() && !d.isZero(), int, frac: frac.replace(/0+$/, '') };
+}
+
+/** A JS number as the shortest decimal that reads back as it, rounded to 9 decimals (formula noise). */
+function digitsOfNumber(v: number): Digits {
+  const s = String(v);
+  if (/e/i.test(s)) return digitsOfDecimal(new Decimal(s).toDecimalPlaces(MAX_DECIMALS));
+  const negative = s.startsWith('-');
+  const body = negative ? s.slice(1) : s;
+  const dot = body.indexOf('.');
+  if (dot < 0) return { negative: negative && v !== 0, int: body, frac: '' };
+  const frac = body.slice(dot + 1);
+  if (frac.length > MAX_DECIMALS) return digitsOfDecimal(new Decimal(s).toDecimalPlaces(MAX_DECIMALS));
+  return { negative, int: body.slice(0, dot), frac: frac.replace(/0+$/, '') };
+}
 
 export enum CellState {
   Blank = 0,
@@ -34,26 +61,44 @@ export class TableNumbers {
     this.top = top;
     this.bottom = bottom;
     const n = Math.max(0, bottom - top + 1);
-    const raw = new Map<number, (Decimal | null)[]>();
+    // Each amount as sign, integer digits and fraction digits (≤ 9); plain numbers skip Decimal.
+    const raw = new Map<number, (Digits | null)[]>();
     let scale = 0;
+    const formatDecimals = new Map<string, number | undefined>();
     for (const c of cols) {
       const st = new Uint8Array(n);
       const dec = new Uint8Array(n);
-      const vals: (Decimal | null)[] = new Array(n).fill(null);
+      const vals: (Digits | null)[] = new Array(n).fill(null);
       for (let i = 0; i < n; i++) {
         const r = top + i;
-        if (grid.error(r, c) !== undefined) {
+        const cell = grid.cell(r, c);
+        if (!cell) continue;
+        let digits: Digits | null = null;
+        let shown = 0;
+        if (cell.error) {
           st[i] = CellState.Error;
           continue;
         }
-        const a = grid.amount(r, c);
-        if (a) {
-          const v = a.value.toDecimalPlaces(MAX_DECIMALS);
+        if (typeof cell.value === 'number' && Number.isFinite(cell.value)) {
+          digits = digitsOfNumber(cell.value);
+          const fmt = cell.numberFormat ?? '';
+          if (!formatDecimals.has(fmt)) formatDecimals.set(fmt, decimalsOfFormat(fmt || undefined));
+          shown = formatDecimals.get(fmt) ?? digits.frac.length;
+        } else if (grid.error(r, c) !== undefined) {
+          st[i] = CellState.Error;
+          continue;
+        } else {
+          const a = grid.amount(r, c);
+          if (a) {
+            digits = digitsOfDecimal(a.value.toDecimalPlaces(MAX_DECIMALS));
+            shown = a.decimals;
+          }
+        }
+        if (digits) {
           st[i] = CellState.Number;
-          dec[i] = Math.min(a.decimals, 20);
-          vals[i] = v;
-          const dp = v.decimalPlaces();
-          if (dp > scale) scale = dp;
+          dec[i] = Math.min(shown, 20);
+          vals[i] = digits;
+          if (digits.frac.length > scale) scale = digits.frac.length;
         } else {
           st[i] = grid.text(r, c) === '' ? CellState.Blank : CellState.Text;
         }
@@ -63,11 +108,10 @@ export class TableNumbers {
       raw.set(c, vals);
     }
     this.scale = scale;
-    const factor = new Decimal(10).pow(scale);
     for (const [c, vals] of raw) {
       this.values.set(
         c,
-        vals.map((v) => (v ? BigInt(v.times(factor).toFixed(0)) : 0n)),
+        vals.map((v) => (v ? BigInt(`${v.negative ? '-' : ''}${v.int}${v.frac.padEnd(scale, '0')}`) : 0n)),
       );
     }
   }

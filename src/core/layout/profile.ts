@@ -55,11 +55,24 @@ export function profileRow(grid: Grid, row: number, left: number, right: number,
     }
     const text = grid.text(row, c);
     if (text === '') continue;
-    const isAmount = grid.amount(row, c) !== null || grid.error(row, c) !== undefined;
+    const isAmount = isAmountCell(grid, row, c, text);
     if (isAmount) amounts++;
     entities.push({ col: c, right: m ? Math.min(m.right, right) : c, bottom: m ? m.bottom : row, text, amount: isAmount });
   }
   return { row, entities, amounts, coveredFromAbove, kind: kindOf(entities, coveredFromAbove) };
+}
+
+const NUMERIC_START = /^[\s(（+\-−－—–―─¥￥]*[\d０-９.]|^[\-—－–―─]+$/;
+
+/** Whether a cell reads as an amount (or is an error value), without building a Decimal for plain numbers. */
+export function isAmountCell(grid: Grid, row: number, col: number, text: string): boolean {
+  const cell = grid.cell(row, col);
+  if (!cell) return false;
+  if (cell.error) return true;
+  if (typeof cell.value === 'number') return Number.isFinite(cell.value);
+  if (typeof cell.value !== 'string') return false;
+  if (!NUMERIC_START.test(text) && !text.startsWith('#')) return false;
+  return grid.amount(row, col) !== null || grid.error(row, col) !== undefined;
 }
 
 function kindOf(entities: Entity[], covered: number): RowKind {

@@ -59,7 +59,7 @@ export function isStrictHeaderRow(p: RowProfile): boolean {
 
 /** Row profiles of one column band, computed on first use and kept. */
 class Profiles {
-  private readonly cache = new Map<number, RowProfile>();
+  private readonly cache: (RowProfile | undefined)[] = [];
   constructor(
     readonly grid: Grid,
     readonly mask: Mask,
@@ -67,10 +67,10 @@ class Profiles {
     readonly right: number,
   ) {}
   at(row: number): RowProfile {
-    let p = this.cache.get(row);
+    let p = this.cache[row];
     if (!p) {
       p = profileRow(this.grid, row, this.left, this.right, this.mask);
-      this.cache.set(row, p);
+      this.cache[row] = p;
     }
     return p;
   }
