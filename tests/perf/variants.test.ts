@@ -118,6 +118,24 @@ describe('other layouts', () => {
     expect(perfFindings(g)).toEqual([]);
   });
 
+  test('a 填报单位 / 单位 line above the header block is not part of the table; its unit is used', () => {
+    const rows: CellValue[][] = [
+      ['项目支出绩效目标表', null, null, null],
+      ['填报单位：某医保局', null, null, '单位：元'],
+      ['项目名称', '示例', null, null],
+      ['资金情况', '年度金额', 500000, null],
+      [null, '其中：财政拨款', 500000, null],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '培训次数', '≥2次'],
+      ['成本指标', '经济成本指标', '培训费', '≤50万元'],
+    ];
+    const g = gridFromRows('单位', rows, [R('A4:A5')]);
+    const t = detectPerformanceTables(g)[0];
+    expect(summarizeTable(t)).toMatchObject({ range: 'A3:D8', unit: '元', title: '项目支出绩效目标表' });
+    expect(perfFindings(g)).toEqual([]);
+    expect(brief(perfFindings(withCells(g, { D8: '≤51万元' })))).toEqual(['perf.cost@D8']);
+  });
+
   test('a value of 无 is a value; a dash is not', () => {
     const rows: CellValue[][] = [
       ['项目名称', '示例', null, null],

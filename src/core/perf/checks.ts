@@ -318,7 +318,7 @@ function checkValues(ctx: Ctx): void {
   for (const i of ctx.perf.indicators) {
     const cells = i.regionValues.length ? i.regionValues : [{ region: '', value: i.value, cell: i.valueCell }];
     for (const rv of cells) {
-      const where = `${i.name ? `指标“${i.name}”` : `第 ${i.row + 1} 行的指标`}${rv.region ? `（${rv.region}）` : ''}`;
+      const where = `${i.name ? `指标“${i.name}”` : `第 ${i.row + 1} 行`}${rv.region ? `（${rv.region}）` : ''}`;
       const problem = valueProblem(rv.value, i);
       if (!problem) continue;
       const cell = problem === 'no-unit' && i.unit ? i.unit.cell : rv.cell;

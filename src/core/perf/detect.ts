@@ -151,6 +151,8 @@ function readTable(grid: Grid, headerRow: number, baseCols: Omit<IndicatorColumn
 
   const top = headerBlockTop(grid, headerRow, minTop, left, headerRight);
   const header = readHeaderBlock(grid, top, headerRow - 1);
+  const lineUnit = unitLineAbove(grid, top, headerRight);
+  if (lineUnit && !header.fields.some((f) => fieldKind(f.label) === 'funds-group' && unitIn(f.label))) header.fundsUnit = lineUnit;
   let right = headerRight;
   for (let r = top; r < headerRow; r++) right = Math.max(right, rightEdgeOfRow(grid, r));
 
@@ -231,6 +233,10 @@ function headerBlockTop(grid: Grid, headerRow: number, minTop: number, left: num
     if (!texts.length && !coveredFromAbove) break;
     if (texts.length && texts.every((t) => isTitleLike(t.text)) && !texts.some((t) => fieldKind(t.text))) break;
     if (texts.length === 1 && !fieldKind(texts[0].text) && !coveredFromAbove && spansWidth(grid, r, texts[0].col, left, right)) break;
+    // A row without any header label belongs to the block only as the continuation of a label merged
+    // over it (amounts under "资金总额 | 财政拨款", goal texts under "年度目标"); "单位：万元" or
+    // "填报单位：…" lines above the block do not.
+    if (!texts.some((t) => fieldKind(t.text)) && !coveredFromAbove) break;
     top = r;
   }
   return top;
@@ -249,6 +255,17 @@ function spansWidth(grid: Grid, row: number, col: number, left: number, right: n
   const m = grid.mergeAt(row, col);
   if (!m) return false;
   return m.left <= left + 1 && m.right >= right - 1;
+}
+
+/** "单位：万元" / "金额单位：元" in the few rows above the header block. */
+function unitLineAbove(grid: Grid, top: number, right: number): AmountUnit | undefined {
+  for (let r = top - 1; r >= Math.max(0, top - 3); r--) {
+    for (const t of rowTexts(grid, r, 0, right + 1)) {
+      const m = /(?:金额)?单位[:：]\s*(亿元|万元|千元|元)/.exec(toHalfWidth(t.text));
+      if (m) return m[1] as AmountUnit;
+    }
+  }
+  return undefined;
 }
 
 function findTitle(grid: Grid, top: number, left: number, right: number): { title?: string; titleRow?: number; year?: string } {
