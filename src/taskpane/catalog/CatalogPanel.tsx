@@ -69,6 +69,7 @@ export function CatalogPanel(props: CatalogPanelProps): React.JSX.Element {
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [replace, setReplace] = React.useState(false);
+  const [importYearText, setImportYearText] = React.useState(String(settings.catalogYear || 2025));
   const fileRef = React.useRef<HTMLInputElement>(null);
 
   React.useEffect(() => setYear(settings.catalogYear || 2025), [settings.catalogYear]);
@@ -125,14 +126,23 @@ export function CatalogPanel(props: CatalogPanelProps): React.JSX.Element {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
+    const importYear = /^\d{4}$/.test(importYearText.trim()) ? Number(importYearText.trim()) : NaN;
+    if (!(importYear >= 2000 && importYear <= 2100)) {
+      setNotice({ intent: 'error', text: fill(s.importYearInvalid, { value: importYearText }) });
+      return;
+    }
     setBusy(true);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const out = await importCatalogBytes(bytes, file.name, year, replace, lib);
+      const out = await importCatalogBytes(bytes, file.name, importYear, replace, lib);
       if (out.ok) {
         saveBrowserImport(out.imp, lib);
         setVersion((v) => v + 1);
-        setNotice({ intent: 'success', text: fill(s.importDone, { year, count: out.imp.entries.length, added: out.added, renamed: out.renamed }) });
+        setYear(importYear);
+        setNotice({
+          intent: 'success',
+          text: fill(s.importDone, { year: importYear, count: out.imp.entries.length, added: out.added, renamed: out.renamed }),
+        });
       } else if ('errors' in out) {
         const lines = out.errors.slice(0, 20).map((x) => `${x.sheet} ${x.message}`);
         if (out.errors.length > 20) lines.push(fill(s.more, { count: out.errors.length - 20 }));
@@ -236,10 +246,14 @@ export function CatalogPanel(props: CatalogPanelProps): React.JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field label={s.importTitle}>
-        <input ref={fileRef} type="file" accept=".xlsx" aria-label={s.importFile} onChange={(e) => void onFile(e)} disabled={busy} />
+      <Text weight="semibold">{s.importTitle}</Text>
+      <Field label={s.importYear}>
+        <Input inputMode="numeric" value={importYearText} onChange={(_, d) => setImportYearText(d.value)} />
       </Field>
       <Checkbox checked={replace} onChange={(_, d) => setReplace(Boolean(d.checked))} label={s.importReplace} />
+      <Field label={s.importFile}>
+        <input ref={fileRef} type="file" accept=".xlsx" aria-label={s.importFile} onChange={(e) => void onFile(e)} disabled={busy} />
+      </Field>
       {lib.importedYears().length > 0 && (
         <div>
           <Text className={styles.muted}>{s.importedYears}</Text>

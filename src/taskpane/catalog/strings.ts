@@ -23,6 +23,8 @@ export interface CatalogStrings {
   importTitle: string;
   importFile: string;
   importReplace: string;
+  importYear: string;
+  importYearInvalid: string;
   importDone: string;
   importBad: string;
   importUnreadable: string;
@@ -55,6 +57,8 @@ export const CATALOG_STRINGS: Record<Locale, CatalogStrings> = {
     importTitle: '导入财政部科目表',
     importFile: '选择科目表文件（.xlsx）',
     importReplace: '替换内置科目表（不勾选则补充和更新）',
+    importYear: '导入为年度',
+    importYearInvalid: '导入年度“{value}”无效：请填写四位数年份，如 2026。',
     importDone: '已导入 {year} 年科目表：{count} 个科目（新增 {added}，名称更新 {renamed}）。',
     importBad: '文件中有 {count} 处问题，未导入任何科目：',
     importUnreadable: '无法读取文件：{reason}',
@@ -85,6 +89,8 @@ export const CATALOG_STRINGS: Record<Locale, CatalogStrings> = {
     importTitle: "Import the Ministry's catalog",
     importFile: 'Choose a catalog file (.xlsx)',
     importReplace: 'Replace the built-in catalog (otherwise extend and rename)',
+    importYear: 'Import as year',
+    importYearInvalid: 'Import year "{value}" is not valid: enter a four-digit year such as 2026.',
     importDone: 'Imported the {year} catalog: {count} codes ({added} new, {renamed} renamed).',
     importBad: 'The file has {count} problems; nothing was imported:',
     importUnreadable: 'Cannot read the file: {reason}',
