@@ -152,6 +152,21 @@ describe('--annotate', () => {
     expect((ws.model as { merges: string[] }).merges.sort()).toEqual((ows.model as { merges: string[] }).merges.sort());
   });
 
+  it('keeps a note the cell already had and adds ours below it', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fixture('seed003-allocation.xlsx'));
+    wb.getWorksheet('分配表')!.getCell('B12').note = '原有批注：据财政厅文件';
+    const input = path.join(dir, 'noted.xlsx');
+    await wb.xlsx.writeFile(input);
+    const r = await jiaohe(['check', input, '--annotate', path.join(dir, 'noted-out.xlsx')]);
+    expect(r.code).toBe(1);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(path.join(dir, 'noted-out.xlsx'));
+    const note = copy.getWorksheet('分配表')!.getCell('B12').note as unknown;
+    const text = typeof note === 'string' ? note : (note as { texts: { text: string }[] }).texts.map((t) => t.text).join('');
+    expect(text).toBe('原有批注：据财政厅文件\n校核：安康市合计 430.00 ≠ 各县区之和 429.99\n校核：安康市合计 合计 430.00 ≠ 分项之和 430.01');
+  });
+
   it('refuses to overwrite the original, however it is named', async () => {
     const input = await copyFixture(dir, 'seed003-allocation.xlsx', 'book.xlsx');
     await fs.symlink(input, path.join(dir, 'link.xlsx'));
