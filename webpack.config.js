@@ -1,4 +1,4 @@
-/* eslint-disable no-undef, @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports */
 // Build of the Office add-in (task pane + ribbon commands) and the in-browser demo, in the conventions of the
 // official Office add-in React template (webpack + ts-loader + HtmlWebpackPlugin + CopyWebpackPlugin).
 //
@@ -129,6 +129,12 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          test: /\.(m?js|tsx?)$/,
+          include: [/[\\/]node_modules[\\/]@fluentui[\\/]/, path.resolve(root, 'src')],
+          enforce: 'pre',
+          use: path.resolve(root, 'scripts/webpack/fluent-icon-atoms-loader.js'),
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
@@ -190,6 +196,14 @@ module.exports = async (env = {}, argv = {}) => {
             chunks: (chunk) => chunk.name === 'taskpane' || chunk.name === 'demo',
             enforce: true,
             priority: 10,
+          },
+          // The engine and its catalogs, shared by the task pane and the demo page in the same way.
+          engine: {
+            test: /[\\/]src[\\/]core[\\/]/,
+            name: 'engine',
+            chunks: (chunk) => chunk.name === 'taskpane' || chunk.name === 'demo',
+            enforce: true,
+            priority: 5,
           },
           default: false,
           defaultVendors: false,

@@ -52,7 +52,6 @@ describe('the external-reference scanner', () => {
 });
 
 describe('the webpack options for office.js', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<Record<string, unknown>>;
 
   function htmlPlugins(config: Record<string, unknown>): { filename: string; templateParameters?: { officeJs?: string } }[] {

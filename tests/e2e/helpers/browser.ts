@@ -17,7 +17,6 @@ export interface Served {
 
 /** dist/ on an ephemeral 127.0.0.1 port, with the same server as `npm start`. */
 export async function serveDist(): Promise<Served> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { serveStatic } = require(path.join(ROOT, 'scripts/static-server.js')) as {
     serveStatic: (root: string, opts: { port: number }) => Promise<Served>;
   };
@@ -32,7 +31,6 @@ export interface Browser {
 /** Headless system Chromium with a fresh profile and no background traffic. */
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'jiaohe-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

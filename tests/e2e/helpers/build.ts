@@ -79,9 +79,7 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 async function runWebpack(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<import('webpack').Configuration>;
   if (process.env.OFFICE_JS_CDN || process.env.ADDIN_PROD_URL) {
     throw new Error('unset OFFICE_JS_CDN / ADDIN_PROD_URL: the tests check the default build');
