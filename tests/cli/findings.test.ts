@@ -9,12 +9,15 @@ import type { Finding, TableSummary } from '../../src/core/types';
 import { fixture, jiaohe, sha256, tempDir, expectOneLineReason } from './helpers';
 
 jest.mock('../../src/core/engine', () => ({
-  checkSheet: (grid: { name: string }) => {
+  checkSheet: (grid: { name: string }, settings: unknown) => {
+    mockSettingsSeen.push(settings);
     const r = mockReports[grid.name];
     if (r === 'throw') throw new Error('engine exploded');
     return { name: grid.name, tables: r?.tables ?? [], findings: r?.findings ?? [], detected: [] };
   },
 }));
+
+const mockSettingsSeen: unknown[] = [];
 
 const ALLOCATION_TABLE: TableSummary = {
   range: 'A3:E12',
@@ -102,6 +105,18 @@ describe('reports with findings', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('settings options', () => {
+  it('--tolerance, --weights and --year reach the engine as CheckSettings', async () => {
+    mockSettingsSeen.length = 0;
+    const r = await jiaohe(['check', fixture('seed001-issued.xlsx'), '--tolerance', '0.01', '--weights=90', '--year', '2024']);
+    expect(r.code).toBe(0);
+    expect(mockSettingsSeen).toEqual([{ tolerance: '0.01', weightsTotal: 90, catalogYear: 2024 }]);
+    mockSettingsSeen.length = 0;
+    await jiaohe(['check', fixture('seed001-issued.xlsx')]);
+    expect(mockSettingsSeen).toEqual([{}]); // the engine's defaults apply
   });
 });
 
