@@ -137,6 +137,15 @@ describe('planted faults in seed 004 tables: each caught, nothing else reported'
     expect(f[0].message).toContain('缺少二级指标');
   });
 
+  test('perf.hierarchy: a blank 一级 or 二级 cell in a merged grid is a missing level, reported once', async () => {
+    const f2 = await planted('绩效-能力提升320', { B18: null });
+    expect(brief(f2)).toEqual(['perf.hierarchy@B18']);
+    expect(f2[0].message).toContain('缺少二级指标');
+    const f1 = await planted('绩效-能力提升320', { A26: null });
+    expect(brief(f1)).toEqual(['perf.hierarchy@A26']);
+    expect(f1[0].message).toContain('缺少一级指标');
+  });
+
   test('perf.value: empty, number without unit, comparator without number', async () => {
     const f = await planted('绩效-能力提升320', { D9: null, D10: '>=1', D11: '≥' });
     expect(brief(f)).toEqual(['perf.value@D10', 'perf.value@D11', 'perf.value@D9']);

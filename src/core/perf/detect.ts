@@ -449,6 +449,18 @@ function readIndicators(
   let lastRow = firstRow - 1;
   let totalRow: PerfTable['totalRow'];
   const tableTop = firstRow;
+  // In a grid whose 一级/二级 cells are merged over their rows, a blank cell outside any merge is a label
+  // that is missing, not "same as above" (as it is in grids typed without merges).
+  const mergedLevelCols = new Set<number>();
+  for (const m of grid.merges) {
+    if (m.bottom > m.top && m.top >= firstRow && m.left === m.right && (m.left === cols.level1 || m.left === cols.level2)) mergedLevelCols.add(m.left);
+  }
+  const blankUnmerged = (r: number, c: number) => {
+    if (grid.text(r, c)) return false;
+    const m = grid.mergeAt(r, c);
+    // An empty merged label cell, or an empty cell outside the merges of a merged column.
+    return m ? m.top === r && m.bottom > m.top && m.left === c : mergedLevelCols.has(c);
+  };
 
   for (let r = firstRow; r < grid.rowCount; r++) {
     const texts = rowTexts(grid, r, left, right + 2);
@@ -487,6 +499,14 @@ function readIndicators(
     if (tokens.some((t) => !t.shifted)) groupShift = shift;
     else if (shift > 0) groupShift = shift;
     else if (groupShift > 0 && !grid.text(r, cols.level3) && grid.text(r, cols.level3 + groupShift)) shift = groupShift;
+
+    if (blankUnmerged(r, cols.level1) && !tokens.some((t) => t.cell.col <= cols.level1)) {
+      cur1 = undefined;
+      cur2 = undefined;
+      cur2Issue = undefined;
+    } else if (blankUnmerged(r, cols.level2) && !tokens.length && shift === 0) {
+      cur2 = undefined;
+    }
 
     // Place the tokens left to right.
     const classes: LevelClass[] = tokens.map((t) => classifyLevelLabel(t.text, t.column));
@@ -587,11 +607,17 @@ function readIndicators(
     if (cols.evidence !== undefined) ind.evidence = grid.text(r, cols.evidence + shift);
     if (cols.note !== undefined) ind.note = grid.text(r, cols.note + shift);
 
+    // A missing level is one finding for the run of rows it leaves without a label, at the blank cell
+    // (the top of its merge) where the label belongs.
+    const at = (c: number): CellRef => ({ row: grid.mergeAt(r, c)?.top ?? r, col: c });
     if (!cur1) {
-      const iss = issue({ kind: 'missing-level1', cell: { row: r, col: cols.level1 }, text: '' });
+      const iss = issue({ kind: 'missing-level1', cell: at(cols.level1), text: '' });
       iss.rows.push(r);
+      cur1 = { text: '', cell: iss.cell };
+      cur2 = cur2?.text ? cur2 : { text: '', cell: at(cols.level2) };
+      cur2Issue = iss;
     } else if (!cur2) {
-      const iss = issue({ kind: 'missing-level2', cell: { row: r, col: cols.level2 }, text: '', actualParent: cur1.text });
+      const iss = issue({ kind: 'missing-level2', cell: at(cols.level2), text: '', actualParent: cur1.text });
       iss.rows.push(r);
       // One finding for a run of rows without a 二级: remember it as the current 二级 problem.
       cur2 = { text: '', cell: { row: r, col: cols.level2 } };
@@ -600,6 +626,7 @@ function readIndicators(
       cur2Issue.rows.push(r);
     }
     if (!cur2?.text) delete ind.level2;
+    if (!cur1?.text) delete ind.level1;
     for (const t of tokens) {
       const iss = issues.get(`${t.cell.row}:${t.cell.col}:level2-as-level1`);
       if (iss && !iss.rows.includes(r)) iss.rows.push(r);
