@@ -19,6 +19,15 @@ function rowTexts(grid: Grid, row: number): string[] {
   return out;
 }
 
+function mentionsIndicator(grid: Grid, row: number): boolean {
+  let hits = 0;
+  for (let c = 0; c < grid.colCount; c++) {
+    const cell = grid.cell(row, c);
+    if (cell && typeof cell.value === 'string' && cell.value.includes('指标') && ++hits >= 2) return true;
+  }
+  return false;
+}
+
 function isBlankRow(grid: Grid, row: number): boolean {
   for (let c = 0; c < grid.colCount; c++) if (grid.visibleText(row, c) !== '') return false;
   return true;
@@ -28,6 +37,7 @@ export function detectPerformanceFallback(grid: Grid, taken: CellRange[]): Detec
   const out: DetectedTable[] = [];
   const inTaken = (r: number) => taken.some((t) => r >= t.top && r <= t.bottom);
   for (let r = 0; r < grid.rowCount; r++) {
+    if (!mentionsIndicator(grid, r)) continue;
     if (inTaken(r) || out.some((t) => r >= t.range.top && r <= t.range.bottom)) continue;
     const texts = rowTexts(grid, r);
     if (texts.filter((t) => INDICATOR_HEADER.test(t)).length < 2) continue;

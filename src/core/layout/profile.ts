@@ -46,9 +46,10 @@ export function profileRow(grid: Grid, row: number, left: number, right: number,
   let amounts = 0;
   let coveredFromAbove = 0;
   const masked = mask.rowTouched(row);
+  const merged = grid.merges.length > 0;
   for (let c = left; c <= right; c++) {
     if (masked && mask.has(row, c)) continue;
-    const m = grid.mergeAt(row, c);
+    const m = merged ? grid.mergeAt(row, c) : undefined;
     if (m && (m.top !== row || m.left !== c)) {
       if (m.top < row && m.left === c && grid.text(m.top, m.left) !== '') coveredFromAbove++;
       continue;
@@ -87,10 +88,14 @@ function kindOf(entities: Entity[], covered: number): RowKind {
 /** Column bands: runs of columns with content, split by columns that are empty on the whole sheet. */
 export function columnBands(grid: Grid, mask: Mask): [number, number][] {
   const used = new Uint8Array(grid.colCount);
-  for (let r = 0; r < grid.rowCount; r++) {
+  let usedCount = 0;
+  for (let r = 0; r < grid.rowCount && usedCount < grid.colCount; r++) {
     for (let c = 0; c < grid.colCount; c++) {
       if (used[c]) continue;
-      if (grid.text(r, c) !== '' && !mask.has(r, c)) used[c] = 1;
+      if (grid.text(r, c) !== '' && !mask.has(r, c)) {
+        used[c] = 1;
+        usedCount++;
+      }
     }
   }
   // Header merges (not titles) hold their columns together.

@@ -54,7 +54,10 @@ export function isCodeLength(n: number): boolean {
 
 /** "210卫生健康支出" / "2101501 行政运行" / "2101501-行政运行" → code and name. */
 export function codeInName(label: string): { code: string; name: string } | undefined {
-  const m = /^(\d{3,9})(?![\d.,，%])[\s\u3000\-－—_:：、]*(.*)$/.exec(toHalfWidth(label.trim()));
+  const t = label.trim();
+  const c0 = t.charCodeAt(0);
+  if (!((c0 >= 48 && c0 <= 57) || (c0 >= 0xff10 && c0 <= 0xff19))) return undefined;
+  const m = /^(\d{3,9})(?![\d.,，%])[\s\u3000\-－—_:：、]*(.*)$/.exec(FULL_WIDTH.test(t) ? toHalfWidth(t) : t);
   if (!m || !isCodeLength(m[1].length)) return undefined;
   const name = m[2].trim();
   if (name !== '' && /^[年月日号期元万亿个人%]/.test(name)) return undefined;
@@ -63,9 +66,15 @@ export function codeInName(label: string): { code: string; name: string } | unde
 
 /** A cell that is only a code: "205", "20508", "08" (a 款/项 part in split columns). */
 export function codeText(text: string): string | undefined {
-  const s = toHalfWidth(text.trim());
-  return /^\d{2,9}$/.test(s) ? s : undefined;
+  const t = text.trim();
+  if (DIGITS.test(t)) return t;
+  if (!FULL_WIDTH.test(t)) return undefined;
+  const s = toHalfWidth(t);
+  return DIGITS.test(s) ? s : undefined;
 }
+
+const DIGITS = /^\d{2,9}$/;
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 
 /** The level a full code stands for: 3 digits → 0 (类), 5 → 1 (款), 7 → 2 (项), 9 → 3 (目). */
 export function codeLevel(code: string): number {
