@@ -69,7 +69,7 @@ test('生成绩效目标表: a standard sheet through host.addSheet, prefilled f
 
   const blank = new RecordingHost(new Grid({ name: '空', cells: [] }));
   const n = await generateTemplate(blank.asHost(), { variant: 'regional', year: '', regions: '梁河，盈江', weights: false, split: false, prefill: true });
-  expect(n.intent).toBe('warning');
+  expect(n.text).toContain('空白表样');
   expect(perfOf(detectPerformanceTables(gridOfPlan(blank.plans[0]))[0])!.columns.regions.map((r) => r.name)).toEqual(['梁河', '盈江']);
 });
 

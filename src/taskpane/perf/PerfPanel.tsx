@@ -53,7 +53,7 @@ export function PerfPanel(props: PerfPanelProps): React.JSX.Element {
   const [regions, setRegions] = React.useState('');
   const [weights, setWeights] = React.useState(true);
   const [split, setSplit] = React.useState(true);
-  const [prefill, setPrefill] = React.useState(false);
+  const [prefill, setPrefill] = React.useState(true);
   const [topic, setTopic] = React.useState<FundTopic | ''>('');
   const [query, setQuery] = React.useState('');
   const [chosen, setChosen] = React.useState<Set<string>>(new Set());

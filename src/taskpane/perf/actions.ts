@@ -56,7 +56,8 @@ export async function generateTemplate(host: SpreadsheetHost, o: GenerateOptions
     sheetName: PERF_STRINGS['zh-CN'][o.variant],
   });
   const name = await host.addSheet(plan);
-  return { intent: missing ? 'warning' : 'success', text: `${fill(s.generated, { name })}${missing ? ` ${s.noTableForPrefill}` : ''}` };
+  // Prefill is on by default: a sheet without a target table simply gets the blank form, said in passing.
+  return { intent: 'success', text: `${fill(s.generated, { name })}${missing ? ` ${s.noTableForPrefill}` : ''}` };
 }
 
 /** 规范化: the active sheet's target table rewritten in the standard layout on a new sheet. */

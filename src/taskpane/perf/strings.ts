@@ -15,7 +15,7 @@ export const PERF_STRINGS = {
     prefill: '用当前工作表上绩效目标表的表头预填（名称、部门、资金、年度目标）',
     generate: '生成绩效目标表',
     generated: '已新建工作表“{name}”。',
-    noTableForPrefill: '当前工作表上没有找到绩效目标表，已生成空白表样。',
+    noTableForPrefill: '当前工作表上没有绩效目标表，生成的是空白表样。',
     normalizeTitle: '规范化',
     normalizeIntro: '把当前工作表上（可能错位的）绩效目标表按标准格式整理到一张新工作表；原表不做任何改动。',
     normalize: '规范化',
