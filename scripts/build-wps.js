@@ -171,12 +171,17 @@ function copyPane(paneDir, dest) {
     }
   };
   walk(paneDir, dest, true);
-  // WPS does not run Office.js: drop the script tag, so the pane does not load (or wait for) it.
+  // WPS does not run Office.js: drop a plain <script src=…office.js> tag, so the pane never loads (or waits for)
+  // it. A loader that already skips office.js inside WPS (an inline script) is left as it is.
   const htmlFile = path.join(dest, 'taskpane.html');
   let html = fs.readFileSync(htmlFile, 'utf8');
-  html = html.replace(/<script\b[^>]*\bsrc=["'][^"']*office(\.debug)?\.js["'][^>]*>\s*<\/script>\s*/gi, '');
+  html = html.replace(/<script\b[^>]*\bsrc=(?:"[^"]*office(?:\.debug)?\.js"|'[^']*office(?:\.debug)?\.js'|[^\s>]*office(?:\.debug)?\.js)[^>]*>\s*<\/script>\s*/gi, '');
   fs.writeFileSync(htmlFile, html);
-  const refs = [...html.matchAll(/\b(?:src|href)=["']([^"'#?]+)/gi)].map((m) => m[1]).filter((r) => !/^(https?:|data:|mailto:|\/\/)/i.test(r));
+  // Every file the page itself references (tags, not strings inside inline scripts) must be in the package.
+  const tagsOnly = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, (tag) => tag.slice(0, tag.indexOf('>') + 1));
+  const refs = [...tagsOnly.matchAll(/\b(?:src|href)=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi)]
+    .map((m) => (m[1] ?? m[2] ?? m[3]).split(/[?#]/)[0])
+    .filter((r) => r && !/^(https?:|data:|mailto:|\/\/)/i.test(r));
   for (const ref of refs) {
     if (ref.startsWith('/')) fail(`任务窗格 taskpane.html 使用了绝对路径 ${ref}；在 WPS 中需要相对路径（webpack publicPath 应为 'auto' 或相对路径）。`);
     if (!fs.existsSync(path.join(dest, ref))) fail(`任务窗格引用的文件 ${ref} 不存在（在 ${paneDir} 中）。`);
