@@ -44,6 +44,10 @@ describe.each<PerfVariant>(['project', 'regional', 'department'])('%s template',
     const ws = wb.worksheets[0];
     expect(ws.getCell('A1').font).toMatchObject({ name: '宋体', bold: true });
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    // The indicator header row repeats on every printed page.
+    expect(ws.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
+    const [first] = String(ws.pageSetup.printTitlesRow).split(':').map(Number);
+    expect(ws.getCell(first, 1).value).toBe('一级指标');
     const merges = (ws.model as { merges: string[] }).merges;
     expect(merges.length).toBeGreaterThan(20);
     const total = (ws.columns ?? []).reduce((a, c) => a + (c.width ?? 0), 0);

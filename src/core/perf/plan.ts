@@ -319,14 +319,15 @@ export function buildPerfPlan(spec: PerfPlanSpec): SheetPlan {
     columnWidths: cols.map((c) => c.width),
     rowHeights,
     defaultFont: { name: FONT, size: 10 },
-    page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true },
+    // The indicator header repeats on every printed page of a long table.
+    page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printTitleRows: { top: headerRow, bottom: firstIndicatorRow - 1 } },
   };
 }
 
 /** Width of a text in Excel character units: a 汉字 takes two. */
 function textUnits(text: string): number {
   let n = 0;
-  for (const ch of text) n += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
+  for (const ch of text) n += /[\u2E80-\uFFEF]/.test(ch) ? 1.8 : 1;
   return n;
 }
 

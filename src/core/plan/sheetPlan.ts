@@ -32,5 +32,11 @@ export interface SheetPlan {
   /** Row heights in points, by 0-based row. */
   rowHeights?: Record<number, number>;
   defaultFont?: { name: string; size: number };
-  page?: { orientation: 'landscape' | 'portrait'; paperSize: 'A4'; fitToWidth?: boolean };
+  page?: {
+    orientation: 'landscape' | 'portrait';
+    paperSize: 'A4';
+    fitToWidth?: boolean;
+    /** 0-based rows repeated at the top of every printed page (a table's header row). */
+    printTitleRows?: { top: number; bottom: number };
+  };
 }

@@ -35,6 +35,7 @@ export function addPlanToWorkbook(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJ
       ...(plan.page.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       horizontalCentered: true,
+      ...(plan.page.printTitleRows ? { printTitlesRow: `${plan.page.printTitleRows.top + 1}:${plan.page.printTitleRows.bottom + 1}` } : {}),
     };
   }
   return ws;
