@@ -299,3 +299,15 @@ describe('addSheet from a SheetPlan', () => {
     expect(app.ScreenUpdating).toBe(true);
   });
 });
+
+describe('progress', () => {
+  it('reports reading progress in rows, from 0 to all of them', async () => {
+    const app = appWith([['a'], ['b'], ['c']]);
+    const seen: [number, number][] = [];
+    await new WpsHost({ application: app }).readActiveSheet((done, total) => seen.push([done, total]));
+    expect(seen).toEqual([
+      [0, 3],
+      [3, 3],
+    ]);
+  });
+});

@@ -154,19 +154,17 @@ export function readWorksheet(ws: EtWorksheet, onProgress?: (done: number, total
   const used = prop<EtRange>(ws, 'UsedRange');
   if (!used) throw new Error(`工作表“${name}”没有可读取的单元格区域（可能是图表工作表）。`);
   const block = usedBlock(used);
-  const total = 5;
-  onProgress?.(0, total);
+  // Progress is in rows, like the other hosts; ET reads are synchronous, so only start and end are reported.
+  onProgress?.(0, block.rows);
   counter.calls += 2;
   const values = toMatrix(used.Value2, block.rows, block.cols);
   const formulas = toMatrix(used.Formula, block.rows, block.cols);
-  onProgress?.(1, total);
   const present = (r: number, c: number) => {
     const v = values[r][c];
     return v !== null && v !== undefined && v !== '';
   };
   const formats = readUniformAttribute(ws, block, 'NumberFormat', present, counter);
   const indents = readUniformAttribute(ws, block, 'IndentLevel', present, counter);
-  onProgress?.(2, total);
 
   const cells: (CellData | undefined)[][] = [];
   for (let r = 0; r < block.rows; r++) {
@@ -177,11 +175,9 @@ export function readWorksheet(ws: EtWorksheet, onProgress?: (done: number, total
     }
     cells[block.top + r] = row;
   }
-  onProgress?.(3, total);
   const merges = scanMerges(ws, { top: block.top, left: block.left, bottom: block.top + block.rows - 1, right: block.left + block.cols - 1 }, counter);
-  onProgress?.(4, total);
   const hidden = readHidden(ws, block, counter);
-  onProgress?.(5, total);
+  onProgress?.(block.rows, block.rows);
   return new Grid({ name, cells, merges, hiddenRows: hidden.rows, hiddenCols: hidden.cols });
 }
 
