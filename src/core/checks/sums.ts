@@ -5,7 +5,7 @@
 import Decimal from 'decimal.js';
 import type { Grid } from '../grid';
 import { toA1 } from '../grid/address';
-import { Check, checkAcross, checkDown, TableNumbers } from '../layout/numbers';
+import { Check, checkAcross, checkDown, TableNumbers, tableNumbers } from '../layout/numbers';
 import type { DetectedTable, TableSide } from '../layout/types';
 import type { CheckSettings, Finding } from '../types';
 import { describeMismatch, Mismatch } from './messages';
@@ -23,7 +23,7 @@ export function checkSums(grid: Grid, tables: DetectedTable[], settings: CheckSe
     if (table.kind === 'performance' || !table.sides || table.sides.length === 0) return;
     const bodyTop = table.bodyTop ?? table.headerBottom + 1;
     const amountCols = [...new Set(table.sides.flatMap((s) => s.amountCols))];
-    const nums = new TableNumbers(grid, bodyTop, table.range.bottom, amountCols);
+    const nums = tableNumbers(grid, table, bodyTop, table.range.bottom, amountCols);
     for (const side of table.sides) {
       for (const m of sideMismatches(table, side, nums)) {
         const f = toFinding(grid, table, index, m, nums, tolerance);

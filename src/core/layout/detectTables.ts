@@ -23,7 +23,7 @@ import { detectPerformanceTables } from '../perf/detect';
 import { analyseColumns, splitSides } from './columns';
 import { classifyTable } from './classify';
 import { buildRows } from './hierarchy';
-import { TableNumbers } from './numbers';
+import { rememberNumbers, TableNumbers } from './numbers';
 import { detectPerformanceFallback } from './performance';
 import { Mask } from './profile';
 import { findRegions, Region } from './regions';
@@ -94,6 +94,7 @@ function buildTable(grid: Grid, region: Region): DetectedTable {
     bodyTop,
     sides,
   };
+  rememberNumbers(grid, table, nums);
   if (title) table.title = title;
   if (titleRow !== undefined) table.titleRow = titleRow;
   if (unit) table.unit = unit;

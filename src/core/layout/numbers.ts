@@ -227,3 +227,19 @@ function compare(nums: TableNumbers, row: number, col: number, parts: number[], 
   if (ts !== CellState.Number || !any) return { check: Check.Skip, sum };
   return { check: sum === nums.big(row, col) ? Check.Holds : Check.Fails, sum };
 }
+
+const byTable = new WeakMap<object, { grid: Grid; nums: TableNumbers }>();
+
+/** The numbers of a detected table, read once and shared by the layout engine and the checks. */
+export function tableNumbers(grid: Grid, table: object, top: number, bottom: number, cols: number[]): TableNumbers {
+  const hit = byTable.get(table);
+  if (hit && hit.grid === grid && hit.nums.top === top && hit.nums.bottom === bottom && cols.every((c) => hit.nums.has(c))) return hit.nums;
+  const nums = new TableNumbers(grid, top, bottom, cols);
+  byTable.set(table, { grid, nums });
+  return nums;
+}
+
+/** Lets the checks reuse the numbers the layout engine read for a table. */
+export function rememberNumbers(grid: Grid, table: object, nums: TableNumbers): void {
+  byTable.set(table, { grid, nums });
+}

@@ -93,16 +93,23 @@ function splitSideBySide(profiles: Profiles, region: Region, from: number, to: n
   const top = region.headerBottom >= region.headerTop ? region.headerTop : region.bodyTop;
   const width = profiles.right - profiles.left + 1;
   const used = new Uint8Array(width);
-  for (let r = top; r <= region.bodyBottom; r++) {
+  let usedCount = 0;
+  const use = (c: number) => {
+    if (used[c - profiles.left] === 0) {
+      used[c - profiles.left] = 1;
+      usedCount++;
+    }
+  };
+  for (let r = top; r <= region.bodyBottom && usedCount < width; r++) {
     const p = profiles.at(r);
     for (const e of p.entities) {
       if (!e.amount && isMetaLine(e.text)) continue;
-      for (let c = e.col; c <= e.right; c++) used[c - profiles.left] = 1;
+      for (let c = e.col; c <= e.right; c++) use(c);
     }
     if (p.coveredFromAbove > 0) {
       for (let c = profiles.left; c <= profiles.right; c++) {
         const m = profiles.grid.mergeAt(r, c);
-        if (m && m.top < r) used[c - profiles.left] = 1;
+        if (m && m.top < r) use(c);
       }
     }
   }
