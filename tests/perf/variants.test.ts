@@ -136,6 +136,29 @@ describe('other layouts', () => {
     expect(brief(perfFindings(withCells(g, { D8: '≤51万元' })))).toEqual(['perf.cost@D8']);
   });
 
+  test('regional table: county names beside 一级指标 under a merged 区域目标值', () => {
+    const rows: CellValue[][] = [
+      ['中央对地方转移支付区域绩效目标表', null, null, null, null],
+      ['转移支付名称', '医疗服务与保障能力提升补助资金', null, null, null],
+      ['资金情况（万元）', '年度金额', 30, null, null],
+      [null, '其中：中央补助', 30, null, null],
+      [null, null, null, '区域目标值', null],
+      ['一级指标', '二级指标', '三级指标', '梁河县', '盈江县'],
+      ['产出指标', '数量指标', '培训次数', '≥2次', '≥3次'],
+      ['满意度指标', '服务对象满意度指标', '参保人员满意度', '≥90%', ''],
+    ];
+    const g = gridFromRows('区域', rows, [R('A1:E1'), R('B2:E2'), R('A3:A4'), R('D5:E5')]);
+    const t = detectPerformanceTables(g)[0];
+    const p = perfOf(t)!;
+    expect(p.columns.regions).toEqual([
+      { name: '梁河县', col: 3 },
+      { name: '盈江县', col: 4 },
+    ]);
+    expect(summarizeTable(t)).toMatchObject({ range: 'A2:E8', title: '中央对地方转移支付区域绩效目标表' });
+    expect(p.header.funds[0].total.amount?.toString()).toBe('30');
+    expect(brief(perfFindings(g))).toEqual(['perf.value@E8']);
+  });
+
   test('a value of 无 is a value; a dash is not', () => {
     const rows: CellValue[][] = [
       ['项目名称', '示例', null, null],

@@ -56,7 +56,14 @@ export function perfOf(t: DetectedTable): PerfTable | undefined {
 
 const N = (s: string) => normalizeLabel(toHalfWidth(s));
 
-function indicatorHeaderAt(grid: Grid, row: number): Omit<IndicatorColumns, 'regions'> | undefined {
+const VALUE_HEADER_RE = /^(指标值|年度指标值|目标值|区域目标值|年度目标值|预期指标值|绩效目标值|指标目标值|预期目标值)/;
+
+type HeaderColumns = Omit<IndicatorColumns, 'regions'> & {
+  /** County names sit in this row under a "区域目标值" cell in the row above. */
+  countiesInRow?: boolean;
+};
+
+function indicatorHeaderAt(grid: Grid, row: number): HeaderColumns | undefined {
   let level1: number | undefined;
   let level2: number | undefined;
   let level3: number | undefined;
@@ -69,7 +76,7 @@ function indicatorHeaderAt(grid: Grid, row: number): Omit<IndicatorColumns, 'reg
     else if (t === '二级指标') level2 ??= c;
     else if (/^(三级指标|指标内容|指标名称|具体指标|三级指标名称)/.test(t)) level3 ??= c;
     else if (/设置依据/.test(t)) cols.basis ??= c;
-    else if (/^(指标值|年度指标值|目标值|区域目标值|年度目标值|预期指标值|绩效目标值|指标目标值|预期目标值)/.test(t)) value ??= c;
+    else if (VALUE_HEADER_RE.test(t)) value ??= c;
     else if (t === '绩效指标') cols.outer ??= c;
     else if (t === '指标性质') cols.nature ??= c;
     else if (/^(度量单位|计量单位|单位)$/.test(t)) cols.unit ??= c;
@@ -79,9 +86,20 @@ function indicatorHeaderAt(grid: Grid, row: number): Omit<IndicatorColumns, 'reg
     else if (/佐证/.test(t)) cols.evidence ??= c;
     else if (t === '备注') cols.note ??= c;
   }
+  let countiesInRow = false;
+  if (value === undefined && level3 !== undefined && row > 0) {
+    // "区域目标值" merged over the county columns one row up, the county names in this row.
+    for (let c = level3 + 1; c < grid.colCount && value === undefined; c++) {
+      const m = grid.mergeAt(row - 1, c);
+      if (m && m.bottom === row - 1 && VALUE_HEADER_RE.test(N(grid.visibleText(row - 1, c))) && grid.text(row, c)) {
+        value = c;
+        countiesInRow = true;
+      }
+    }
+  }
   if (level1 === undefined || level2 === undefined || level3 === undefined || value === undefined) return undefined;
   if (!(level1 < level2 && level2 < level3 && level3 < value)) return undefined;
-  return { ...cols, level1, level2, level3, value };
+  return countiesInRow ? { ...cols, level1, level2, level3, value, countiesInRow } : { ...cols, level1, level2, level3, value };
 }
 
 // ---------------------------------------------------------------- header block labels
@@ -127,13 +145,21 @@ const FUND_ROLES = new Set<FieldKind>(['total', 'period-total', 'central', 'loca
 
 // ---------------------------------------------------------------- table
 
-function readTable(grid: Grid, headerRow: number, baseCols: Omit<IndicatorColumns, 'regions'>, minTop: number): DetectedTable {
+function readTable(grid: Grid, headerRow: number, headerCols: HeaderColumns, minTop: number): DetectedTable {
   // County columns: a row right under the header with names in the value columns and nothing in the level columns.
+  const { countiesInRow, ...baseCols } = headerCols;
   const cols: IndicatorColumns = { ...baseCols, regions: [] };
   let headerBottom = headerRow;
   const valueMerge = grid.mergeAt(headerRow, cols.value);
   const sub = headerRow + 1;
-  if (sub < grid.rowCount && !grid.text(sub, cols.level1) && !grid.text(sub, cols.level2) && !grid.text(sub, cols.level3)) {
+  if (countiesInRow) {
+    const above = grid.mergeAt(headerRow - 1, cols.value)!;
+    for (let c = above.left; c <= above.right; c++) {
+      const t = grid.text(headerRow, c);
+      if (t) cols.regions.push({ name: t, col: c });
+    }
+    cols.value = cols.regions[0].col;
+  } else if (sub < grid.rowCount && !grid.text(sub, cols.level1) && !grid.text(sub, cols.level2) && !grid.text(sub, cols.level3)) {
     const lastValueCol = valueMerge && valueMerge.top === headerRow ? valueMerge.right : cols.value;
     const names: { name: string; col: number }[] = [];
     for (let c = cols.value; c <= Math.max(lastValueCol, cols.value); c++) {
@@ -149,8 +175,9 @@ function readTable(grid: Grid, headerRow: number, baseCols: Omit<IndicatorColumn
   const headerRight = rightEdgeOfRow(grid, headerRow);
   const left = cols.outer ?? Math.min(cols.level1, leftEdgeOfRow(grid, headerRow));
 
-  const top = headerBlockTop(grid, headerRow, minTop, left, headerRight);
-  const header = readHeaderBlock(grid, top, headerRow - 1);
+  const firstHeaderRow = countiesInRow ? headerRow - 1 : headerRow;
+  const top = headerBlockTop(grid, firstHeaderRow, minTop, left, headerRight);
+  const header = readHeaderBlock(grid, top, firstHeaderRow - 1);
   const lineUnit = unitLineAbove(grid, top, headerRight);
   if (lineUnit && !header.fields.some((f) => fieldKind(f.label) === 'funds-group' && unitIn(f.label))) header.fundsUnit = lineUnit;
   let right = headerRight;
