@@ -94,6 +94,7 @@ describe('demo page', () => {
     await openFixture(page);
     // How every cell of 表2 looks before the check: fill (style) and note (title).
     await page.getByRole('tab', { name: SHEET2 }).click();
+    await page.getByRole('grid', { name: SHEET2 }).locator('[data-cell="E15"]').waitFor();
     const sheet2Before = await page
       .getByRole('grid', { name: SHEET2 })
       .locator('td')

@@ -83,6 +83,10 @@ const useStyles = makeStyles({
     opacity: 0.9,
     flexShrink: 1,
   },
+  headerSpinner: {
+    color: '#FFFFFF',
+    '& .fui-Spinner__label': { color: '#FFFFFF' },
+  },
   hint: {
     marginLeft: 'auto',
     opacity: 0.85,
@@ -207,6 +211,7 @@ export function DemoApp(props: { sampleUrl?: string }): React.JSX.Element {
             {loaded.workbook.fileName}
           </span>
         )}
+        {busy && loaded && <Spinner size="extra-tiny" label={busy} className={styles.headerSpinner} />}
         <span className={styles.hint}>左侧是工作簿，右侧是与 Excel / WPS 中相同的任务窗格</span>
       </header>
       {error && (

@@ -56,6 +56,8 @@ const useStyles = makeStyles({
     fontSize: '13px',
     lineHeight: '18px',
     tableLayout: 'auto',
+    // As wide as the columns need, not squeezed into the window (the scroller scrolls instead).
+    width: 'max-content',
   },
   corner: {
     position: 'sticky',
@@ -109,12 +111,29 @@ const useStyles = makeStyles({
     paddingBottom: '2px',
     paddingLeft: '6px',
     paddingRight: '6px',
-    maxWidth: '22em',
     minWidth: '3em',
+    // A minimum row height (a table cell's height is a minimum), so rows of spilled text keep their height.
+    height: '22px',
     whiteSpace: 'pre-wrap',
-    overflowWrap: 'anywhere',
     verticalAlign: 'middle',
     cursor: 'cell',
+  },
+  wrapText: {
+    display: 'block',
+    maxWidth: '18em',
+  },
+  spill: {
+    // Like Excel: text runs on over empty cells to its right instead of widening its column.
+    overflow: 'visible',
+  },
+  spillText: {
+    position: 'absolute',
+    left: '6px',
+    top: '50%',
+    transform: 'translateY(-50%)',
+    whiteSpace: 'nowrap',
+    zIndex: 1,
+    pointerEvents: 'none',
   },
   number: {
     textAlign: 'right',
@@ -258,6 +277,17 @@ export function WorkbookView({ workbook }: WorkbookViewProps): React.JSX.Element
       const width = sheet.columnWidths?.[c];
       if (width && !span) style.minWidth = `${Math.round(width * 0.6)}em`;
       const selected = r === selection.top && c === selection.left;
+      const rightKey = `${r},${c + 1}`;
+      const spills =
+        !numeric && !span && text.length > 4 && !text.includes('\n') && c + 1 < layout.cols &&
+        !layout.covered.has(rightKey) && !layout.spans.has(rightKey) && displayText(sheet.rows[r]?.[c + 1]) === '';
+      const content = spills ? (
+        <span className={styles.spillText}>{text}</span>
+      ) : span || numeric ? (
+        text
+      ) : (
+        <span className={styles.wrapText}>{text}</span>
+      );
       tds.push(
         <td
           key={c}
@@ -268,11 +298,11 @@ export function WorkbookView({ workbook }: WorkbookViewProps): React.JSX.Element
           rowSpan={span ? span.bottom - span.top + 1 : undefined}
           colSpan={span ? span.right - span.left + 1 : undefined}
           title={cell?.note ? `${address}：${cell.note}` : undefined}
-          className={mergeClasses(styles.cell, numeric && styles.number, mark && styles.marked, selected && styles.selected)}
+          className={mergeClasses(styles.cell, numeric && styles.number, spills && styles.spill, mark && styles.marked, selected && styles.selected)}
           style={style}
           onClick={() => workbook.select(sheet.name, address)}
         >
-          {text}
+          {content}
           {cell?.note && <span className={styles.noteFlag} aria-hidden="true" />}
         </td>,
       );

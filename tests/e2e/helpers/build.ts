@@ -99,7 +99,10 @@ export async function ensureBuilt(): Promise<boolean> {
   if (distIsFresh()) return false;
   return withLock(async () => {
     if (distIsFresh()) return false; // another worker built it while we waited
+    const startedAt = new Date();
     await runWebpack();
+    // Date the build by when it read its sources, so a file edited during the build makes dist/ stale.
+    fs.utimesSync(INFO, startedAt, startedAt);
     return true;
   });
 }
