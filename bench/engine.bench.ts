@@ -197,49 +197,69 @@ function now(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
+/** CPU time of this process (user + system), in ms: far less disturbed than wall time when the machine is shared. */
+function cpu(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Wall and CPU milliseconds of one phase. */
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
 interface Measure {
-  loadMs: number;
-  gridMs: number;
-  checkMs: number;
+  load: Timing;
+  grid: Timing;
+  check: Timing;
   tables: number;
   findings: number;
   cells: number;
 }
 
-/** One pass over a file: exceljs load, worksheet → Grid, checkSheet on each Grid (best of `repeat` for the check). */
-async function measure(file: string, probe: MemoryProbe, repeat: number): Promise<Measure> {
-  let loadMs = Infinity;
-  let gridMs = Infinity;
-  let checkMs = Infinity;
-  let tables = 0;
-  let findings = 0;
-  let cells = 0;
-  for (let i = 0; i < repeat; i++) {
-    global.gc?.();
-    let t = now();
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    loadMs = Math.min(loadMs, now() - t);
-    probe.sample();
-    t = now();
-    const grids: Grid[] = wb.worksheets.map((ws) => worksheetToGrid(ws));
-    gridMs = Math.min(gridMs, now() - t);
-    probe.sample();
-    t = now();
-    tables = 0;
-    findings = 0;
-    cells = 0;
-    for (const g of grids) {
-      const r = checkSheet(g);
-      tables += r.tables.length;
-      findings += r.findings.length;
-      cells += g.rowCount * g.colCount;
-    }
-    checkMs = Math.min(checkMs, now() - t);
-    probe.sample();
-  }
-  return { loadMs, gridMs, checkMs, tables, findings, cells };
+const best = (a: Timing, b: Timing): Timing => ({ wall: Math.min(a.wall, b.wall), cpu: Math.min(a.cpu, b.cpu) });
+const plus = (a: Timing, b: Timing): Timing => ({ wall: a.wall + b.wall, cpu: a.cpu + b.cpu });
+
+async function timed<T>(f: () => T | Promise<T>): Promise<[T, Timing]> {
+  const w = now();
+  const c = cpu();
+  const value = await f();
+  return [value, { wall: now() - w, cpu: cpu() - c }];
 }
+
+/** Passes over a file: exceljs load, worksheet → Grid, checkSheet on each Grid; the best of `repeat` per phase. */
+async function measure(file: string, probe: MemoryProbe, repeat: number): Promise<Measure> {
+  const none: Timing = { wall: Infinity, cpu: Infinity };
+  const m: Measure = { load: none, grid: none, check: none, tables: 0, findings: 0, cells: 0 };
+  for (let i = 0; i < repeat; i++) {
+    const [wb, load] = await timed(async () => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      return book;
+    });
+    probe.sample();
+    const [grids, grid] = await timed(() => wb.worksheets.map((ws) => worksheetToGrid(ws)));
+    probe.sample();
+    const [counts, check] = await timed(() => {
+      const c = { tables: 0, findings: 0, cells: 0 };
+      for (const g of grids as Grid[]) {
+        const r = checkSheet(g);
+        c.tables += r.tables.length;
+        c.findings += r.findings.length;
+        c.cells += g.rowCount * g.colCount;
+      }
+      return c;
+    });
+    probe.sample();
+    Object.assign(m, counts, { load: best(m.load, load), grid: best(m.grid, grid), check: best(m.check, check) });
+  }
+  return m;
+}
+
+const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)} %`;
+const times = (a: number, b: number) => `${(a / Math.max(b, 0.001)).toFixed(2)}×`;
+const both = (t: Timing) => `${ms(t.wall)} / ${ms(t.cpu)}`;
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
@@ -258,27 +278,27 @@ export async function run(): Promise<void> {
     probe.start();
     const main = await measure(mainFile, probe, 2);
     probe.stop();
-    const read = main.loadMs + main.gridMs;
+    const read = plus(main.load, main.grid);
     console.log(
       `workbook: ${built.classificationRows} 科目 rows × 6 amount columns + ${built.allocationTables} allocation tables, ` +
         `${(size / 2 ** 20).toFixed(1)} MB, ${main.cells.toLocaleString('en-US')} grid cells, ${built.planted} planted mismatches`,
     );
     console.log(
       table([
-        ['phase', 'time', 'note'],
-        ['read: exceljs load', ms(main.loadMs), 'file library alone'],
-        ['read: worksheet → Grid', ms(main.gridMs), ''],
-        ['read total', ms(read), ''],
-        ['detect + checks', ms(main.checkMs), `${main.tables} tables, ${main.findings} findings`],
-        ['checks / read', `${((main.checkMs / read) * 100).toFixed(1)} %`, 'target ≤ 25 %'],
-        ['checks / exceljs load', `${((main.checkMs / main.loadMs) * 100).toFixed(1)} %`, ''],
+        ['phase', 'wall / CPU', 'note'],
+        ['read: exceljs load', both(main.load), 'the file library alone'],
+        ['read: worksheet → Grid', both(main.grid), ''],
+        ['read total', both(read), ''],
+        ['detect + checks', both(main.check), `${main.tables} tables, ${main.findings} findings`],
+        ['checks / read', `${pct(main.check.wall, read.wall)} / ${pct(main.check.cpu, read.cpu)}`, 'target ≤ 25 %'],
+        ['checks / exceljs load', `${pct(main.check.wall, main.load.wall)} / ${pct(main.check.cpu, main.load.cpu)}`, ''],
         ['peak RSS', mb(Math.max(probe.peakRss, process.resourceUsage().maxRSS * 1024)), 'process max (incl. generation)'],
         ['peak heapUsed', mb(probe.peakHeap), 'sampled'],
       ]),
     );
 
     // Linearity: double the rows (and the allocation tables) twice.
-    console.log('\nlinearity (rows of 科目表; allocation tables scale along):');
+    console.log('\nlinearity (rows of 科目表; allocation tables scale along; CPU time, wall in brackets):');
     const sizes = [10_000, 20_000, 40_000];
     const results: Measure[] = [];
     for (const n of sizes) {
@@ -287,25 +307,25 @@ export async function run(): Promise<void> {
       results.push(await measure(f, probe, 3));
       await fs.rm(f, { force: true });
     }
-    const rows: string[][] = [['rows', 'load', 'to Grid', 'detect+checks', 'read ×', 'checks ×', 'checks/read']];
+    const rows: string[][] = [['rows', 'read', 'detect+checks', 'read ×', 'checks ×', 'checks/read']];
     results.forEach((m, i) => {
       const prev = results[i - 1];
-      const readNow = m.loadMs + m.gridMs;
+      const r = plus(m.load, m.grid);
+      const pr = prev && plus(prev.load, prev.grid);
       rows.push([
         String(sizes[i]),
-        ms(m.loadMs),
-        ms(m.gridMs),
-        ms(m.checkMs),
-        prev ? `${(readNow / (prev.loadMs + prev.gridMs)).toFixed(2)}×` : '',
-        prev ? `${(m.checkMs / Math.max(prev.checkMs, 0.001)).toFixed(2)}×` : '',
-        `${((m.checkMs / readNow) * 100).toFixed(1)} %`,
+        `${ms(r.cpu)} (${ms(r.wall)})`,
+        `${ms(m.check.cpu)} (${ms(m.check.wall)})`,
+        pr ? `${times(r.cpu, pr.cpu)} (${times(r.wall, pr.wall)})` : '',
+        prev ? `${times(m.check.cpu, prev.check.cpu)} (${times(m.check.wall, prev.check.wall)})` : '',
+        `${pct(m.check.cpu, r.cpu)} (${pct(m.check.wall, r.wall)})`,
       ]);
     });
     console.log(table(rows));
     console.log('targets: checks ≤ 25 % of read; 2× rows → ≤ 2.2× time (best of 3 runs each)');
     const load = os.loadavg()[0];
     if (load > os.cpus().length) {
-      console.log(`note: load average ${load.toFixed(1)} on ${os.cpus().length} CPUs — other processes compete, timings are noisy`);
+      console.log(`note: load average ${load.toFixed(1)} on ${os.cpus().length} CPUs — other processes compete; CPU times are the steadier figures`);
     }
   } finally {
     probe.stop();
