@@ -118,8 +118,12 @@ describe('values and formats', () => {
     expect(normaliseNumberFormat('0.00')).toBe('0.00');
   });
   it('knows which formats it can render itself and which are dates', () => {
-    for (const f of [undefined, '0', '0.00', '#,##0.00', '0.0%', '@']) expect(isPlainNumberFormat(f)).toBe(true);
-    for (const f of ['yyyy-mm-dd', '0.00"万元"', '#,##0.00;[Red]-#,##0.00', '[$-804]yyyy"年"m"月"d"日"']) expect(isPlainNumberFormat(f)).toBe(false);
+    for (const f of [undefined, '0', '0.00', '#,##0.00', '0.0%', '@', '0.00_ ', '#,##0.00_ ;[红色]-#,##0.00 ', '#,##0.00;[Red]-#,##0.00']) {
+      expect(isPlainNumberFormat(f)).toBe(true);
+    }
+    for (const f of ['yyyy-mm-dd', '0.00"万元"', '#,##0.00_);(#,##0.00)', '[$-804]yyyy"年"m"月"d"日"', '0.00;-0.00;"-"']) {
+      expect(isPlainNumberFormat(f)).toBe(false);
+    }
     expect(isDateFormat('yyyy-mm-dd')).toBe(true);
     expect(isDateFormat('yyyy"年"m"月"d"日"')).toBe(true);
     expect(isDateFormat('h:mm:ss')).toBe(true);

@@ -368,5 +368,12 @@ export function normaliseNumberFormat(fmt: unknown): string | undefined {
  */
 export function isPlainNumberFormat(fmt: string | undefined): boolean {
   if (fmt === undefined || fmt === '@') return true;
-  return /^[#0,]*(\.[0#]+)?%?$/.test(fmt) && /[0#]/.test(fmt);
+  // Padding (_x, *x), colours and locales ([红色], [$-804]) and spaces change nothing in the trimmed text;
+  // "0.00_ " and "#,##0.00_ ;[红色]-#,##0.00 " are the usual formats of Chinese budget templates.
+  const clean = (section: string) => section.replace(/[_*]./g, '').replace(/\[[^\]]*\]/g, '').replace(/\s+/g, '');
+  const sections = fmt.split(';');
+  if (sections.length > 2) return false;
+  const first = clean(sections[0]);
+  if (!/^[#0,]*(\.[0#]+)?%?$/.test(first) || !/[0#]/.test(first)) return false;
+  return sections.length === 1 || clean(sections[1]) === `-${first}`;
 }
