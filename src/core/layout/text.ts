@@ -93,7 +93,7 @@ export function statedUnit(text: string): AmountUnit | undefined {
 /** Lines around a table that are not part of it: 单位：万元, 编制部门：…, 填报日期, 附件1, 表1. */
 export function isMetaLine(text: string): boolean {
   const s = squash(text);
-  if (statedUnit(s) && s.length <= 14) return true;
+  if (statedUnit(s) && s.length <= 14 && /^((金额)?单位|[（(])/.test(s)) return true;
   if (/^(?:金额)?单位[：:]/.test(s)) return true;
   if (/^(编制|填报|报送|制表|预算)(部门|单位|日期|时间|人)[：:]/.test(s)) return true;
   if (/^(附件|附表|表)[\d一二三四五六七八九十]+[:：、.．]?$/.test(s)) return true;
