@@ -63,7 +63,17 @@ type HeaderColumns = Omit<IndicatorColumns, 'regions'> & {
   countiesInRow?: boolean;
 };
 
+/** Cheap test before the full parse: an indicator header row has a cell naming a 级 (一级指标 …). */
+function mayBeIndicatorHeader(grid: Grid, row: number): boolean {
+  for (let c = 0; c < grid.colCount; c++) {
+    const cell = grid.cell(row, c);
+    if (cell && typeof cell.value === 'string' && cell.value.includes('级')) return true;
+  }
+  return false;
+}
+
 function indicatorHeaderAt(grid: Grid, row: number): HeaderColumns | undefined {
+  if (!mayBeIndicatorHeader(grid, row)) return undefined;
   let level1: number | undefined;
   let level2: number | undefined;
   let level3: number | undefined;
