@@ -1,3 +1,4 @@
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { readXlsxFile } from '../../src/hosts/file/readXlsx';
@@ -66,5 +67,6 @@ describe('a sheet of 100,000 rows', () => {
     await readXlsxFile(file);
     const readSeconds = (Date.now() - started) / 1000;
     expect(checkSeconds - readSeconds).toBeLessThan(2 * readSeconds);
+    await fs.rm(dir, { recursive: true, force: true });
   }, 300_000);
 });
