@@ -123,7 +123,9 @@ export function analyseColumns(
   left: number,
   right: number,
 ): ColumnModel {
-  const header = buildHeader(grid, headerTop, headerBottom, left, right);
+  // A 栏次 row (甲 乙 1 2 3 …) under the header numbers the columns; it names none of them.
+  const namedBottom = headerBottom > headerTop && isColumnNumbers(grid, headerBottom, left, right) ? headerBottom - 1 : headerBottom;
+  const header = buildHeader(grid, headerTop, namedBottom, left, right);
   const columns: ColumnInfo[] = [];
   const codeCols: CodeColumn[] = [];
   for (let c = left; c <= right; c++) {
@@ -159,6 +161,17 @@ export function analyseColumns(
   }
   const byCol = new Map(columns.map((c) => [c.col, c]));
   return { header, columns, byCol, codeCols };
+}
+
+function isColumnNumbers(grid: Grid, row: number, left: number, right: number): boolean {
+  let cells = 0;
+  for (let c = left; c <= right; c++) {
+    const t = grid.text(row, c).replace(/\s/g, '');
+    if (t === '') continue;
+    if (!/^([甲乙丙丁戊己庚]|栏次|行次|\d{1,2})$/.test(t)) return false;
+    cells++;
+  }
+  return cells >= 2;
 }
 
 export interface SideSpan {

@@ -103,6 +103,15 @@ export class SheetBuilder {
       this.set(row, col, { value: Number(v.toFixed(2)), numberFormat: st.decimals > 0 ? '0.00' : '0' });
     }
   }
+  /** Cells holding an error value (#REF!): relations through them are not checked. */
+  readonly errors = new Set<string>();
+  errorCell(row: number, col: number): void {
+    const key = `${row},${col}`;
+    this.amounts.delete(key);
+    this.plantable.delete(key);
+    this.errors.add(key);
+    this.set(row, col, { value: null, error: '#REF!' });
+  }
   relate(total: [number, number], parts: [number, number][]): void {
     if (parts.length === 0) return;
     this.relations.push({ total, parts });
@@ -120,6 +129,7 @@ export class SheetBuilder {
   mismatches(): Set<string> {
     const out = new Set<string>();
     for (const rel of this.relations) {
+      if ([rel.total, ...rel.parts].some((c) => this.errors.has(`${c[0]},${c[1]}`))) continue;
       const t = this.amounts.get(`${rel.total[0]},${rel.total[1]}`);
       if (t === undefined) continue;
       let any = false;

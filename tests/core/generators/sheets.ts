@@ -5,7 +5,7 @@
  */
 import { Grid } from '../../../src/core/grid';
 import { Rng, SheetBuilder, TruthTable } from './sheetBuilder';
-import { allocationTable, classificationTable, itemsTable, plainTable, summaryTable, writeNote, Placed } from './tables';
+import { allocationTable, classificationTable, itemsTable, plainTable, summaryChainTable, summaryTable, writeNote, Placed } from './tables';
 
 type Gen = (b: SheetBuilder, rng: Rng, top: number, left: number) => Placed;
 
@@ -14,6 +14,7 @@ const GENERATORS: [Gen, number][] = [
   [classificationTable, 4],
   [itemsTable, 3],
   [summaryTable, 2],
+  [summaryChainTable, 1],
   [plainTable, 1],
 ];
 

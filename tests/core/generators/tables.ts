@@ -130,6 +130,13 @@ export function allocationTable(b: SheetBuilder, rng: Rng, top: number, left: nu
     if (remark) b.text(r, remCol, '备注');
     r++;
   }
+  if (rng.chance(0.15)) {
+    // 栏次 row: 甲 under the label, 1 2 3 … under the other columns.
+    b.text(r, labelCol, '甲');
+    let k = 1;
+    for (let col = labelCol + 1; col <= right; col++) b.set(r, col, { value: k++ });
+    r++;
+  }
   // Logical rows.
   interface LRow {
     kind: 'item' | 'subtotal' | 'total';
@@ -178,11 +185,14 @@ export function allocationTable(b: SheetBuilder, rng: Rng, top: number, left: nu
     count: topLevel.reduce((s, k) => s + (body[k].count ?? 0), 0),
   };
   const offset = totalRowTop ? 1 : 0;
-  const rowsOut: LRow[] = totalRowTop ? [total, ...body] : [...body, total];
+  const gapBeforeTotal = !totalRowTop && rng.chance(0.15);
+  const blank: LRow = { kind: 'item', label: '', funds: [] };
+  const rowsOut: LRow[] = totalRowTop ? [total, ...body] : gapBeforeTotal ? [...body, blank, total] : [...body, total];
   const sheetRow = (bodyIndex: number) => r + bodyIndex + offset;
   let seq = 1;
   rowsOut.forEach((lr, i) => {
     const row = r + i;
+    if (lr === blank) return;
     if (ordinal && lr.kind === 'item') b.amount(row, ordCol, seq++ * 100, { decimals: 0 });
     b.text(row, labelCol, lr.kind === 'item' && rng.chance(0.1) ? `  ${lr.label}` : lr.label);
     lr.funds.forEach((v, k) => writeAmt(b, rng, style, row, fundCols[k], v));
@@ -191,7 +201,9 @@ export function allocationTable(b: SheetBuilder, rng: Rng, top: number, left: nu
     if (remark && lr.kind === 'item' && rng.chance(0.6)) b.text(row, remCol, rng.pick(['基层服务能力建设试点', '信息化建设', '经办服务能力建设', '因病返贫致贫动态监测']));
   });
   // Truth: relations.
-  rowsOut.forEach((_, i) => b.relate([r + i, totalCol], fundCols.map((fc) => [r + i, fc])));
+  rowsOut.forEach((lr, i) => {
+    if (lr !== blank) b.relate([r + i, totalCol], fundCols.map((fc) => [r + i, fc]));
+  });
   const amountCols = [totalCol, ...fundCols, ...(countCol ? [cntCol] : [])];
   const totalRow = totalRowTop ? r : r + rowsOut.length - 1;
   for (const ac of amountCols) b.relate([totalRow, ac], topLevel.map((k) => [sheetRow(k), ac]));
@@ -199,6 +211,11 @@ export function allocationTable(b: SheetBuilder, rng: Rng, top: number, left: nu
     if (lr.kind !== 'subtotal') return;
     for (const ac of amountCols) b.relate([sheetRow(k), ac], (lr.members ?? []).map((m) => [sheetRow(m), ac]));
   });
+  if (rng.chance(0.08)) {
+    // A broken formula in one fund cell of an item row.
+    const items = body.map((lr, k) => (lr.kind === 'item' ? k : -1)).filter((k) => k >= 0);
+    b.errorCell(sheetRow(rng.pick(items)), rng.pick(fundCols));
+  }
   const bottom = r + rowsOut.length - 1;
   b.tables.push({ range: { top: headerTop, left, bottom, right }, kind: 'allocation' });
   return { bottom, right, kind: 'allocation' };
@@ -600,4 +617,59 @@ export function plainTable(b: SheetBuilder, rng: Rng, top: number, left: number)
   }
   b.tables.push({ range: { top: headerTop, left, bottom, right }, kind: 'generic' });
   return { bottom, right, kind: 'generic' };
+}
+
+// ------------------------------------------------------------------ 收支总表 with 本年收入合计 → 收入总计
+
+export function summaryChainTable(b: SheetBuilder, rng: Rng, top: number, left: number): Placed & { kind: TableKind } {
+  const style = { decimals: 2, textNumbers: 0 };
+  const right = left + 3;
+  let r = writePreamble(b, rng, top, left, right, rng.pick(['收支预算总表', '财政拨款收支总体情况表']));
+  const headerTop = r;
+  ['收入项目', '预算数', '支出项目', '预算数'].forEach((h, i) => b.text(r, left + i, h));
+  r++;
+  const incomes = ['一、一般公共预算拨款收入', '二、政府性基金预算拨款收入', '三、国有资本经营预算拨款收入', '四、事业收入'].slice(0, rng.int(2, 4));
+  const inVals = incomes.map(() => money(rng, style));
+  const carryIn = money(rng, style);
+  const total = inVals.reduce((a, v) => a + v, 0) + carryIn;
+  const carryOut = Math.floor(total * rng.next() * 0.3);
+  const nOut = rng.int(2, 6);
+  const outVals: Cents[] = [];
+  let rest = total - carryOut;
+  for (let i = 0; i < nOut - 1; i++) {
+    const v = Math.floor(rest * rng.next() * 0.6);
+    outVals.push(v);
+    rest -= v;
+  }
+  outVals.push(rest);
+  const n = Math.max(incomes.length, nOut);
+  for (let i = 0; i < n; i++) {
+    if (i < incomes.length) {
+      b.text(r + i, left, incomes[i]);
+      writeAmt(b, rng, style, r + i, left + 1, inVals[i]);
+    }
+    if (i < nOut) {
+      b.text(r + i, left + 2, `${['一', '二', '三', '四', '五', '六'][i]}、${LEI[i][1]}`);
+      writeAmt(b, rng, style, r + i, left + 3, outVals[i] === 0 ? undefined : outVals[i]);
+    }
+  }
+  const sub = r + n;
+  b.text(sub, left, '本年收入合计');
+  writeAmt(b, rng, style, sub, left + 1, total - carryIn);
+  b.text(sub, left + 2, '本年支出合计');
+  writeAmt(b, rng, style, sub, left + 3, total - carryOut);
+  b.text(sub + 1, left, '上年结转');
+  writeAmt(b, rng, style, sub + 1, left + 1, carryIn);
+  b.text(sub + 1, left + 2, '年末结转结余');
+  writeAmt(b, rng, style, sub + 1, left + 3, carryOut === 0 ? undefined : carryOut);
+  b.text(sub + 2, left, '收入总计');
+  writeAmt(b, rng, style, sub + 2, left + 1, total);
+  b.text(sub + 2, left + 2, '支出总计');
+  writeAmt(b, rng, style, sub + 2, left + 3, total);
+  b.relate([sub, left + 1], incomes.map((_, i) => [r + i, left + 1] as [number, number]));
+  b.relate([sub, left + 3], Array.from({ length: nOut }, (_, i) => [r + i, left + 3] as [number, number]));
+  b.relate([sub + 2, left + 1], [[sub, left + 1], [sub + 1, left + 1]]);
+  b.relate([sub + 2, left + 3], [[sub, left + 3], [sub + 1, left + 3]]);
+  b.tables.push({ range: { top: headerTop, left, bottom: sub + 2, right }, kind: 'summary' });
+  return { bottom: sub + 2, right, kind: 'summary' };
 }
