@@ -100,7 +100,7 @@ export function normalizePerformanceTable(table: DetectedTable, opts: NormalizeO
     count++;
     const item = planIndicator(ind, split, regions.length);
     const t = target(ind);
-    const l1Text = ind.level1 && !ind.level1.inferred ? ind.level1.text : (ind.level1?.text ?? '');
+    const l1Text = ind.level1?.text ?? '';
     const l2Text = ind.level2?.text ?? '';
     if (!t) {
       const reason = l2Text
