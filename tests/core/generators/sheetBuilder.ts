@@ -120,6 +120,9 @@ export class SheetBuilder {
   /** Changes one amount cell: the planted error. */
   plant(cell: [number, number], delta: Cents): void {
     const key = `${cell[0]},${cell[1]}`;
+    // Whole-yuan/万元 cells typed as text cannot hold cents: plant whole units there.
+    const st = this.style.get(key);
+    if (st && st.decimals === 0) delta = Math.sign(delta) * Math.max(100, Math.round(Math.abs(delta) / 100) * 100);
     const v = (this.amounts.get(key) ?? 0) + delta;
     this.amounts.set(key, v);
     this.writeAmount(cell[0], cell[1], v);
