@@ -81,3 +81,14 @@ test('normalize on a workbook without a performance table', async () => {
   expect(await runPerf(['normalize', '/work/shared/fixtures/seed003-allocation.xlsx', '-o', 'x.xlsx'], cli)).toBe(2);
   expect(out.stderr).toContain('没有找到绩效目标表');
 });
+
+test('jiaohe check runs the perf checks: seed 002 has findings (exit 1), seed 004 is clean (exit 0)', async () => {
+  const a = io();
+  expect(await main(['check', path.join(PERF_FIXTURES, 'seed002-shangrao.xlsx'), '--format', 'json'], a.io)).toBe(1);
+  const report = JSON.parse(a.out.stdout);
+  const rules = report.sheets.flatMap((s: { findings: { rule: string }[] }) => s.findings.map((f) => f.rule));
+  expect(new Set(rules)).toEqual(new Set(['perf.hierarchy', 'perf.duplicate', 'perf.goal-amounts', 'perf.value']));
+  expect(report.sheets[0].tables[0]).toMatchObject({ kind: 'performance', range: 'A3:F35', title: '上饶市本级绩效目标表', unit: '万元' });
+  const b = io();
+  expect(await main(['check', path.join(PERF_FIXTURES, 'seed004-projects.xlsx')], b.io)).toBe(0);
+});
