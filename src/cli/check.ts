@@ -195,6 +195,9 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
       try {
         const done = await annotateCopy(abs, targets[i], findings);
         io.stderr(`已写入标注副本：${path.relative(io.cwd, done.output) || done.output}（标注 ${done.cells} 个单元格）\n`);
+        if (done.notKept.length > 0) {
+          io.stderr(`注意：原文件中的${done.notKept.join('、')}不会保留在标注副本中（原文件不受影响）。\n`);
+        }
       } catch (err) {
         io.stderr(`${reasonOf(file, err)}\n`);
         failed = true;

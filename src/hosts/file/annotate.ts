@@ -79,6 +79,8 @@ export function markWorkbook(wb: ExcelJS.Workbook, findings: readonly Finding[])
   for (const [sheetName, cells] of groupMarks(findings)) {
     const ws = wb.getWorksheet(sheetName);
     if (!ws) continue;
+    // Findings inside a merged area land on its top-left cell, the one Excel shows.
+    const targets = new Map<string, { cell: ExcelJS.Cell; marks: CellMarks }>();
     for (const [address, m] of cells) {
       let cell: ExcelJS.Cell;
       try {
@@ -87,14 +89,23 @@ export function markWorkbook(wb: ExcelJS.Workbook, findings: readonly Finding[])
         continue; // not an A1 address: nothing to mark
       }
       if (cell.isMerged && cell.master) cell = cell.master;
+      const t = targets.get(cell.address);
+      if (!t) {
+        targets.set(cell.address, { cell, marks: { severity: m.severity, messages: [...m.messages] } });
+        continue;
+      }
+      if (m.severity === 'error') t.marks.severity = 'error';
+      for (const msg of m.messages) if (!t.marks.messages.includes(msg)) t.marks.messages.push(msg);
+    }
+    for (const { cell, marks } of targets.values()) {
       const fill: ExcelJS.FillPattern = {
         type: 'pattern',
         pattern: 'solid',
-        fgColor: { argb: FINDING_FILLS[m.severity] },
+        fgColor: { argb: FINDING_FILLS[marks.severity] },
         bgColor: { indexed: 64 } as unknown as ExcelJS.Color,
       };
       cell.style = { ...cell.style, fill };
-      cell.note = appendNote(cell.note as NoteValue, m.messages) as string;
+      cell.note = appendNote(cell.note as NoteValue, marks.messages) as string;
       marked++;
     }
   }
@@ -105,7 +116,7 @@ export function markWorkbook(wb: ExcelJS.Workbook, findings: readonly Finding[])
  * Write an annotated copy of `input` to `output`. The original is only read: the copy goes to a temp file next to
  * `output` and is renamed into place, so a failure never leaves a half-written file.
  */
-export async function annotateCopy(input: string, output: string, findings: readonly Finding[]): Promise<{ output: string; cells: number }> {
+export async function annotateCopy(input: string, output: string, findings: readonly Finding[]): Promise<{ output: string; cells: number; notKept: string[] }> {
   const base = path.basename(input);
   if (path.extname(output).toLowerCase() !== '.xlsx') {
     throw new AnnotateError(`${base}：标注副本须保存为 .xlsx 文件（收到 ${output}）。`);
@@ -119,8 +130,10 @@ export async function annotateCopy(input: string, output: string, findings: read
     if (err instanceof AnnotateError) throw err;
   }
   const wb = new ExcelJS.Workbook();
+  let bytes: Buffer;
   try {
-    await wb.xlsx.readFile(input);
+    bytes = await fs.readFile(input);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
     throw new AnnotateError(`${base}：无法读取原文件以生成标注副本（${(err as Error).message.slice(0, 80)}）。`);
   }
@@ -136,5 +149,18 @@ export async function annotateCopy(input: string, output: string, findings: read
     const reason = code === 'ENOENT' ? '输出文件夹不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : (err as Error).message.slice(0, 80);
     throw new AnnotateError(`${path.basename(output)}：无法写入标注副本（${reason}）。`);
   }
-  return { output, cells };
+  return { output, cells, notKept: partsNotKept(bytes) };
+}
+
+/** Package parts exceljs does not write back, by the zip entry names it stores uncompressed. */
+const UNSUPPORTED_PARTS: [string, string][] = [
+  ['xl/charts/', '图表'],
+  ['xl/pivotTables/', '数据透视表'],
+  ['xl/vbaProject.bin', '宏'],
+  ['xl/slicers/', '切片器'],
+];
+
+/** What the original has that the annotated copy will lack (exceljs drops charts, pivot tables, macros, slicers). */
+export function partsNotKept(bytes: Buffer): string[] {
+  return UNSUPPORTED_PARTS.filter(([part]) => bytes.includes(part, 0, 'latin1')).map(([, label]) => label);
 }
