@@ -159,6 +159,22 @@ describe('other layouts', () => {
     expect(brief(perfFindings(g))).toEqual(['perf.value@E8']);
   });
 
+  test('a 指标值 or 分值 merged over several indicators is shared, not missing', () => {
+    const rows: CellValue[][] = [
+      ['项目名称', '示例', null, null, null],
+      ['一级指标', '二级指标', '三级指标', '指标值', '分值'],
+      ['产出指标', '数量指标', '培训次数', '≥2次', 60],
+      [null, null, '宣传次数', '≥3次', null],
+      ['效益指标', '社会效益指标', '政策知晓率', '≥90%', 20],
+      [null, null, '群众获得感', null, null],
+      ['满意度指标', '服务对象满意度指标', '满意度', '≥90%', 10],
+    ];
+    const g = gridFromRows('合并', rows, [R('A3:A4'), R('B3:B4'), R('E3:E4'), R('A5:A6'), R('B5:B6'), R('D5:D6'), R('E5:E6')]);
+    expect(perfFindings(g)).toEqual([]);
+    const p = perfOf(detectPerformanceTables(g)[0])!;
+    expect(p.indicators[3].value.raw).toBe('≥90%');
+  });
+
   test('a value of 无 is a value; a dash is not', () => {
     const rows: CellValue[][] = [
       ['项目名称', '示例', null, null],

@@ -137,6 +137,9 @@ function checkWeights(ctx: Ctx): void {
   if (!weighted.length) return; // weights not used (a template waiting to be filled)
   for (const i of rows) {
     if (weightOf(i) !== null || !i.weight) continue;
+    // A weight merged over several indicators counts once, at its top cell.
+    const m = ctx.grid.mergeAt(i.weight.cell.row, i.weight.cell.col);
+    if (m && m.top < i.weight.cell.row) continue;
     push(ctx, {
       rule: 'perf.weights',
       cell: a1(i.weight.cell),

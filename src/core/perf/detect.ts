@@ -609,7 +609,7 @@ function readIndicators(
     const nameCol = cols.level3 + shift;
     const valueCol = cols.value + shift;
     const name = grid.text(r, nameCol);
-    const valueText = grid.text(r, valueCol);
+    const valueText = columnText(grid, r, valueCol);
     const hasContent = name || valueText || tokens.length || covered;
     if (!hasContent) break;
     lastRow = r;
@@ -627,9 +627,9 @@ function readIndicators(
     if (cur2) ind.level2 = { ...cur2 };
     for (const reg of cols.regions) {
       const cell = { row: r, col: reg.col + shift };
-      ind.regionValues.push({ region: reg.name, value: parseIndicatorValue(grid.text(cell.row, cell.col)), cell });
+      ind.regionValues.push({ region: reg.name, value: parseIndicatorValue(columnText(grid, cell.row, cell.col)), cell });
     }
-    const opt = (c: number | undefined) => (c === undefined ? undefined : { text: grid.text(r, c + shift), cell: { row: r, col: c + shift } });
+    const opt = (c: number | undefined) => (c === undefined ? undefined : { text: columnText(grid, r, c + shift), cell: { row: r, col: c + shift } });
     const nature = opt(cols.nature);
     if (nature) ind.nature = nature;
     const unit = opt(cols.unit);
@@ -681,11 +681,22 @@ const COMPARATOR_ONLY = /^(>=|<=|=>|=<|≥|≤|≧|≦|=|＝|>|<|＞|＜|不低�
  * 指标值 read together with 指标性质 and 度量单位 when the table splits them ("≥" | "95" | "%"), so costs,
  * units and comparators are understood the same way in both layouts. `raw` stays the 指标值 cell's text.
  */
+/**
+ * The text of a value-like cell of an indicator row: a cell merged down from the row above (one 指标值
+ * or 度量单位 shared by several indicators) reads as the merged text, but not a cell covered by a merge
+ * that starts in another column.
+ */
+function columnText(grid: Grid, r: number, c: number): string {
+  const m = grid.mergeAt(r, c);
+  if (m && m.left === c && m.top < r) return grid.text(m.top, c);
+  return grid.text(r, c);
+}
+
 function splitValue(grid: Grid, r: number, cols: IndicatorColumns, shift: number, valueText: string) {
   const value = parseIndicatorValue(valueText);
   if (value.kind !== 'number' || (cols.nature === undefined && cols.unit === undefined)) return value;
-  const nature = cols.nature !== undefined ? toHalfWidth(grid.text(r, cols.nature + shift)).replace(/\s+/g, '') : '';
-  const unit = cols.unit !== undefined ? grid.text(r, cols.unit + shift).replace(/\s+/g, '') : '';
+  const nature = cols.nature !== undefined ? toHalfWidth(columnText(grid, r, cols.nature + shift)).replace(/\s+/g, '') : '';
+  const unit = cols.unit !== undefined ? columnText(grid, r, cols.unit + shift).replace(/\s+/g, '') : '';
   const prefix = !value.comparator && COMPARATOR_ONLY.test(nature) ? nature : '';
   const suffix = !value.unit ? unit : '';
   if (!prefix && !suffix) return value;
