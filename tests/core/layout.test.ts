@@ -131,6 +131,36 @@ describe('detectTables', () => {
     expect(res.findings).toEqual([]);
   });
 
+  it('a header that names years as numbers is still a header', () => {
+    const g = new Grid({
+      name: 's',
+      cells: [
+        [{ value: '项目' }, { value: 2023 }, { value: 2024 }],
+        [{ value: '基本支出' }, { value: 10, numberFormat: '0.00' }, { value: 12, numberFormat: '0.00' }],
+        [{ value: '项目支出' }, { value: 5, numberFormat: '0.00' }, { value: 6, numberFormat: '0.00' }],
+        [{ value: '合计' }, { value: 15, numberFormat: '0.00' }, { value: 18.5, numberFormat: '0.00' }],
+      ],
+    });
+    const [t] = detectTables(g);
+    expect(t.headerBottom - t.headerTop + 1).toBe(1);
+    expect(checkSheet(g).findings.map((f) => [f.cell, f.expected])).toEqual([['C4', '18']]);
+  });
+
+  it('a column formatted as percent is not summed', () => {
+    const pct = (v: number) => ({ value: v, numberFormat: '0.00%' });
+    const num = (v: number) => ({ value: v, numberFormat: '0.00' });
+    const g = new Grid({
+      name: 's',
+      cells: [
+        [{ value: '单位' }, { value: '金额' }, { value: '执行进度' }],
+        [{ value: '甲县' }, num(10), pct(0.5)],
+        [{ value: '乙县' }, num(30), pct(0.8)],
+        [{ value: '合计' }, num(40), pct(0.725)],
+      ],
+    });
+    expect(checkSheet(g).findings).toEqual([]);
+  });
+
   it('an empty sheet and a sheet of prose give no tables', () => {
     expect(detectTables(sheet([]))).toEqual([]);
     expect(detectTables(sheet([['关于下达2022年补助资金的通知'], ['各县区财政局：'], ['现将有关事项通知如下。']]))).toEqual([]);

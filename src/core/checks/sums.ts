@@ -26,13 +26,13 @@ export function checkSums(grid: Grid, tables: DetectedTable[], settings: CheckSe
     const nums = tableNumbers(grid, table, bodyTop, table.range.bottom, amountCols);
     for (const side of table.sides) {
       for (const m of sideMismatches(table, side, nums)) {
-        const f = toFinding(grid, table, index, m, nums, tolerance);
+        const f = toFinding(grid, index, m, nums, tolerance);
         if (f) push(f);
       }
     }
     const balance = balanceMismatch(table, nums);
     if (balance && !flagged.has(toA1(balance.total.row, balance.total.col)) && !flagged.has(toA1(balance.parts[0].row, balance.parts[0].col))) {
-      const f = toFinding(grid, table, index, balance, nums, tolerance);
+      const f = toFinding(grid, index, balance, nums, tolerance);
       if (f) push(f);
     }
   });
@@ -116,7 +116,7 @@ function headerLeaf(table: DetectedTable, col: number): string {
   return path[path.length - 1] ?? '';
 }
 
-function toFinding(grid: Grid, table: DetectedTable, index: number, m: Mismatch, nums: TableNumbers, tolerance: Decimal): Finding | undefined {
+function toFinding(grid: Grid, index: number, m: Mismatch, nums: TableNumbers, tolerance: Decimal): Finding | undefined {
   const stated = nums.decimal(m.total.row, m.total.col);
   const expected = nums.toDecimal(m.sum);
   const diff = stated.minus(expected);
@@ -139,6 +139,5 @@ function toFinding(grid: Grid, table: DetectedTable, index: number, m: Mismatch,
     messageEn: text.en,
   };
   if (rounding) finding.rounding = true;
-  void table;
   return finding;
 }

@@ -43,7 +43,7 @@ export function detectTables(grid: Grid): DetectedTable[] {
   const mask = new Mask(perf.map((t) => t.range));
   const tables: DetectedTable[] = [...perf];
   for (const region of findRegions(grid, mask)) tables.push(buildTable(grid, region));
-  return mergeSummaryHalves(grid, tables).sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
+  return mergeSummaryHalves(tables).sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
 }
 
 function buildTable(grid: Grid, region: Region): DetectedTable {
@@ -143,7 +143,7 @@ function findUnit(grid: Grid, region: Region): DetectedTable['unit'] {
  * A 收支总表 whose halves are separated by an empty column arrives as two tables on the same rows: one
  * whose header or labels name 收入 and one naming 支出. They are one table with two sides.
  */
-function mergeSummaryHalves(grid: Grid, tables: DetectedTable[]): DetectedTable[] {
+function mergeSummaryHalves(tables: DetectedTable[]): DetectedTable[] {
   const out = [...tables];
   for (let i = 0; i < out.length; i++) {
     const a = out[i];
@@ -172,7 +172,6 @@ function mergeSummaryHalves(grid: Grid, tables: DetectedTable[]): DetectedTable[
         { ...b.sides![0], side: 'expense' },
       ],
     };
-    void grid;
     out[i] = merged;
     out.splice(out.indexOf(b), 1);
   }

@@ -17,7 +17,6 @@ import {
   isSubtotalLabel,
   numberingOf,
   NumberingStyle,
-  squash,
 } from './text';
 
 export interface SideRowsInput {
@@ -313,4 +312,3 @@ function linkParents(rows: RowInfo[]): void {
   }
 }
 
-export { squash };

@@ -24,6 +24,8 @@ export interface RowProfile {
   entities: Entity[];
   /** Entities that read as amounts. */
   amounts: number;
+  /** Of those, whole numbers that look like years (2023): a header may carry them. */
+  years: number;
   /** Cells covered by a merge that starts in an earlier row. */
   coveredFromAbove: number;
   kind: RowKind;
@@ -44,6 +46,7 @@ export class Mask {
 export function profileRow(grid: Grid, row: number, left: number, right: number, mask: Mask): RowProfile {
   const entities: Entity[] = [];
   let amounts = 0;
+  let years = 0;
   let coveredFromAbove = 0;
   const masked = mask.rowTouched(row);
   const merged = grid.merges.length > 0;
@@ -57,10 +60,14 @@ export function profileRow(grid: Grid, row: number, left: number, right: number,
     const text = grid.text(row, c);
     if (text === '') continue;
     const isAmount = isAmountCell(grid, row, c, text);
-    if (isAmount) amounts++;
+    if (isAmount) {
+      amounts++;
+      const v = grid.cell(row, c)?.value;
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100) years++;
+    }
     entities.push({ col: c, right: m ? Math.min(m.right, right) : c, bottom: m ? m.bottom : row, text, amount: isAmount });
   }
-  return { row, entities, amounts, coveredFromAbove, kind: kindOf(entities, coveredFromAbove) };
+  return { row, entities, amounts, years, coveredFromAbove, kind: kindOf(entities, coveredFromAbove) };
 }
 
 const NUMERIC_START = /^[\s(（+\-−－—–―─¥￥]*[\d０-９.]|^[\-—－–―─]+$/;

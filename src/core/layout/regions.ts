@@ -29,6 +29,11 @@ function looksLikeBodyLabel(text: string): boolean {
   return numberingOf(text) !== undefined || (isQizhong(text) && /^其中[：:]\s*\S/.test(text.trim())) || codeInName(text) !== undefined;
 }
 
+/** A header row naming years as numbers ("项目 | 2023 | 2024 | 增减"): its only amounts are years. */
+function yearsInHeader(p: RowProfile): boolean {
+  return p.amounts > 0 && p.years === p.amounts && p.entities.some((e) => !e.amount && isHeaderWord(e.text));
+}
+
 /** A row of column numbers under a header: 甲 乙 1 2 3 …, or 栏次. */
 function isColumnNumberRow(p: RowProfile): boolean {
   if (p.entities.length < 3) return false;
@@ -212,7 +217,7 @@ function hasSubstance(profiles: Profiles, r: Region): boolean {
 /** The header band starting at row i: text rows naming columns, merged cells, a 栏次 row. */
 function headerBand(profiles: Profiles, i: number, n: number): [number, number] {
   const first = profiles.at(i);
-  if (first.amounts > 0) return [i, i - 1];
+  if (first.amounts > 0 && !yearsInHeader(first)) return [i, i - 1];
   let h = i;
   let mergeBottom = -1;
   while (h < n && h - i < MAX_HEADER_ROWS) {
@@ -220,7 +225,7 @@ function headerBand(profiles: Profiles, i: number, n: number): [number, number] 
     if (p.kind === 'blank' || p.kind === 'note' || p.kind === 'meta' || p.kind === 'title') break;
     const forced = h <= mergeBottom;
     if (!forced) {
-      if (p.amounts > 0) {
+      if (p.amounts > 0 && !yearsInHeader(p)) {
         if (h > i && isColumnNumberRow(p)) {
           h++;
           break;
