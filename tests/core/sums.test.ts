@@ -180,6 +180,18 @@ describe('numbers that are not amounts to add', () => {
   });
 });
 
+describe('三公经费 in columns', () => {
+  const rows = (purchase: number): CellValue[][] => [
+    ['单位', '合计', '因公出国（境）费', '公务接待费', '公务用车购置及运行费', '公务用车购置费', '公务用车运行费'],
+    ['本级', 12, 2, 4, 6, purchase, 4],
+    ['下属单位', 5, null, 1, 4, null, 4],
+  ];
+  it('合计 = 出国 + 接待 + 公务用车购置及运行费, the last = 购置费 + 运行费', () => {
+    expect(cells(money(rows(2)))).toEqual([]);
+    expect(sums(money(rows(2.5))).map((f) => [f.rule, f.cell, f.expected, f.parts])).toEqual([['sum.row', 'E2', '6.5', ['F2', 'G2']]]);
+  });
+});
+
 describe('sum.hierarchy', () => {
   it('类 = Σ款 with codes inside names, and 合计 = Σ类 using stated values', () => {
     const g = money([

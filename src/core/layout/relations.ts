@@ -55,13 +55,36 @@ export function inferColumnSums(model: ColumnModel, left: number, right: number,
     return node.children.flatMap((ch) => contribution(ch));
   };
 
+  // Named breakdowns in one header row: "公务用车购置及运行费 | 公务用车购置费 | 公务用车运行费" — a column
+  // followed by two or more columns whose names start like its own; kept only when the data agree.
+  const breakdownParts = new Set<number>();
+  const leafText = (c: number) => squash(model.header.leafOf.get(c)?.text ?? '');
+  for (const c of model.columns) {
+    if (!moneyPart(c.col) || c.totalHeader) continue;
+    const name = leafText(c.col);
+    if (name.length < 4) continue;
+    const prefix = name.slice(0, 2);
+    const kids: number[] = [];
+    for (let k = c.col + 1; k <= right && moneyPart(k); k++) {
+      const t = leafText(k);
+      if (!t.startsWith(prefix) || t === name || model.header.leafOf.get(k)?.parent !== model.header.leafOf.get(c.col)?.parent) break;
+      kids.push(k);
+    }
+    if (kids.length < 2) continue;
+    const s = score(c.col, kids);
+    if (s.holds >= 1 && s.holds * 2 >= informative(s)) {
+      out.push({ total: c.col, parts: kids, source: 'header' });
+      kids.forEach((k) => breakdownParts.add(k));
+    }
+  }
+
   const totals = model.columns.filter((c) => isAmount(c.col) && c.totalHeader && !c.nonAdditive);
   for (const t of totals) {
     const node = model.header.leafOf.get(t.col);
     let parts: number[] = [];
     if (node) {
       const sibs = siblingsOf(model.header, node);
-      parts = sibs.flatMap((n) => contribution(n)).filter((c) => c !== t.col);
+      parts = sibs.flatMap((n) => contribution(n)).filter((c) => c !== t.col && !breakdownParts.has(c));
       // 合计 | 其中 (A, B): when the 其中 group is all there is, it is what the total adds up.
       if (parts.length === 0) parts = sibs.flatMap((n) => contribution(n, true)).filter((c) => c !== t.col);
     }
