@@ -161,6 +161,18 @@ describe('detectTables', () => {
     expect(checkSheet(g).findings).toEqual([]);
   });
 
+  it('a title and its unit on one row stay out of the table', () => {
+    const g = sheet([
+      ['部门支出预算表', null, '单位：万元'],
+      ['项目', '一季度', '全年'],
+      ['基本支出', 10, 10],
+      ['项目支出', 5, 5],
+      ['合计', 15, 15],
+    ]);
+    const [t] = detectTables(g);
+    expect([rangeToA1(t.range), t.title, t.unit]).toEqual(['A2:C5', '部门支出预算表', '万元']);
+  });
+
   it('an empty sheet and a sheet of prose give no tables', () => {
     expect(detectTables(sheet([]))).toEqual([]);
     expect(detectTables(sheet([['关于下达2022年补助资金的通知'], ['各县区财政局：'], ['现将有关事项通知如下。']]))).toEqual([]);

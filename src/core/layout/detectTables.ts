@@ -114,11 +114,9 @@ function rowTextsIn(grid: Grid, row: number, left: number, right: number): { col
 function findTitle(grid: Grid, region: Region): { title?: string; titleRow?: number } {
   for (let k = region.preamble.length - 1; k >= 0; k--) {
     const row = region.preamble[k];
-    const texts = rowTextsIn(grid, row, region.bandLeft, region.bandRight);
+    const texts = rowTextsIn(grid, row, region.bandLeft, region.bandRight).filter((e) => !isMetaLine(e.text) && !isNoteLine(e.text));
     if (texts.length !== 1) continue;
-    const t = texts[0].text;
-    if (isMetaLine(t) || isNoteLine(t)) continue;
-    return { title: t.replace(/\s+/g, ' ').trim(), titleRow: row };
+    return { title: texts[0].text.replace(/\s+/g, ' ').trim(), titleRow: row };
   }
   return {};
 }

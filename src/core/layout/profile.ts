@@ -88,6 +88,10 @@ function kindOf(entities: Entity[], covered: number): RowKind {
   if (entities.length <= 3 && entities.every((e) => !e.amount && isMetaLine(e.text))) return 'meta';
   if (!entities[0].amount && isNoteLine(entities[0].text)) return 'note';
   if (entities.length <= 3 && covered === 0 && entities.every((e) => !e.amount && isTitleText(e.text))) return 'title';
+  // "部门收支总体情况表 …… 单位：万元" on one row.
+  if (entities.length <= 3 && covered === 0 && entities.every((e) => !e.amount && (isTitleText(e.text) || isMetaLine(e.text))) && entities.some((e) => isTitleText(e.text))) {
+    return 'title';
+  }
   if (entities.length === 1 && !entities[0].amount && covered === 0) return 'single';
   return 'multi';
 }

@@ -134,7 +134,7 @@ export function isTotalHeader(text: string): boolean {
   const s = squash(text).replace(/[（(](万元|元|亿元)[)）]$/, '');
   if (s.length === 0 || s.length > 20) return false;
   if (/^其中/.test(s)) return false;
-  return /(合计|总计|小计|共计)/.test(s) || /^(计|总额|总数|总金额)$/.test(s);
+  return /(合计|总计|小计|共计)/.test(s) || /^(计|总额|总数|总金额|全年|全年数|汇总)$/.test(s);
 }
 
 /** Columns whose numbers are not amounts to add: rates, prices, standards, weights, years, codes, ordinals. */
