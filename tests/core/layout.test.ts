@@ -173,6 +173,18 @@ describe('detectTables', () => {
     expect([rangeToA1(t.range), t.title, t.unit]).toEqual(['A2:C5', '部门支出预算表', '万元']);
   });
 
+  it('an empty spacer column inside a table does not split it', () => {
+    const g = sheet([
+      ['项目', null, '金额'],
+      ['基本支出', null, 10],
+      ['项目支出', null, 5],
+      ['合计', null, 16],
+    ]);
+    const t = detectTables(g);
+    expect(t.map((x) => rangeToA1(x.range))).toEqual(['A1:C4']);
+    expect(checkSheet(g).findings.map((f) => f.cell)).toEqual(['C4']);
+  });
+
   it('an empty sheet and a sheet of prose give no tables', () => {
     expect(detectTables(sheet([]))).toEqual([]);
     expect(detectTables(sheet([['关于下达2022年补助资金的通知'], ['各县区财政局：'], ['现将有关事项通知如下。']]))).toEqual([]);

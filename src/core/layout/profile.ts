@@ -126,5 +126,35 @@ export function columnBands(grid: Grid, mask: Mask): [number, number][] {
       start = -1;
     }
   }
-  return bands;
+  return bands.length < 2 ? bands : joinSpacerBands(grid, mask, bands);
+}
+
+/**
+ * An empty spacer column inside one table ("项目 | (空) | 金额") also splits bands; a band with no amount
+ * at all next to one with amounts is the label part of the same table.
+ */
+function joinSpacerBands(grid: Grid, mask: Mask, bands: [number, number][]): [number, number][] {
+  const hasAmount = bands.map(([l, r]) => {
+    for (let row = 0; row < grid.rowCount; row++) {
+      for (let c = l; c <= r; c++) {
+        const t = grid.text(row, c);
+        if (t !== '' && !mask.has(row, c) && isAmountCell(grid, row, c, t)) return true;
+      }
+    }
+    return false;
+  });
+  const out: [number, number][] = [];
+  let i = 0;
+  while (i < bands.length) {
+    let [l, r] = bands[i];
+    let amounts = hasAmount[i];
+    while (i + 1 < bands.length && bands[i + 1][0] - r <= 2 && (!amounts || !hasAmount[i + 1])) {
+      i++;
+      r = bands[i][1];
+      amounts = amounts || hasAmount[i];
+    }
+    out.push([l, r]);
+    i++;
+  }
+  return out;
 }

@@ -129,6 +129,12 @@ function splitSideBySide(profiles: Profiles, region: Region, from: number, to: n
     }
   }
   if (groups.length < 2 || groups.some(([a, b]) => b - a < 1)) return undefined;
+  // Each side of a real pair has amounts of its own; a label block beside a spacer column does not.
+  const withAmounts = (a: number, b: number) => {
+    for (let r = top; r <= region.bodyBottom; r++) if (profiles.at(r).entities.some((e) => e.amount && e.col >= a && e.col <= b)) return true;
+    return false;
+  };
+  if (!groups.every(([a, b]) => withAmounts(a, b))) return undefined;
   const out: Region[] = [];
   for (const [gl, gr] of groups) {
     const sub = new Profiles(profiles.grid, profiles.mask, gl, gr);
