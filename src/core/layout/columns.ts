@@ -20,6 +20,7 @@ import {
   squash,
 } from './text';
 
+const PLAIN_INT = /^\d{1,15}$/;
 const MONEY_HEADER = /金额|资金|预算|合计|小计|总计|支出|收入|经费|费|拨款|元|数/;
 
 export interface ColumnModel {
@@ -47,7 +48,21 @@ function statsOf(grid: Grid, col: number, top: number, bottom: number): ColumnSt
     const text = grid.text(r, col);
     if (text === '') continue;
     const cell = grid.cell(r, col);
-    const raw = cell?.value;
+    let raw = cell?.value;
+    // Digits typed as text ("2101501", "150") read like numbers without building a Decimal.
+    if (typeof raw === 'string' && PLAIN_INT.test(text)) {
+      const code = codeText(text);
+      if (code && isCodeLength(code.length)) {
+        s.pureCodes++;
+        s.textCodes++;
+      }
+      raw = Number(text);
+      const v = raw;
+      s.numbers++;
+      if (v >= 1949 && v <= 2100) s.yearLike++;
+      if (s.ints.length < 2000) s.ints.push(v);
+      continue;
+    }
     const a = typeof raw === 'number' && !cell?.error ? null : grid.amount(r, col);
     if (typeof raw === 'number' && !cell?.error && Number.isFinite(raw)) {
       s.numbers++;

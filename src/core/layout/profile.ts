@@ -70,6 +70,7 @@ export function profileRow(grid: Grid, row: number, left: number, right: number,
   return { row, entities, amounts, years, coveredFromAbove, kind: kindOf(entities, coveredFromAbove) };
 }
 
+const PLAIN_NUMBER = /^-?\d{1,15}(\.\d{1,9})?$/;
 const NUMERIC_START = /^[\s(（+\-−－—–―─¥￥]*[\d０-９.]|^[\-—－–―─]+$/;
 
 /** Whether a cell reads as an amount (or is an error value), without building a Decimal for plain numbers. */
@@ -79,6 +80,7 @@ export function isAmountCell(grid: Grid, row: number, col: number, text: string)
   if (cell.error) return true;
   if (typeof cell.value === 'number') return Number.isFinite(cell.value);
   if (typeof cell.value !== 'string') return false;
+  if (PLAIN_NUMBER.test(text)) return true;
   if (!NUMERIC_START.test(text) && !text.startsWith('#')) return false;
   return grid.amount(row, col) !== null || grid.error(row, col) !== undefined;
 }

@@ -147,7 +147,7 @@ function searchParts(nums: TableNumbers, bodyRows: number[], total: number, pool
   const tv = sample.map((r) => nums.big(r, total));
   let bestMask = 0;
   let bestHolds = -1;
-  let bestSize = 0;
+  let bestSize = Infinity;
   const full = 1 << near.length;
   for (let mask = 1; mask < full; mask++) {
     let size = 0;
@@ -159,7 +159,8 @@ function searchParts(nums: TableNumbers, bodyRows: number[], total: number, pool
       for (let k = 0; k < near.length; k++) if (mask & (1 << k)) s += vals[i][k];
       if (s === tv[i]) holds++;
     }
-    if (holds > bestHolds || (holds === bestHolds && size > bestSize)) {
+    // Equal evidence: the fewest columns (合计 = 基本支出 + 项目支出 rather than 项目支出 + 人员经费 + 公用经费).
+    if (holds > bestHolds || (holds === bestHolds && size < bestSize)) {
       bestHolds = holds;
       bestMask = mask;
       bestSize = size;
