@@ -148,7 +148,8 @@ function joinSpacerBands(grid: Grid, mask: Mask, bands: [number, number][]): [nu
   const out: [number, number][] = [];
   let i = 0;
   while (i < bands.length) {
-    let [l, r] = bands[i];
+    const l = bands[i][0];
+    let r = bands[i][1];
     let amounts = hasAmount[i];
     while (i + 1 < bands.length && bands[i + 1][0] - r <= 2 && (!amounts || !hasAmount[i + 1])) {
       i++;
