@@ -219,6 +219,23 @@ describe('build:wps', () => {
     expect(alerts[1]).toMatch(/^校核：(已清除|没有需要清除)/);
   });
 
+  it('install-linux.sh copies the add-in into jsaddons and registers it, keeping other add-ins', () => {
+    const jsaddons = fs.mkdtempSync(path.join(os.tmpdir(), 'jsaddons-'));
+    fs.writeFileSync(
+      path.join(jsaddons, 'jsplugins.xml'),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  <jsplugin name="other" type="wps" url="file:///x/other.7z" version="1.0"/>\n' +
+        '  <jsplugin name="jiaohe" type="et" url="file:///old.zip" version="0.0.1"/>\n</jsplugins>\n',
+    );
+    const r = spawnSync('sh', [path.join(out, 'offline', 'install-linux.sh')], { env: { ...process.env, WPS_JSADDONS: jsaddons }, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('已安装到');
+    expect(fs.existsSync(path.join(jsaddons, FOLDER, 'ribbon.xml'))).toBe(true);
+    expect(fs.existsSync(path.join(jsaddons, FOLDER, 'ui', 'taskpane.html'))).toBe(true);
+    const doc = parseXml(path.join(jsaddons, 'jsplugins.xml'));
+    const entries = (Array.from(doc.getElementsByTagName('jsplugin')) as Element[]).map((e) => `${e.getAttribute('name')} ${e.getAttribute('version')} ${e.getAttribute('url')}`);
+    expect(entries).toEqual(['other 1.0 file:///x/other.7z', `jiaohe ${VERSION} file://${jsaddons}/${FOLDER}.zip`]);
+  });
+
   it('refuses a bad --url with a Chinese message', () => {
     const r = spawnSync(process.execPath, ['scripts/build-wps.js', '--url', 'intranet/jiaohe'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(1);
