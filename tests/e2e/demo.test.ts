@@ -41,8 +41,15 @@ async function openDemo(width = 1280, height = 800): Promise<{ page: Page; reque
 }
 
 async function openFixture(page: Page): Promise<void> {
+  // The default sample has the same file name: wait for the workbook itself to be replaced.
+  const book = page.getByRole('region', { name: '工作簿' });
+  const before = await book.getAttribute('data-workbook-id');
   await page.getByLabel('打开工作簿').setInputFiles(FIXTURE);
-  await page.getByTestId('file-name').filter({ hasText: path.basename(FIXTURE) }).waitFor();
+  await page.waitForFunction(
+    (id) => document.querySelector('[data-workbook-id]')?.getAttribute('data-workbook-id') !== id,
+    before,
+  );
+  await expect(page.getByTestId('file-name').textContent()).resolves.toBe(path.basename(FIXTURE));
 }
 
 function gridCell(page: Page, address: string): Locator {
@@ -116,11 +123,20 @@ describe('demo page', () => {
     await page.getByTestId('task-pane').screenshot({ path: screenshotPath('pane-checked.png') });
 
     // Clicking a finding selects its cell in the grid (and the name box says which).
-    for (const cell of ['G31', 'E15']) {
+    for (const cell of ['G31', 'E15', 'F31']) {
       await region.getByRole('button').and(page.locator(`[data-cell="${cell}"]`)).first().click();
       await expect(gridCell(page, cell).getAttribute('aria-selected')).resolves.toBe('true');
       await expect(page.getByTestId('name-box').textContent()).resolves.toBe(cell);
-      await expect(gridCell(page, cell).isVisible()).resolves.toBe(true);
+      // Scrolled into view, clear of the sticky headers.
+      const inView = await gridCell(page, cell).evaluate((el) => {
+        const sc = el.closest('table')!.parentElement!;
+        const v = sc.getBoundingClientRect();
+        const c = el.getBoundingClientRect();
+        const headerW = sc.querySelector('tbody th')!.getBoundingClientRect().width;
+        const headerH = sc.querySelector('thead')!.getBoundingClientRect().height;
+        return c.left >= v.left + headerW - 1 && c.top >= v.top + headerH - 1 && c.right <= v.left + sc.clientWidth + 1 && c.bottom <= v.top + sc.clientHeight + 1;
+      });
+      expect(inView).toBe(true);
     }
 
     // 清除标记 removes every highlight and restores every cell as it was.

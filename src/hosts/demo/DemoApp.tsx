@@ -220,7 +220,7 @@ export function DemoApp(props: { sampleUrl?: string }): React.JSX.Element {
         </MessageBar>
       )}
       <main className={styles.main}>
-        <section className={styles.book} aria-label="工作簿">
+        <section className={styles.book} aria-label="工作簿" data-workbook-id={loaded?.id ?? 0}>
           {loaded ? (
             <WorkbookView key={loaded.id} workbook={loaded.workbook} />
           ) : (

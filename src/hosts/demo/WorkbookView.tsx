@@ -247,11 +247,24 @@ export function WorkbookView({ workbook }: WorkbookViewProps): React.JSX.Element
 
   React.useEffect(() => setRowLimit(ROW_PAGE), [sheet]);
 
-  // Bring the selected cell into view whenever the selection moves (a finding was clicked).
+  // Bring the selected cell's top-left into view when the selection moves (a finding was clicked), clear of the
+  // sticky row and column headers. scrollIntoView cannot account for those and misplaces wide merged cells.
   React.useEffect(() => {
-    const el = scroller.current?.querySelector<HTMLElement>(`[data-cell="${toA1(selection.top, selection.left)}"]`);
-    el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [selection.top, selection.left, sheet]);
+    const sc = scroller.current;
+    const el = sc?.querySelector<HTMLElement>(`[data-cell="${toA1(selection.top, selection.left)}"]`);
+    if (!sc || !el) return;
+    const view = sc.getBoundingClientRect();
+    const cell = el.getBoundingClientRect();
+    const headerWidth = sc.querySelector('tbody th')?.getBoundingClientRect().width ?? 0;
+    const headerHeight = sc.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const left = view.left + headerWidth;
+    const top = view.top + headerHeight;
+    const right = view.left + sc.clientWidth;
+    const bottom = view.top + sc.clientHeight;
+    const dx = cell.left < left ? cell.left - left : cell.right > right ? Math.min(cell.right - right, cell.left - left) : 0;
+    const dy = cell.top < top ? cell.top - top : cell.bottom > bottom ? Math.min(cell.bottom - bottom, cell.top - top) : 0;
+    if (dx || dy) sc.scrollBy(dx, dy);
+  }, [selection.top, selection.left, sheet, workbook.selectionCount]);
 
   const selectedAddress = workbook.selectionAddress();
   const selectedCell = sheet.rows[selection.top]?.[selection.left];

@@ -108,6 +108,8 @@ export class DemoWorkbook {
   readonly sheets: DemoSheet[];
   activeSheet = 0;
   selection: DemoSelection;
+  /** Increases every time a cell is selected, even the same one again (the view scrolls to it). */
+  selectionCount = 0;
   /** The file the workbook came from, for the page header. */
   fileName: string;
   private changeCount = 0;
@@ -182,6 +184,7 @@ export class DemoWorkbook {
     }
     this.activeSheet = index;
     this.selection = { sheet: sheet.name, range: { ...range } };
+    this.selectionCount++;
     this.changed();
   }
 
