@@ -125,6 +125,21 @@ describe('amounts as written', () => {
     expect(cells(g)).toEqual([]);
   });
 
+  it('shows a difference hidden by the display format with the decimals it needs', () => {
+    const g = new Grid({
+      name: 's',
+      cells: [
+        [{ value: '项目' }, { value: '金额' }],
+        [{ value: '甲' }, { value: 10.004, numberFormat: '0.00' }],
+        [{ value: '乙' }, { value: 5, numberFormat: '0.00' }],
+        [{ value: '合计' }, { value: 15, numberFormat: '0.00' }],
+      ],
+    });
+    const [f] = sums(g);
+    expect([f.cell, f.expected, f.actual]).toEqual(['B4', '15.004', '15']);
+    expect(f.message).toBe('合计 金额 15.000 ≠ 所列各行之和 15.004（相差 0.004，疑似四舍五入误差）');
+  });
+
   it('uses floating-point noise-free values (formula results like 0.30000000000000004)', () => {
     const g = money([
       ['项目', '合计', 'A', 'B'],

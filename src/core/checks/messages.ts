@@ -53,9 +53,13 @@ export function describeMismatch(
   decimals: number,
   rounding: boolean,
 ): { zh: string; en: string } {
-  const s = formatAmount(stated, decimals);
-  const e = formatAmount(expected, decimals);
-  const d = formatAmount(diff.abs(), decimals);
+  // Shown at the table's decimals; when that hides the difference (a cell holding 100.004 shown as
+  // 100.00), with as many more as it takes to see it.
+  let places = decimals;
+  while (places < 9 && new Decimal(formatAmount(diff.abs(), places)).isZero()) places++;
+  const s = formatAmount(stated, places);
+  const e = formatAmount(expected, places);
+  const d = formatAmount(diff.abs(), places);
   const where = [m.rowLabel, m.colLabel].filter((x) => x && x.trim() !== '').join(' ');
   if (m.rule === 'sum.balance') {
     return {
