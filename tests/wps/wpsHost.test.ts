@@ -184,11 +184,16 @@ describe('marks', () => {
 
   it('restores ScreenUpdating when marking fails half way (protected sheet), and keeps it off if it was off', async () => {
     const app = decorated();
+    const before = snapshotLooks(app);
     app.workbook.sheets[0].protected_ = true;
     const host = new WpsHost({ application: app });
-    await expect(host.markFindings([finding('A2')])).rejects.toThrow('受保护');
+    await expect(host.markFindings([finding('A2')])).rejects.toThrow('无法在单元格上标记（工作表可能受保护');
     expect(app.ScreenUpdating).toBe(true);
+    // The fill painted before the note failed is recorded, so clearing puts it back.
     app.workbook.sheets[0].protected_ = false;
+    expect(app.workbook.sheets[0].cellAt(1, 0)!.interior.color).toBe(hexToBgr('#FFC7CE'));
+    expect(await host.clearMarks()).toBe(1);
+    expect(snapshotLooks(app)).toEqual(before);
     app.ScreenUpdating = false;
     await host.markFindings([finding('A2')]);
     expect(app.ScreenUpdating).toBe(false);

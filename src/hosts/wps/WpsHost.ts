@@ -74,9 +74,21 @@ export class WpsHost implements SpreadsheetHost {
     if (findings.length === 0) return 0;
     return this.withScreenOff(() => {
       const app = this.app;
-      const result = applyMarks(app, findings, readMarkRecords(app));
-      writeMarkRecords(app, result.records);
-      return result.marked;
+      const records = readMarkRecords(app);
+      let marked: number;
+      try {
+        marked = applyMarks(app, findings, records);
+      } catch (err) {
+        // Cells painted before the failure are in `records`: save them, so 清除标记 can still undo them.
+        try {
+          writeMarkRecords(app, records);
+        } catch {
+          /* the first error is the one to report */
+        }
+        throw new Error(`无法在单元格上标记（工作表可能受保护，请先撤销保护）：${err instanceof Error ? err.message : String(err)}`);
+      }
+      writeMarkRecords(app, records);
+      return marked;
     });
   }
 

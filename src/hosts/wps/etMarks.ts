@@ -185,17 +185,13 @@ export function noteFor(findings: Finding[]): string {
   return COMMENT_PREFIX + lines.join('\n');
 }
 
-export interface MarkResult {
-  marked: number;
-  records: MarkRecord[];
-}
-
 /**
- * Fill and annotate each finding's cell. The original fill of a cell is recorded only the first time
- * it is marked, so marking twice and clearing once still restores the officer's colour.
+ * Fill and annotate each finding's cell; returns how many cells were marked. `records` (what the cells
+ * looked like before) grows as cells are painted, so a failure half way leaves a usable record. The
+ * original fill of a cell is recorded only the first time it is marked, so marking twice and clearing
+ * once still restores the officer's colour.
  */
-export function applyMarks(app: EtApplication, findings: Finding[], existing: MarkRecord[]): MarkResult {
-  const records = existing.slice();
+export function applyMarks(app: EtApplication, findings: Finding[], records: MarkRecord[]): number {
   const byKey = new Map(records.map((r) => [key(r.sheet, r.cell), r]));
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -243,7 +239,7 @@ export function applyMarks(app: EtApplication, findings: Finding[], existing: Ma
     writeNote(range, rec, note);
     marked++;
   }
-  return { marked, records };
+  return marked;
 }
 
 function writeNote(range: EtRange, rec: MarkRecord, note: string): void {
