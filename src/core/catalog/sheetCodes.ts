@@ -77,8 +77,11 @@ export function findSplitBlocks(grid: Grid): SplitBlock[] {
           if (++blanks >= 3) break;
           continue;
         }
-        // Another header (a second table below) ends the block.
-        if (plain(grid, rr, c) === '类' && plain(grid, rr, c + 1) === '款') break;
+        // Another header (a second table below) ends the block, and so does a title or note line
+        // written across the 类 column: the rows after it belong to something else.
+        const head = plain(grid, rr, c);
+        if (head === '类' && plain(grid, rr, c + 1) === '款') break;
+        if (head.length > 4 && !/^\d/.test(head) && !/[合总小]计/.test(head)) break;
         blanks = 0;
         lastRow = rr;
       }
@@ -240,6 +243,9 @@ export function findCodeCells(grid: Grid, tables: DetectedTable[] = []): { cells
     }
   }
   for (const b of blocks) {
+    // A detected table bounds its own code block: rows below it belong to the next table.
+    const owner = tables.find((t) => b.headerRow >= t.range.top && b.headerRow <= t.range.bottom && b.partCols[0] >= t.range.left && b.partCols[0] <= t.range.right);
+    if (owner) b.lastRow = Math.min(b.lastRow, owner.range.bottom);
     const read = readSplitBlock(grid, b);
     for (let r = b.firstRow; r <= b.lastRow; r++) for (const c of [...b.partCols, b.nameCol]) taken.add(key(r, c));
     cells.push(...read.cells);
