@@ -13,8 +13,8 @@ export interface Mismatch {
   basis: 'code' | 'qizhong' | 'numbering' | 'indent' | 'subtotal' | 'rows' | 'columns' | 'balance';
   total: CellRef;
   parts: CellRef[];
-  /** Σ parts, scaled (see TableNumbers). */
-  sum: bigint;
+  /** Σ parts, exact. */
+  sum: Decimal;
   rowLabel: string;
   colLabel: string;
 }

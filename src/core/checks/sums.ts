@@ -5,7 +5,7 @@
 import Decimal from 'decimal.js';
 import type { Grid } from '../grid';
 import { toA1 } from '../grid/address';
-import { Check, checkAcross, checkDown, TableNumbers, tableNumbers } from '../layout/numbers';
+import { Check, checkAcross, checkDown, EXACT_ZERO, TableNumbers, tableNumbers } from '../layout/numbers';
 import type { DetectedTable, TableSide } from '../layout/types';
 import type { CheckSettings, Finding } from '../types';
 import { describeMismatch, Mismatch } from './messages';
@@ -96,9 +96,9 @@ function balanceMismatch(table: DetectedTable, nums: TableNumbers): Mismatch | u
   if (!income || !expense) return undefined;
   const res = checkDown(nums, income.col, income.row, [income.row]);
   if (res.check === Check.Skip) return undefined;
-  const a = nums.big(income.row, income.col);
-  const b = nums.big(expense.row, expense.col);
-  if (a === b || checkDown(nums, expense.col, expense.row, [expense.row]).check === Check.Skip) return undefined;
+  const a = nums.value(income.row, income.col);
+  const b = nums.value(expense.row, expense.col);
+  if (a.eq(b) || checkDown(nums, expense.col, expense.row, [expense.row]).check === Check.Skip) return undefined;
   const labels = table.sides.map((s) => new Map(s.rows.map((r) => [r.row, r.label])));
   return {
     rule: 'sum.balance',
@@ -117,9 +117,10 @@ function headerLeaf(table: DetectedTable, col: number): string {
 }
 
 function toFinding(grid: Grid, index: number, m: Mismatch, nums: TableNumbers, tolerance: Decimal): Finding | undefined {
-  const stated = nums.decimal(m.total.row, m.total.col);
-  const expected = nums.toDecimal(m.sum);
-  const diff = stated.minus(expected);
+  const stated = nums.value(m.total.row, m.total.col);
+  const expected = m.sum;
+  // From the exact zero: a difference of 1e-9 on a 1e12 total keeps its digits.
+  const diff = EXACT_ZERO.plus(stated).minus(expected);
   if (diff.isZero() || (tolerance.gt(0) && diff.abs().lte(tolerance))) return undefined;
   let shown = nums.shownDecimals(m.total.row, m.total.col);
   for (const p of m.parts) shown = Math.max(shown, nums.shownDecimals(p.row, p.col));

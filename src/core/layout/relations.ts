@@ -10,9 +10,10 @@
  *   RowSum (sum.column):       小计 row = Σ its group (above or below, decided by the data),
  *                              合计/总计 row = Σ top-level rows, chosen among candidate part sets.
  */
+import type Decimal from 'decimal.js';
 import { HeaderNode, siblingsOf } from './header';
 import type { ColumnModel } from './columns';
-import { Check, checkAcross, checkDown, CellState, TableNumbers } from './numbers';
+import { Check, checkAcross, checkDown, CellState, EXACT_ZERO, TableNumbers } from './numbers';
 import type { ColumnSum, RowInfo, RowSum } from './types';
 import { squash } from './text';
 
@@ -137,28 +138,37 @@ function searchParts(nums: TableNumbers, bodyRows: number[], total: number, pool
   if (near.length < 2) return undefined;
   const sample: number[] = [];
   for (const r of bodyRows) {
-    if (nums.state(r, total) !== CellState.Number || nums.big(r, total) === 0n) continue;
+    if (nums.state(r, total) !== CellState.Number || nums.value(r, total).isZero()) continue;
     if (near.some((c) => nums.state(r, c) === CellState.Error)) continue;
     sample.push(r);
     if (sample.length >= 60) break;
   }
   if (sample.length < 3) return undefined;
-  const vals = sample.map((r) => near.map((c) => nums.big(r, c)));
-  const tv = sample.map((r) => nums.big(r, total));
+  // Sum of every subset of the near columns, per sample row: each subset is a smaller one plus one
+  // column, so one Decimal addition per subset and row (none for a zero), then one comparison.
+  const full = 1 << near.length;
+  const holdsOf = new Uint16Array(full);
+  const subsetSums: Decimal[] = new Array(full);
+  subsetSums[0] = EXACT_ZERO;
+  for (const r of sample) {
+    const vals = near.map((c) => nums.value(r, c));
+    const target = nums.value(r, total);
+    for (let mask = 1; mask < full; mask++) {
+      const low = mask & -mask;
+      const v = vals[31 - Math.clz32(low)];
+      const s = v.isZero() ? subsetSums[mask ^ low] : subsetSums[mask ^ low].plus(v);
+      subsetSums[mask] = s;
+      if (s.eq(target)) holdsOf[mask]++;
+    }
+  }
   let bestMask = 0;
   let bestHolds = -1;
   let bestSize = Infinity;
-  const full = 1 << near.length;
   for (let mask = 1; mask < full; mask++) {
     let size = 0;
     for (let k = 0; k < near.length; k++) if (mask & (1 << k)) size++;
     if (size < 2) continue;
-    let holds = 0;
-    for (let i = 0; i < sample.length; i++) {
-      let s = 0n;
-      for (let k = 0; k < near.length; k++) if (mask & (1 << k)) s += vals[i][k];
-      if (s === tv[i]) holds++;
-    }
+    const holds = holdsOf[mask];
     // Equal evidence: the fewest columns (合计 = 基本支出 + 项目支出 rather than 项目支出 + 人员经费 + 公用经费).
     if (holds > bestHolds || (holds === bestHolds && size < bestSize)) {
       bestHolds = holds;
@@ -336,18 +346,20 @@ function dataNesting(rows: number[], cols: number[], nums: TableNumbers): number
   while (i < rows.length) {
     const p = rows[i];
     top.push(p);
-    const target = cols.map((c) => (nums.state(p, c) === CellState.Number ? nums.big(p, c) : 0n));
-    const nonZero = target.some((v) => v !== 0n);
+    const target = cols.map((c) => nums.value(p, c));
+    const nonZero = target.some((v) => !v.isZero());
     let found = -1;
     if (nonZero) {
-      const run = cols.map(() => 0n);
+      const run = cols.map(() => EXACT_ZERO);
       for (let j = i + 1; j < rows.length && j <= i + window; j++) {
         let over = true;
         let equal = true;
         for (let k = 0; k < cols.length; k++) {
-          if (nums.state(rows[j], cols[k]) === CellState.Number) run[k] += nums.big(rows[j], cols[k]);
-          if (run[k] !== target[k]) equal = false;
-          if (run[k] <= target[k] || target[k] < 0n) over = false;
+          const v = nums.value(rows[j], cols[k]);
+          if (!v.isZero()) run[k] = run[k].plus(v);
+          const order = run[k].cmp(target[k]);
+          if (order !== 0) equal = false;
+          if (order <= 0 || target[k].lt(0)) over = false;
         }
         if (equal) {
           found = j;
