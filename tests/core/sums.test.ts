@@ -140,6 +140,20 @@ describe('amounts as written', () => {
     expect(f.message).toBe('合计 金额 15.000 ≠ 所列各行之和 15.004（相差 0.004，疑似四舍五入误差）');
   });
 
+  it('adds exactly beyond 20 significant digits (a 1e-9 difference on a 1e12 total is seen)', () => {
+    const table = (total: string) =>
+      gridFromRows('s', [
+        ['项目', '合计', '基本支出', '项目支出'],
+        ['甲', '999999999999.123456789', '999999999998.123456788', '1.000000001'],
+        ['乙', '1.000000001', '1.000000001', '0'],
+        ['合计', total, '999999999999.123456789', '1.000000001'],
+      ]);
+    expect(cells(table('1000000000000.12345679'))).toEqual([]);
+    const f = sums(table('1000000000000.123456791'));
+    expect(f.map((x) => [x.cell, x.expected, x.actual])).toEqual([['B4', '1000000000000.12345679', '1000000000000.123456791']]);
+    expect(f[0].message).toContain('相差 0.000000001');
+  });
+
   it('uses floating-point noise-free values (formula results like 0.30000000000000004)', () => {
     const g = money([
       ['项目', '合计', 'A', 'B'],
