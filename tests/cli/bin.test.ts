@@ -1,6 +1,7 @@
 /** The real `jiaohe` executable, end to end: bin/jiaohe.js → dist/node (built by `npm run build:cli`). */
 import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, readdirSync, statSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { fixture } from './helpers';
 
@@ -18,12 +19,40 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT, timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/**
+ * dist/ is shared: the webpack build (output.clean) empties it, dist/node included. Builds into dist/ take this lock
+ * (see tests/e2e/helpers/build.ts), so each run holds it from the freshness check to the end of the process.
+ */
+const LOCK = path.join(os.tmpdir(), 'jiaohe-dist-build.lock');
+/** A production webpack build on a busy machine can hold the lock for minutes. */
+const LOCK_WAIT = 10 * 60 * 1000;
+
+async function withDistLock<T>(fn: () => T): Promise<T> {
+  const deadline = Date.now() + LOCK_WAIT - 30_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      try {
+        // A lock left by a killed run is stale after 20 minutes.
+        if (Date.now() - statSync(LOCK).mtimeMs > 20 * 60 * 1000) rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the build lock ${LOCK}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
-beforeAll(() => {
+/** `npm run build:cli` when dist/node is missing or older than its sources. */
+function ensureBuilt(): void {
   const sources = ['cli', 'core', path.join('hosts', 'file')].map((d) => newestSource(path.join(ROOT, 'src', d)));
   if (!existsSync(ENTRY) || statSync(ENTRY).mtimeMs < Math.max(...sources)) {
     try {
@@ -32,36 +61,49 @@ beforeAll(() => {
       // tsc still emits when another part of the tree has type errors; the runs below show whether the build works.
     }
   }
+}
+
+function run(args: string[]) {
+  return withDistLock(() => {
+    ensureBuilt();
+    const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT, timeout: 60_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  });
+}
+
+beforeAll(async () => {
+  await withDistLock(ensureBuilt);
   expect(existsSync(ENTRY)).toBe(true);
-}, 120_000);
+}, LOCK_WAIT);
 
 describe('node bin/jiaohe.js', () => {
-  it('exits 0 on a clean workbook and prints the Chinese report', () => {
-    const r = run(['check', fixture('seed001-issued.xlsx')]);
+  it('exits 0 on a clean workbook and prints the Chinese report', async () => {
+    const r = await run(['check', fixture('seed001-issued.xlsx')]);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('工作表「下达表」');
     expect(r.stdout.trimEnd().split('\n').pop()).toBe('未发现问题');
     expect(r.code).toBe(0);
-  });
+  }, LOCK_WAIT);
 
-  it('prints JSON whose findings agree with the exit code', () => {
-    const r = run(['check', fixture('seed004-department-budget.xlsx'), '--format', 'json']);
+  it('exits 1 on a workbook with mismatches, and its JSON lists them', async () => {
+    const r = await run(['check', fixture('seed004-department-budget.xlsx'), '--format', 'json']);
     const out = JSON.parse(r.stdout);
     const findings = out.sheets.reduce((n: number, s: { findings: unknown[] }) => n + s.findings.length, 0);
-    expect(r.code).toBe(findings > 0 ? 1 : 0);
-  });
+    expect(findings).toBeGreaterThan(0);
+    expect(r.code).toBe(1);
+  }, LOCK_WAIT);
 
-  it('exits 2 with one Chinese line and no stack trace on a file it cannot check', () => {
-    const r = run(['check', path.join(ROOT, 'package.json')]);
+  it('exits 2 with one Chinese line and no stack trace on a file it cannot check', async () => {
+    const r = await run(['check', path.join(ROOT, 'package.json')]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^package\.json：这是文本\/CSV 文件/);
-  });
+  }, LOCK_WAIT);
 
-  it('exits 2 on usage errors', () => {
-    const r = run(['check']);
+  it('exits 2 on usage errors', async () => {
+    const r = await run(['check']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/请给出/);
-  });
+  }, LOCK_WAIT);
 });
