@@ -33,11 +33,24 @@ export class TableNumbers {
   private readonly decimals = new Map<number, Uint8Array>();
   /** Per column, the value of each body row; ZERO for blank, text and error cells. */
   private readonly values = new Map<number, Decimal[]>();
+  /**
+   * Outcomes of checkAcross / checkDown by parts list, then by total cell: the layout engine confirms a
+   * relation and the checks report on it, with the same parts array, so each sum is added up once.
+   * A parts array must not change after it has been checked (none does: they are built, then used).
+   */
+  readonly checkedAcross = new WeakMap<readonly number[], Map<number, CheckResult>>();
+  readonly checkedDown = new WeakMap<readonly number[], Map<number, CheckResult>>();
 
   constructor(grid: Grid, top: number, bottom: number, cols: number[]) {
     this.top = top;
     this.bottom = bottom;
     const n = Math.max(0, bottom - top + 1);
+    // A table uses a handful of number formats; their decimals are parsed once, not per cell.
+    const formatDecimals = new Map<string | undefined, number | undefined>();
+    const decimalsOf = (fmt: string | undefined): number | undefined => {
+      if (!formatDecimals.has(fmt)) formatDecimals.set(fmt, decimalsOfFormat(fmt));
+      return formatDecimals.get(fmt);
+    };
     for (const c of cols) {
       const st = new Uint8Array(n);
       const dec = new Uint8Array(n);
@@ -50,19 +63,22 @@ export class TableNumbers {
           st[i] = CellState.Error;
           continue;
         }
+        const raw = cell.value;
+        if (typeof raw === 'number' && Number.isFinite(raw)) {
+          // Built here, once per cell (only this reads number cells of amount columns as Decimal); a
+          // blank-looking 0 needs no Decimal at all.
+          st[i] = CellState.Number;
+          let v = raw === 0 ? ZERO : new Decimal(raw);
+          if (v.decimalPlaces() > MAX_DECIMALS) v = v.toDecimalPlaces(MAX_DECIMALS);
+          vals[i] = v;
+          dec[i] = Math.min(decimalsOf(cell.numberFormat) ?? v.decimalPlaces(), 20);
+          continue;
+        }
         const a = grid.amount(r, c);
         if (a) {
           st[i] = CellState.Number;
-          if (a.value.decimalPlaces() > MAX_DECIMALS) {
-            const v = a.value.toDecimalPlaces(MAX_DECIMALS);
-            vals[i] = v;
-            // The noise is not displayed precision: a number without a format shows its rounded decimals.
-            const fmt = a.fromText ? a.decimals : decimalsOfFormat(cell.numberFormat);
-            dec[i] = Math.min(fmt ?? v.decimalPlaces(), 20);
-          } else {
-            vals[i] = a.value;
-            dec[i] = Math.min(a.decimals, 20);
-          }
+          vals[i] = a.value.decimalPlaces() > MAX_DECIMALS ? a.value.toDecimalPlaces(MAX_DECIMALS) : a.value;
+          dec[i] = Math.min(a.decimals, 20);
           continue;
         }
         if (grid.error(r, c) !== undefined) st[i] = CellState.Error;
@@ -72,6 +88,12 @@ export class TableNumbers {
       this.decimals.set(c, dec);
       this.values.set(c, vals);
     }
+  }
+
+  /** The cell states and values of one column (undefined when the column was not read). */
+  column(col: number): { states: Uint8Array; values: Decimal[] } | undefined {
+    const states = this.states.get(col);
+    return states && { states, values: this.values.get(col)! };
   }
 
   has(col: number): boolean {
@@ -107,29 +129,68 @@ export enum Check {
   Fails = 2,
 }
 
+export interface CheckResult {
+  check: Check;
+  /** Σ parts, exact (zero when nothing was added). */
+  sum: Decimal;
+}
+
 /** Compares a total cell with the sum of part cells in the same row (parts: columns) — sum.row. */
-export function checkAcross(nums: TableNumbers, row: number, total: number, parts: number[]): { check: Check; sum: Decimal } {
-  return compare(nums, row, total, parts, true);
+export function checkAcross(nums: TableNumbers, row: number, total: number, parts: readonly number[]): CheckResult {
+  return remembered(nums.checkedAcross, parts, row * 16384 + total, () => compare(nums, row, total, parts, true));
 }
 
 /** Compares a total cell with the sum of part cells in the same column (parts: rows) — sum.column/hierarchy. */
-export function checkDown(nums: TableNumbers, col: number, total: number, parts: number[]): { check: Check; sum: Decimal } {
-  return compare(nums, total, col, parts, false);
+export function checkDown(nums: TableNumbers, col: number, total: number, parts: readonly number[]): CheckResult {
+  return remembered(nums.checkedDown, parts, total * 16384 + col, () => compare(nums, total, col, parts, false));
 }
 
-function compare(nums: TableNumbers, row: number, col: number, parts: number[], across: boolean): { check: Check; sum: Decimal } {
+function remembered(
+  memo: WeakMap<readonly number[], Map<number, CheckResult>>,
+  parts: readonly number[],
+  cell: number,
+  compute: () => CheckResult,
+): CheckResult {
+  let byCell = memo.get(parts);
+  if (!byCell) {
+    byCell = new Map();
+    memo.set(parts, byCell);
+  }
+  let result = byCell.get(cell);
+  if (!result) {
+    result = compute();
+    byCell.set(cell, result);
+  }
+  return result;
+}
+
+function compare(nums: TableNumbers, row: number, col: number, parts: readonly number[], across: boolean): CheckResult {
   const ts = nums.state(row, col);
   if (ts === CellState.Error) return { check: Check.Skip, sum: ZERO };
   let sum = EXACT_ZERO;
   let any = false;
-  for (const p of parts) {
-    const r = across ? row : p;
-    const c = across ? p : col;
-    const s = nums.state(r, c);
-    if (s === CellState.Error) return { check: Check.Skip, sum: ZERO };
-    if (s === CellState.Number) {
+  if (across) {
+    for (const c of parts) {
+      const s = nums.state(row, c);
+      if (s === CellState.Error) return { check: Check.Skip, sum: ZERO };
+      if (s !== CellState.Number) continue;
       any = true;
-      const v = nums.value(r, c);
+      const v = nums.value(row, c);
+      if (!v.isZero()) sum = sum.plus(v);
+    }
+  } else {
+    // Down one column: its arrays once, not a lookup per part.
+    const column = nums.column(col);
+    if (!column) return { check: Check.Skip, sum };
+    const { states, values } = column;
+    for (const r of parts) {
+      const i = r - nums.top;
+      if (i < 0 || r > nums.bottom) continue;
+      const s = states[i];
+      if (s === CellState.Error) return { check: Check.Skip, sum: ZERO };
+      if (s !== CellState.Number) continue;
+      any = true;
+      const v = values[i];
       if (!v.isZero()) sum = sum.plus(v);
     }
   }
