@@ -33,6 +33,8 @@ export class TableNumbers {
   private readonly decimals = new Map<number, Uint8Array>();
   /** Per column, the value of each body row; ZERO for blank, text and error cells. */
   private readonly values = new Map<number, Decimal[]>();
+  /** Per body row, 1 when any of the table's amount columns holds a number there. */
+  private readonly rowHasNumber: Uint8Array;
   /**
    * Outcomes of checkAcross / checkDown by parts list, then by total cell: the layout engine confirms a
    * relation and the checks report on it, with the same parts array, so each sum is added up once.
@@ -45,6 +47,7 @@ export class TableNumbers {
     this.top = top;
     this.bottom = bottom;
     const n = Math.max(0, bottom - top + 1);
+    this.rowHasNumber = new Uint8Array(n);
     // A table uses a handful of number formats; their decimals are parsed once, not per cell.
     const formatDecimals = new Map<string | undefined, number | undefined>();
     const decimalsOf = (fmt: string | undefined): number | undefined => {
@@ -68,6 +71,7 @@ export class TableNumbers {
           // Built here, once per cell (only this reads number cells of amount columns as Decimal); a
           // blank-looking 0 needs no Decimal at all.
           st[i] = CellState.Number;
+          this.rowHasNumber[i] = 1;
           let v = raw === 0 ? ZERO : new Decimal(raw);
           if (v.decimalPlaces() > MAX_DECIMALS) v = v.toDecimalPlaces(MAX_DECIMALS);
           vals[i] = v;
@@ -77,6 +81,7 @@ export class TableNumbers {
         const a = grid.amount(r, c);
         if (a) {
           st[i] = CellState.Number;
+          this.rowHasNumber[i] = 1;
           vals[i] = a.value.decimalPlaces() > MAX_DECIMALS ? a.value.toDecimalPlaces(MAX_DECIMALS) : a.value;
           dec[i] = Math.min(a.decimals, 20);
           continue;
@@ -88,6 +93,11 @@ export class TableNumbers {
       this.decimals.set(c, dec);
       this.values.set(c, vals);
     }
+  }
+
+  /** Whether any amount column holds a number in this row (a row sum has nothing to add otherwise). */
+  hasNumber(row: number): boolean {
+    return row >= this.top && row <= this.bottom && this.rowHasNumber[row - this.top] === 1;
   }
 
   /** The cell states and values of one column (undefined when the column was not read). */
@@ -135,33 +145,40 @@ export interface CheckResult {
   sum: Decimal;
 }
 
+const NOTHING_TO_ADD: CheckResult = { check: Check.Skip, sum: EXACT_ZERO };
+
 /** Compares a total cell with the sum of part cells in the same row (parts: columns) — sum.row. */
 export function checkAcross(nums: TableNumbers, row: number, total: number, parts: readonly number[]): CheckResult {
-  return remembered(nums.checkedAcross, parts, row * 16384 + total, () => compare(nums, row, total, parts, true));
+  if (!nums.hasNumber(row)) return NOTHING_TO_ADD;
+  const byCell = remembered(nums.checkedAcross, parts);
+  const cell = row * 16384 + total;
+  let result = byCell.get(cell);
+  if (!result) {
+    result = compare(nums, row, total, parts, true);
+    byCell.set(cell, result);
+  }
+  return result;
 }
 
 /** Compares a total cell with the sum of part cells in the same column (parts: rows) — sum.column/hierarchy. */
 export function checkDown(nums: TableNumbers, col: number, total: number, parts: readonly number[]): CheckResult {
-  return remembered(nums.checkedDown, parts, total * 16384 + col, () => compare(nums, total, col, parts, false));
+  const byCell = remembered(nums.checkedDown, parts);
+  const cell = total * 16384 + col;
+  let result = byCell.get(cell);
+  if (!result) {
+    result = compare(nums, total, col, parts, false);
+    byCell.set(cell, result);
+  }
+  return result;
 }
 
-function remembered(
-  memo: WeakMap<readonly number[], Map<number, CheckResult>>,
-  parts: readonly number[],
-  cell: number,
-  compute: () => CheckResult,
-): CheckResult {
+function remembered(memo: WeakMap<readonly number[], Map<number, CheckResult>>, parts: readonly number[]): Map<number, CheckResult> {
   let byCell = memo.get(parts);
   if (!byCell) {
     byCell = new Map();
     memo.set(parts, byCell);
   }
-  let result = byCell.get(cell);
-  if (!result) {
-    result = compute();
-    byCell.set(cell, result);
-  }
-  return result;
+  return byCell;
 }
 
 function compare(nums: TableNumbers, row: number, col: number, parts: readonly number[], across: boolean): CheckResult {
