@@ -1,10 +1,12 @@
 /**
- * Exact numbers of a table, read once: every amount cell as a decimal.js Decimal (the Grid's cached
- * Decimal of the cell, so no cell's Decimal is built twice), with its state (blank, number, error,
- * text) and displayed decimals. Every sum and every comparison of amounts here and in the callers is
- * Decimal arithmetic (plus, eq, cmp), as the money rule asks. Values with more than 9 decimals are
- * rounded to 9 so that binary noise from formulas (0.30000000000000004) is not a difference. Blank,
- * text and error cells are skipped by the sums rather than added as zeros.
+ * Exact numbers of a table, read once: every amount cell as a decimal.js Decimal, with its state
+ * (blank, number, error, text) and displayed decimals. A number cell's Decimal is built here, once
+ * (only this reads the number cells of amount columns as Decimal); a text amount ("1,234.50") reuses the
+ * Grid's cached one. Every sum and every comparison of amounts, here and in relations.ts, hierarchy.ts
+ * and checks/sums.ts, is Decimal arithmetic (plus from an exact zero, eq, cmp), as the money rule asks.
+ * Values with more than 9 decimals are rounded to 9 (toDecimalPlaces) so that binary noise from formulas
+ * (0.30000000000000004) is not a difference. Sums skip blank, text and zero cells instead of adding
+ * zeros, and each (parts, total cell) sum is added up once and remembered.
  */
 import Decimal from 'decimal.js';
 import type { Grid } from '../grid';
