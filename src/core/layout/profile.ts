@@ -59,10 +59,11 @@ export function profileRow(grid: Grid, row: number, left: number, right: number,
     }
     const text = grid.text(row, c);
     if (text === '') continue;
-    const isAmount = isAmountCell(grid, row, c, text);
+    const cell = grid.cell(row, c);
+    const isAmount = isAmountCell(grid, row, c, text, cell);
     if (isAmount) {
       amounts++;
-      const v = grid.cell(row, c)?.value;
+      const v = cell?.value;
       if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100) years++;
     }
     entities.push({ col: c, right: m ? Math.min(m.right, right) : c, bottom: m ? m.bottom : row, text, amount: isAmount });
@@ -74,8 +75,7 @@ const PLAIN_NUMBER = /^-?\d{1,15}(\.\d{1,9})?$/;
 const NUMERIC_START = /^[\s(（+\-−－—–―─¥￥]*[\d０-９.]|^[\-—－–―─]+$/;
 
 /** Whether a cell reads as an amount (or is an error value), without building a Decimal for plain numbers. */
-export function isAmountCell(grid: Grid, row: number, col: number, text: string): boolean {
-  const cell = grid.cell(row, col);
+export function isAmountCell(grid: Grid, row: number, col: number, text: string, cell = grid.cell(row, col)): boolean {
   if (!cell) return false;
   if (cell.error) return true;
   if (typeof cell.value === 'number') return Number.isFinite(cell.value);
