@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { DIST, ROOT, ensureBuilt } from './e2e/helpers/build';
+import { ROOT, freshDistSnapshot } from './e2e/helpers/build';
 import { OFFICE_JS_CDN, findExternalReferences } from './e2e/helpers/externalUrls';
 
 /**
@@ -75,11 +75,16 @@ describe('the webpack options for office.js', () => {
 
 describe('the built add-in (dist/)', () => {
   let files: string[] = [];
+  let DIST = '';
 
   beforeAll(async () => {
-    await ensureBuilt();
+    DIST = await freshDistSnapshot();
     files = walk(DIST);
   }, 30 * 60 * 1000);
+
+  afterAll(() => {
+    if (DIST) fs.rmSync(DIST, { recursive: true, force: true });
+  });
 
   const rel = (f: string) => path.relative(DIST, f).split(path.sep).join('/');
 

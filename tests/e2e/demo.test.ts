@@ -1,6 +1,7 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { ensureBuilt } from './helpers/build';
+import { freshDistSnapshot } from './helpers/build';
 import { Browser, Served, externalRequests, launchChromium, recordRequests, screenshotPath, serveDist } from './helpers/browser';
 
 /**
@@ -15,16 +16,18 @@ jest.setTimeout(30 * 60 * 1000);
 
 let served: Served;
 let browser: Browser;
+let root: string;
 
 beforeAll(async () => {
-  await ensureBuilt();
-  served = await serveDist();
+  root = await freshDistSnapshot();
+  served = await serveDist(root);
   browser = await launchChromium();
 }, 30 * 60 * 1000);
 
 afterAll(async () => {
   await browser?.close();
   await served?.close();
+  if (root) fs.rmSync(root, { recursive: true, force: true });
 });
 
 async function openDemo(width = 1280, height = 800): Promise<{ page: Page; requests: string[] }> {
@@ -60,8 +63,11 @@ async function checkSheet2(page: Page): Promise<Locator> {
   await page.getByRole('tab', { name: SHEET2 }).click();
   await page.getByRole('grid', { name: SHEET2 }).waitFor();
   await page.getByRole('button', { name: '校验当前工作表' }).click();
+  // The result, or the pane's error message (shown in the failure instead of a bare timeout).
   const results = page.getByRole('heading', { name: /校验结果/ });
-  await results.waitFor({ timeout: 120000 });
+  const failed = page.getByText(/读取工作表失败|校验时出错/);
+  await results.or(failed).first().waitFor({ timeout: 120000 });
+  if (await failed.count()) throw new Error(`the pane reported: ${await failed.first().textContent()}`);
   return page.getByRole('region', { name: '发现的问题' });
 }
 

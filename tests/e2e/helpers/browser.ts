@@ -15,12 +15,12 @@ export interface Served {
   close: () => Promise<void>;
 }
 
-/** dist/ on an ephemeral 127.0.0.1 port, with the same server as `npm start`. */
-export async function serveDist(): Promise<Served> {
+/** A built dist/ (or a copy of it) on an ephemeral 127.0.0.1 port, with the same server as `npm start`. */
+export async function serveDist(root: string = DIST): Promise<Served> {
   const { serveStatic } = require(path.join(ROOT, 'scripts/static-server.js')) as {
     serveStatic: (root: string, opts: { port: number }) => Promise<Served>;
   };
-  return serveStatic(DIST, { port: 0 });
+  return serveStatic(root, { port: 0 });
 }
 
 export interface Browser {

@@ -94,6 +94,23 @@ async function runWebpack(): Promise<void> {
   }
 }
 
+/**
+ * A private copy of a fresh dist/, taken under the build lock: another process may rebuild dist/ (webpack cleans
+ * it first) while a test is still reading, so tests serve and scan the copy. Remove it with fs.rmSync when done.
+ */
+export async function freshDistSnapshot(): Promise<string> {
+  return withLock(async () => {
+    if (!distIsFresh()) {
+      const startedAt = new Date();
+      await runWebpack();
+      fs.utimesSync(INFO, startedAt, startedAt);
+    }
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'jiaohe-dist-'));
+    fs.cpSync(DIST, copy, { recursive: true });
+    return copy;
+  });
+}
+
 /** Make sure dist/ holds a fresh default production build; returns whether this call built it. */
 export async function ensureBuilt(): Promise<boolean> {
   if (distIsFresh()) return false;
