@@ -1,8 +1,8 @@
 /**
  * Exact numbers of a table, read once: every amount cell as a decimal.js Decimal, with its state
- * (blank, number, error, text) and displayed decimals. A number cell's Decimal is built here, once
- * (only this reads the number cells of amount columns as Decimal); a text amount ("1,234.50") reuses the
- * Grid's cached one. Every sum and every comparison of amounts, here and in relations.ts, hierarchy.ts
+ * (blank, number, error, text) and displayed decimals. A number cell's Decimal is built here, once per
+ * distinct number of the table (only this reads number cells of amount columns as Decimal); a text
+ * amount ("1,234.50") reuses the Grid's cached one. Every sum and every comparison of amounts, here and in relations.ts, hierarchy.ts
  * and checks/sums.ts, is Decimal arithmetic (plus from an exact zero, eq, cmp), as the money rule asks.
  * Values with more than 9 decimals are rounded to 9 (toDecimalPlaces) so that binary noise from formulas
  * (0.30000000000000004) is not a difference. Sums skip blank, text and zero cells instead of adding
@@ -56,6 +56,9 @@ export class TableNumbers {
       if (!formatDecimals.has(fmt)) formatDecimals.set(fmt, decimalsOfFormat(fmt));
       return formatDecimals.get(fmt);
     };
+    // The same amount recurs (a parent with one child, 合计 = 基本支出 when nothing else is spent): one
+    // Decimal per distinct number in the table (Decimals are immutable, so sharing is safe).
+    const byNumber = new Map<number, Decimal>();
     for (const c of cols) {
       const st = new Uint8Array(n);
       const dec = new Uint8Array(n);
@@ -74,8 +77,12 @@ export class TableNumbers {
           // blank-looking 0 needs no Decimal at all.
           st[i] = CellState.Number;
           this.rowHasNumber[i] = 1;
-          let v = raw === 0 ? ZERO : new Decimal(raw);
-          if (v.decimalPlaces() > MAX_DECIMALS) v = v.toDecimalPlaces(MAX_DECIMALS);
+          let v = raw === 0 ? ZERO : byNumber.get(raw);
+          if (v === undefined) {
+            v = new Decimal(raw);
+            if (v.decimalPlaces() > MAX_DECIMALS) v = v.toDecimalPlaces(MAX_DECIMALS);
+            byNumber.set(raw, v);
+          }
           vals[i] = v;
           dec[i] = Math.min(decimalsOf(cell.numberFormat) ?? v.decimalPlaces(), 20);
           continue;
