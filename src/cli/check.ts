@@ -14,6 +14,7 @@ import { annotateCopy, AnnotateError } from '../hosts/file/annotate';
 import { checkXlsxFile, SheetNotFoundError } from '../hosts/file/checkWorkbook';
 import { WorkbookReadError } from '../hosts/file/readXlsx';
 import { CliIO, EXIT } from './io';
+import { loadUserCatalogs } from './catalogImport';
 
 export const CHECK_USAGE = `用法：jiaohe check FILE... [选项]
   --sheet NAME          只校验名为 NAME 的工作表
@@ -163,6 +164,8 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
     return EXIT.failed;
   }
 
+  // Catalog years the officer imported on this machine take part in the code checks.
+  await loadUserCatalogs(io);
   const outcomes: FileOutcome[] = [];
   const json: JsonWorkbook[] = [];
   let failed = false;

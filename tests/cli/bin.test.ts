@@ -1,13 +1,12 @@
-/** The real `jiaohe` executable, end to end: bin/jiaohe.js → dist/node (built by `npm run build:cli`). */
+/** The real `jiaohe` executable, end to end: bin/jiaohe.js → lib/ (built by `npm run build:cli`). */
 import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'fs';
-import * as os from 'os';
+import { existsSync, readdirSync, statSync } from 'fs';
 import * as path from 'path';
 import { fixture } from './helpers';
 
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'jiaohe.js');
-const ENTRY = path.join(ROOT, 'dist', 'node', 'cli', 'main.js');
+const ENTRY = path.join(ROOT, 'lib', 'cli', 'main.js');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -19,39 +18,7 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/**
- * dist/ is shared: the webpack build (output.clean) empties it, dist/node included. Builds into dist/ take this lock
- * (see tests/e2e/helpers/build.ts), so each run holds it from the freshness check to the end of the process.
- */
-const LOCK = path.join(os.tmpdir(), 'jiaohe-dist-build.lock');
-/** A production webpack build on a busy machine can hold the lock for minutes. */
-const LOCK_WAIT = 10 * 60 * 1000;
-
-async function withDistLock<T>(fn: () => T): Promise<T> {
-  const deadline = Date.now() + LOCK_WAIT - 30_000;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      try {
-        // A lock left by a killed run is stale after 20 minutes.
-        if (Date.now() - statSync(LOCK).mtimeMs > 20 * 60 * 1000) rmSync(LOCK, { recursive: true, force: true });
-      } catch {
-        // released meanwhile
-      }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the build lock ${LOCK}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
-}
-
-/** `npm run build:cli` when dist/node is missing or older than its sources. */
+/** `npm run build:cli` when lib/ is missing or older than its sources. */
 function ensureBuilt(): void {
   const sources = ['cli', 'core', path.join('hosts', 'file')].map((d) => newestSource(path.join(ROOT, 'src', d)));
   if (!existsSync(ENTRY) || statSync(ENTRY).mtimeMs < Math.max(...sources)) {
@@ -64,17 +31,14 @@ function ensureBuilt(): void {
 }
 
 function run(args: string[]) {
-  return withDistLock(() => {
-    ensureBuilt();
-    const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT, timeout: 60_000 });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-beforeAll(async () => {
-  await withDistLock(ensureBuilt);
+beforeAll(() => {
+  ensureBuilt();
   expect(existsSync(ENTRY)).toBe(true);
-}, LOCK_WAIT);
+}, 180_000);
 
 describe('node bin/jiaohe.js', () => {
   it('exits 0 on a clean workbook and prints the Chinese report', async () => {
@@ -83,7 +47,7 @@ describe('node bin/jiaohe.js', () => {
     expect(r.stdout).toContain('工作表「下达表」');
     expect(r.stdout.trimEnd().split('\n').pop()).toBe('未发现问题');
     expect(r.code).toBe(0);
-  }, LOCK_WAIT);
+  }, 60_000);
 
   it('exits 1 on a workbook with mismatches, and its JSON lists them', async () => {
     const r = await run(['check', fixture('seed004-department-budget.xlsx'), '--format', 'json']);
@@ -91,7 +55,7 @@ describe('node bin/jiaohe.js', () => {
     const findings = out.sheets.reduce((n: number, s: { findings: unknown[] }) => n + s.findings.length, 0);
     expect(findings).toBeGreaterThan(0);
     expect(r.code).toBe(1);
-  }, LOCK_WAIT);
+  }, 60_000);
 
   it('exits 2 with one Chinese line and no stack trace on a file it cannot check', async () => {
     const r = await run(['check', path.join(ROOT, 'package.json')]);
@@ -99,11 +63,11 @@ describe('node bin/jiaohe.js', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^package\.json：这是文本\/CSV 文件/);
-  }, LOCK_WAIT);
+  }, 60_000);
 
   it('exits 2 on usage errors', async () => {
     const r = await run(['check']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/请给出/);
-  }, LOCK_WAIT);
+  }, 60_000);
 });
