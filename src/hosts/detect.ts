@@ -1,5 +1,5 @@
 import type { SpreadsheetHost } from './host';
-import { isWpsAvailable } from './wps';
+import { isWpsAvailable } from './wps/detectWps';
 
 /**
  * Which spreadsheet the task pane is running in. Detection looks at one family of globals at a time:
