@@ -5,7 +5,7 @@
  * (类/款/项 rows in one code column, 合计 = 基本支出 + 项目支出, 基本支出 = 人员经费 + 公用经费, a 合计 row on
  * top) with a planted mismatch every 2,000 rows.
  */
-import { getCatalog } from '../src/core/catalog/catalog';
+import { functionTree, rng } from './catalogTree';
 import { checkSheet } from '../src/core/engine';
 import { CellData, Grid } from '../src/core/grid';
 import { DemoHost } from '../src/hosts/demo/DemoHost';
@@ -14,32 +14,6 @@ import { DemoWorkbook } from '../src/hosts/demo/workbook';
 const BODY_ROWS = 20_000;
 const ROUNDS = 3;
 
-interface CodeNode {
-  code: string;
-  name: string;
-  children: CodeNode[];
-}
-
-function functionTree(): CodeNode[] {
-  const roots: CodeNode[] = [];
-  const byCode = new Map<string, CodeNode>();
-  for (const e of getCatalog(2025).entries()) {
-    if (e.kind !== 'function' || ![3, 5, 7].includes(e.code.length)) continue;
-    const node: CodeNode = { code: e.code, name: e.name, children: [] };
-    byCode.set(e.code, node);
-    if (e.code.length === 3) roots.push(node);
-    else byCode.get(e.code.slice(0, e.code.length - 2))?.children.push(node);
-  }
-  return roots;
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /** Amounts in integer cents: [合计, 基本支出, 人员经费, 公用经费, 项目支出]. */
 type Amounts = [number, number, number, number, number];

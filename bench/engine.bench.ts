@@ -10,39 +10,11 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { getCatalog } from '../src/core/catalog/catalog';
+import { functionTree, rng } from './catalogTree';
 import { checkSheet } from '../src/core/engine';
 import type { Grid } from '../src/core/grid';
 import { worksheetToGrid } from '../src/hosts/file/readXlsx';
 
-interface CodeNode {
-  code: string;
-  name: string;
-  children: CodeNode[];
-}
-
-/** The 支出功能分类 of the built-in catalog as 类 → 款 → 项 trees, in code order. */
-function functionTree(): CodeNode[] {
-  const roots: CodeNode[] = [];
-  const byCode = new Map<string, CodeNode>();
-  for (const e of getCatalog(2025).entries()) {
-    if (e.kind !== 'function' || ![3, 5, 7].includes(e.code.length)) continue;
-    const node: CodeNode = { code: e.code, name: e.name, children: [] };
-    byCode.set(e.code, node);
-    if (e.code.length === 3) roots.push(node);
-    else byCode.get(e.code.slice(0, e.code.length - 2))?.children.push(node);
-  }
-  return roots;
-}
-
-/** Deterministic pseudo-random amounts, so every run checks the same workbook. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const cents = (n: number) => n / 100; // integer cents → 万元 with 2 decimals (exact when written as text)
 
