@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { CliIO } from './io';
 import { EXIT } from './io';
 import { readXlsxFile, WorkbookReadError } from '../hosts/file/readXlsx';
-import { CatalogImport, CatalogLibrary, catalogLibrary, parseCatalogGrid } from '../core/catalog';
+import { CatalogImport, CatalogLibrary, catalogLibrary, prepareCatalogImport } from '../core/catalog';
 
 /** The user's data folder: JIAOHE_DATA_DIR, else %APPDATA%/jiaohe, $XDG_DATA_HOME/jiaohe or ~/.local/share/jiaohe. */
 export function userDataDir(env: Record<string, string | undefined>): string {
@@ -97,27 +97,13 @@ export async function runCatalogImport(args: string[], io: CliIO): Promise<numbe
     return EXIT.failed;
   }
   const lib = await loadUserCatalogs(io);
-  const base = lib.forYear(year);
-  const result = parseCatalogGrid(sheets, base);
-  if (result.errors.length) {
-    for (const e of result.errors) io.stderr(`${e.sheet} ${e.cell ?? ''} ${e.message}\n`.replace(/ {2,}/g, ' '));
-    io.stderr(`${path.basename(full)}：发现 ${result.errors.length} 处问题，未导入任何科目。\n`);
+  const prepared = prepareCatalogImport(sheets, lib, year, replace, path.basename(full));
+  if (!prepared.ok) {
+    for (const e of prepared.errors) io.stderr(`${e.sheet} ${e.cell ?? ''} ${e.message}\n`.replace(/ {2,}/g, ' '));
+    io.stderr(`${path.basename(full)}：发现 ${prepared.errors.length} 处问题，未导入任何科目。\n`);
     return EXIT.findings;
   }
-  let added = 0;
-  let renamed = 0;
-  for (const e of result.entries) {
-    const old = base.get(e.code);
-    if (!old) added++;
-    else if (old.name !== e.name) renamed++;
-  }
-  const imp: CatalogImport = {
-    year,
-    mode: replace ? 'replace' : 'extend',
-    entries: result.entries,
-    file: path.basename(full),
-    importedAt: new Date().toISOString(),
-  };
+  const { imp, added, renamed } = prepared;
   const dir = catalogDir(io.env);
   const target = path.join(dir, `${year}.json`);
   try {
@@ -129,7 +115,7 @@ export async function runCatalogImport(args: string[], io: CliIO): Promise<numbe
   }
   lib.addImport(imp);
   io.stdout(
-    `已导入 ${year} 年科目表：${result.entries.length} 个科目（新增 ${added}，名称更新 ${renamed}），` +
+    `已导入 ${year} 年科目表：${imp.entries.length} 个科目（新增 ${added}，名称更新 ${renamed}），` +
       `方式：${replace ? '替换' : '扩展'}内置科目表。\n保存于 ${target}\n`,
   );
   return EXIT.clean;

@@ -1,9 +1,9 @@
 import type { Grid } from '../grid';
 import { toA1 } from '../grid/address';
-import type { Catalog } from './catalog';
+import type { Catalog, CatalogLibrary } from './catalog';
 import { normalizeCodeText, splitCodeAndName } from './normalize';
 import { findCodeColumns, findSplitBlocks, readSplitBlock } from './sheetCodes';
-import { kindOfCode, levelOfCode, parentOfCode } from './types';
+import { CatalogImport, kindOfCode, levelOfCode, parentOfCode } from './types';
 
 export interface CatalogRowError {
   sheet: string;
@@ -134,4 +134,27 @@ export function parseCatalogGrid(grids: Grid[], base?: Catalog): CatalogParseRes
   }
   errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : 0));
   return { entries: errors.length ? [] : entries, errors, sheets };
+}
+
+export type PreparedImport =
+  | { ok: true; imp: CatalogImport; added: number; renamed: number }
+  | { ok: false; errors: CatalogRowError[] };
+
+/**
+ * Parses the Ministry's spreadsheet against a year's catalog and, when every row is good, builds the
+ * import to save, with how many codes it adds and renames. Shared by `jiaohe catalog import` and the pane.
+ */
+export function prepareCatalogImport(grids: Grid[], lib: CatalogLibrary, year: number, replace: boolean, file: string): PreparedImport {
+  const base = lib.forYear(year);
+  const result = parseCatalogGrid(grids, base);
+  if (result.errors.length) return { ok: false, errors: result.errors };
+  let added = 0;
+  let renamed = 0;
+  for (const e of result.entries) {
+    const old = base.get(e.code);
+    if (!old) added++;
+    else if (old.name !== e.name) renamed++;
+  }
+  const imp: CatalogImport = { year, mode: replace ? 'replace' : 'extend', entries: result.entries, file, importedAt: new Date().toISOString() };
+  return { ok: true, imp, added, renamed };
 }

@@ -8,5 +8,5 @@ export type { InsertMode, InsertPlan } from './insert';
 export { findCodeCells, findSplitBlocks, readSplitBlock, findCodeColumns, readCodeColumn, readInlineCode } from './sheetCodes';
 export type { CodeCell, SplitBlock } from './sheetCodes';
 export { checkCodes } from './checkCodes';
-export { parseCatalogGrid } from './importGrid';
-export type { CatalogParseResult, CatalogRowError } from './importGrid';
+export { parseCatalogGrid, prepareCatalogImport } from './importGrid';
+export type { CatalogParseResult, CatalogRowError, PreparedImport } from './importGrid';
