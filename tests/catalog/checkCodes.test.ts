@@ -5,8 +5,9 @@ import { checkCodes, CatalogLibrary } from '../../src/core/catalog';
 import { checkSheet } from '../../src/core/engine';
 import { DEFAULT_SETTINGS, Finding } from '../../src/core/types';
 import { parseA1 } from '../../src/core/grid/address';
+import { SHARED_FIXTURES } from '../sharedFixtures';
 
-const FIXTURES = '/work/shared/fixtures';
+const FIXTURES = SHARED_FIXTURES;
 const settings = DEFAULT_SETTINGS;
 
 async function sheets(file: string): Promise<Grid[]> {

@@ -4,8 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import type { CliIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
+import { SHARED_FIXTURES } from '../sharedFixtures';
 
-export const FIXTURES = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures');
+export const FIXTURES = SHARED_FIXTURES;
 export const fixture = (name: string) => path.join(FIXTURES, name);
 
 export interface RunResult {

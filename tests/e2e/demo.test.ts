@@ -3,12 +3,13 @@ import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { freshDistSnapshot } from './helpers/build';
 import { Browser, Served, externalRequests, launchChromium, recordRequests, screenshotPath, serveDist } from './helpers/browser';
+import { sharedFixture } from '../sharedFixtures';
 
 /**
  * The demo page in headless Chromium: the same task pane as in Excel/WPS, driven by accessible names.
  * Builds dist/ once (or reuses it when fresh), serves it with the `npm start` server on an ephemeral port.
  */
-const FIXTURE = '/work/shared/fixtures/seed004-department-budget.xlsx';
+const FIXTURE = sharedFixture('seed004-department-budget.xlsx');
 const SHEET2 = '表2 收入总体';
 const SHEET2_MISMATCHES = ['E15', 'E16', 'E31', 'F15', 'F16', 'F31', 'G15', 'G16', 'G31'];
 

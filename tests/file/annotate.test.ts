@@ -3,8 +3,9 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { isSameFile, markWorkbook, partsNotKept } from '../../src/hosts/file/annotate';
 import type { Finding } from '../../src/core/types';
+import { SHARED_FIXTURES } from '../sharedFixtures';
 
-const FIXTURES = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures');
+const FIXTURES = SHARED_FIXTURES;
 
 describe('annotated copies (file host)', () => {
   it('names what exceljs would not carry over into the copy', async () => {

@@ -3,8 +3,9 @@ import * as path from 'path';
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import { readXlsxFile, readXlsxBuffer, WorkbookReadError } from '../../src/hosts/file/readXlsx';
+import { SHARED_FIXTURES } from '../sharedFixtures';
 
-const FIXTURES = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures');
+const FIXTURES = SHARED_FIXTURES;
 
 async function tmp(name: string, data: Buffer | string): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaohe-read-'));

@@ -6,6 +6,7 @@ import { main } from '../../src/cli/main';
 import { readXlsxFile } from '../../src/hosts/file/readXlsx';
 import { checkSheet } from '../../src/core/engine';
 import { PERF_FIXTURES } from './helpers';
+import { sharedFixture } from '../sharedFixtures';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jiaohe-perf-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -78,7 +79,7 @@ test.each([
 
 test('normalize on a workbook without a performance table', async () => {
   const { out, io: cli } = io();
-  expect(await runPerf(['normalize', '/work/shared/fixtures/seed003-allocation.xlsx', '-o', 'x.xlsx'], cli)).toBe(2);
+  expect(await runPerf(['normalize', sharedFixture('seed003-allocation.xlsx'), '-o', 'x.xlsx'], cli)).toBe(2);
   expect(out.stderr).toContain('没有找到绩效目标表');
 });
 

@@ -5,9 +5,10 @@ import { detectPerformanceTables } from '../../src/core/perf/detect';
 import { checkPerformance } from '../../src/core/perf/checks';
 import { resolveSettings } from '../../src/core/engine';
 import type { CheckSettings, Finding } from '../../src/core/types';
+import { SHARED_FIXTURES } from '../sharedFixtures';
 
 export const PERF_FIXTURES = path.join(__dirname, '../fixtures/perf');
-export const SHARED_FIXTURES = '/work/shared/fixtures';
+export { SHARED_FIXTURES };
 
 const books = new Map<string, Promise<Grid[]>>();
 

@@ -12,6 +12,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { checkSheet } from '../../src/core/engine';
 import { readXlsxFile } from '../../src/hosts/file/readXlsx';
 import { FakeApplication } from './fakeEt';
+import { sharedFixture } from '../sharedFixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
@@ -172,7 +173,7 @@ describe('build:wps', () => {
 
   it('runs 一键校验 and 打开助手 from the built main.js + jiaohe-wps.js against a WPS workbook', async () => {
     const dir = path.join(out, 'online');
-    const book = await readXlsxFile('/work/shared/fixtures/seed004-department-budget.xlsx');
+    const book = await readXlsxFile(sharedFixture('seed004-department-budget.xlsx'));
     const sheetIndex = book.sheets.findIndex((g) => g.name.startsWith('表2'));
     const app = FakeApplication.fromGrids(book.sheets, sheetIndex);
     const alerts: string[] = [];

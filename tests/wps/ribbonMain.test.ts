@@ -3,6 +3,7 @@ import { readXlsxFile } from '../../src/hosts/file/readXlsx';
 import type { Finding } from '../../src/core/types';
 import { baseUrlOf, clearAllMarks, oneClickCheck, summarize, toggleTaskPane, TASKPANE_ID_KEY } from '../../src/hosts/wps/ribbonMain';
 import { FakeApplication } from './fakeEt';
+import { sharedFixture } from '../sharedFixtures';
 
 const f = (severity: 'error' | 'warning'): Finding => ({ rule: 'sum.column', severity, sheet: '表1', cell: 'B4', message: 'x' });
 
@@ -17,7 +18,7 @@ describe('ribbon runtime', () => {
   });
 
   it('one-click check reads, checks and marks the active sheet with the engine, then clear restores it', async () => {
-    const book = await readXlsxFile('/work/shared/fixtures/seed004-department-budget.xlsx');
+    const book = await readXlsxFile(sharedFixture('seed004-department-budget.xlsx'));
     const index = book.sheets.findIndex((g) => g.name === '表2 收入总体');
     const app = FakeApplication.fromGrids(book.sheets, index);
     const expected = checkSheet(book.sheets[index]).findings;

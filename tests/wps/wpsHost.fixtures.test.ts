@@ -11,8 +11,9 @@ import { WpsHost } from '../../src/hosts/wps';
 import { COMMENT_PREFIX, MARKS_SHEET } from '../../src/hosts/wps/etMarks';
 import { hexToBgr } from '../../src/hosts/wps/et';
 import { FakeApplication, FakeEtOptions, snapshotLooks } from './fakeEt';
+import { SHARED_FIXTURES } from '../sharedFixtures';
 
-const FIXTURES = '/work/shared/fixtures';
+const FIXTURES = SHARED_FIXTURES;
 const files = fs
   .readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.xlsx'))
