@@ -93,7 +93,7 @@ const FUNCTION_SOURCE = (year) =>
   '21305 按2024年版（财预〔2023〕83号）名为“巩固脱贫攻坚成果衔接乡村振兴”，含 2130550 事业运行。' +
   '已录入款 22198 超长期特别国债安排的支出（项 2219899 其他住房保障支出，见于2025年度决算公开表），其他类的同类款未录入。' +
   '类 230 转移性支出的 23001/23002/23003/23006 项与收入分类 110 的对应项同码（“收入”改为“支出”）。' +
-  '类 234 沿用“抗疫特别国债安排的支出”名称，其下款项未录入。' +
+  '类 234 沿用“抗疫特别国债安排的支出”名称，录入其款 23401 基础设施建设、23402 抗疫相关支出及项（按2020年设立时的科目，未与2024、2025年版逐条核对）。' +
   '请以“jiaohe catalog import”导入财政部当年科目表以补充或替换。' +
   `Function classification, ${year} edition, transcribed by hand from the official edition; every 类, ` +
   'the 款 of every 类 and most 项; uncertain 项 left out. Mid-year amendments 财预〔2024〕22号 and (2025 only) 财预〔2025〕41号 ' +
