@@ -85,19 +85,26 @@ function readEconomic(text) {
 }
 
 const FUNCTION_SOURCE = (year) =>
-  `支出功能分类科目，${year}年版（财政部《${year}年政府收支分类科目》）。由开发者依据官方科目表逐条录入（非机器抽取），` +
-  '覆盖全部类、各类的款，以及大部分项；没有把握的项宁缺毋滥，未录入。' +
+  `支出功能分类科目，${year}年版（财政部《${year}年政府收支分类科目》）。由开发者凭对官方科目表的了解手工录入（非机器抽取；` +
+  '未能取得官方科目表的公开电子副本逐条核对），覆盖全部类、各类的款，以及大部分项；没有把握的项宁缺毋滥，未录入。' +
+  '已与公开材料核对的：财预〔2024〕22号、财预〔2025〕41号的通知原文（见下述年中修订）；20809 退役安置各项（公开的2023年版科目说明网页）；' +
+  '部门预决算公开文本与转移支付下达表中出现的科目，如 2050803、2080501、2080505、2080506、2080699、' +
+  '2101101–2101103、2101199、2101501–2101506、2210201。' +
+  '其余条目未能逐条核对，尤其：20139 社会工作事务、20140 信访事务、21017 中医药事务、21018 疾病预防控制事务及其项；' +
+  '209 社会保险基金支出各项；208/212/213/214 的政府性基金及对应专项债务收入安排的款、项；20710、22198、22904、22960、' +
+  '2089901、2299901（“其他”款下用 01 还是 99 编号）；230–233 各款的项；234 的款、项（按2020年设立时的科目录入）。' +
+  '20110 人力资源事务已于2019年版撤销（其项并入 2080113–2080116），未录入。' +
   '年中修订：已按财预〔2024〕22号增设 22006 耕地保护考核奖惩基金支出（款，其项级科目名称未录入）、2300412 自然资源海洋气象等' +
   '（2024、2025年版均含）；已按财预〔2025〕41号增设 2170404 中央金融机构注资特别国债支出、22911 中央金融机构注资特别国债财务基金支出（款）、' +
   '23107 中央金融机构注资特别国债还本支出（款）（仅2025年版；两款的项级科目未录入）。' +
   '21305 按2024年版（财预〔2023〕83号）名为“巩固脱贫攻坚成果衔接乡村振兴”，含 2130550 事业运行。' +
   '已录入款 22198 超长期特别国债安排的支出（项 2219899 其他住房保障支出，见于2025年度决算公开表），其他类的同类款未录入。' +
   '类 230 转移性支出的 23001/23002/23003/23006 项与收入分类 110 的对应项同码（“收入”改为“支出”）。' +
-  '类 234 沿用“抗疫特别国债安排的支出”名称，录入其款 23401 基础设施建设、23402 抗疫相关支出及项（按2020年设立时的科目，未与2024、2025年版逐条核对）。' +
   '请以“jiaohe catalog import”导入财政部当年科目表以补充或替换。' +
-  `Function classification, ${year} edition, transcribed by hand from the official edition; every 类, ` +
-  'the 款 of every 类 and most 项; uncertain 项 left out. Mid-year amendments 财预〔2024〕22号 and (2025 only) 财预〔2025〕41号 ' +
-  'applied to the expenditure side as listed above.';
+  `Function classification, ${year} edition, entered by hand from the developers' knowledge of the official edition ` +
+  '(no public electronic copy of the full list was available to check against); every 类, the 款 of every 类 and most 项; ' +
+  'uncertain 项 left out. Cross-checked against public material: the texts of 财预〔2024〕22号 and 财预〔2025〕41号, the 20809 items, ' +
+  'and the codes used in the public budget documents listed above; the rest is unverified. Mid-year amendments applied as listed above.';
 
 function build() {
   const fn = expandOutline(fs.readFileSync(path.join(SRC, 'function.outline.txt'), 'utf8'), 'function.outline.txt');
@@ -113,13 +120,17 @@ function build() {
     source:
       '部门预算支出经济分类科目（301–399）与政府预算支出经济分类科目（501–599），及其对应关系（财预〔2017〕98号《支出经济分类科目改革试行方案》附表1，' +
       '按其后历年政府收支分类科目更新名称）。mapsTo 为机关和参照公务员法管理事业单位适用的政府预算经济分类；mapsAlso 为事业单位等适用的对应科目。' +
+      '已与公开材料核对：附表1 的公开副本（501、502 两类的对应关系，如 50101←30101–30103，50199←30106/30114/30199，' +
+      '50201←30201/30202/30204–30209/30211/30214/30228/30229/30239/30240）；301、302 各款名称（公开的部门预算支出经济分类科目说明网页）；' +
+      '30206、30207、31002、50201、50306、50299、51301（转移支付下达表）。其余对应关系（303、307、309–313、399 各款）未能与公开副本逐条核对。' +
       'Departmental and government economic classifications with the 98号 mapping; mapsTo applies to 机关, mapsAlso to 事业单位.',
     entries: readEconomic(fs.readFileSync(path.join(SRC, 'economic.outline.txt'), 'utf8')),
   };
   files['income-110.json'] = {
     kind: 'income',
     source:
-      '收入分类 110 转移性收入的款、项（转移支付下达文件常用的科目，如 1100249 医疗卫生共同财政事权转移支付收入），由开发者依据官方科目表录入；' +
+      '收入分类 110 转移性收入的款、项（转移支付下达文件常用的科目，如 1100249 医疗卫生共同财政事权转移支付收入），由开发者凭对官方科目表的了解录入；' +
+      '1100249 已与多份公开的转移支付下达文件核对，其余项未能与公开副本逐条核对；11004 仅录入 1100412，11005、11008、11009、11011 只录入款。' +
       '另按财预〔2024〕22号录入 1030182 耕地保护考核奖惩基金收入、1100412 自然资源海洋气象等，按财预〔2025〕41号录入 1030184（from: 2025）。' +
       '其余收入类未录入。Income classification 110 (transfer income) and the 103 items of the mid-year amendments; ' +
       '"from" marks entries of later editions only.',
