@@ -205,6 +205,8 @@ function applyImport(base: CatalogEntry[], imp: CatalogImport): CatalogEntry[] {
 export class CatalogLibrary {
   private readonly imports = new Map<number, CatalogImport>();
   private readonly cache = new Map<number, Catalog>();
+  /** knownNames by code: a sheet asks for the same codes on every row and every check. */
+  private readonly namesCache = new Map<string, Set<string>>();
 
   constructor(imports: CatalogImport[] = []) {
     for (const i of imports) this.imports.set(i.year, i);
@@ -213,11 +215,13 @@ export class CatalogLibrary {
   addImport(imp: CatalogImport): void {
     this.imports.set(imp.year, imp);
     this.cache.clear();
+    this.namesCache.clear();
   }
 
   removeImport(year: number): void {
     this.imports.delete(year);
     this.cache.clear();
+    this.namesCache.clear();
   }
 
   importedYears(): number[] {
@@ -247,13 +251,16 @@ export class CatalogLibrary {
   }
 
   /** Every name a code has had in any catalog here, plus known editorial variants of 类 names (normalized). */
-  knownNames(code: string): Set<string> {
+  knownNames(code: string): ReadonlySet<string> {
+    const hit = this.namesCache.get(code);
+    if (hit) return hit;
     const names = new Set<string>();
     for (const y of this.years()) {
       const e = this.forYear(y).get(code);
       if (e) names.add(normalizeName(e.name));
     }
     for (const a of NAME_ALIASES[code] ?? []) names.add(normalizeName(a));
+    this.namesCache.set(code, names);
     return names;
   }
 

@@ -2,7 +2,19 @@
  * Name comparison that forgives what typing and copying do to a 科目 name — spaces, full/half width,
  * quote styles, a trailing 、 — but not a different word.
  */
+const normalizedNames = new Map<string, string>();
+
 export function normalizeName(name: string): string {
+  // A sheet repeats the same few thousand names; the cache is dropped when it grows past any real catalog.
+  const hit = normalizedNames.get(name);
+  if (hit !== undefined) return hit;
+  if (normalizedNames.size > 50_000) normalizedNames.clear();
+  const out = normalizeNameUncached(name);
+  normalizedNames.set(name, out);
+  return out;
+}
+
+function normalizeNameUncached(name: string): string {
   return name
     .normalize('NFKC')
     .replace(/[\s\u3000]+/g, '')
@@ -13,7 +25,10 @@ export function normalizeName(name: string): string {
 }
 
 /** Digits of a code as typed: full-width digits become ASCII, spaces and dashes inside are dropped. */
+const ASCII_DIGITS = /^[0-9]*$/;
+
 export function normalizeCodeText(text: string): string {
+  if (ASCII_DIGITS.test(text)) return text;
   return text.normalize('NFKC').replace(/[\s\u3000]/g, '');
 }
 

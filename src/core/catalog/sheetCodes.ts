@@ -247,10 +247,12 @@ export function findCodeCells(grid: Grid, tables: DetectedTable[] = []): { cells
     const owner = tables.find((t) => b.headerRow >= t.range.top && b.headerRow <= t.range.bottom && b.partCols[0] >= t.range.left && b.partCols[0] <= t.range.right);
     if (owner) b.lastRow = Math.min(b.lastRow, owner.range.bottom);
     const read = readSplitBlock(grid, b);
-    for (let r = b.firstRow; r <= b.lastRow; r++) for (const c of [...b.partCols, b.nameCol]) taken.add(key(r, c));
-    cells.push(...read.cells);
-    problems.push(...read.problems);
+    for (const c of read.cells) cells.push(c);
+    for (const p of read.problems) problems.push(p);
   }
+  // A block's cells are taken as a whole (a range test), not cell by cell: blocks run to tens of thousands of rows.
+  const inBlock = (r: number, c: number) => blocks.some((b) => r >= b.firstRow && r <= b.lastRow && (c === b.nameCol || b.partCols.includes(c)));
+  const isTaken = (r: number, c: number) => taken.has(key(r, c)) || inBlock(r, c);
 
   const columns = findCodeColumns(grid);
   for (const t of tables) {
@@ -261,7 +263,7 @@ export function findCodeCells(grid: Grid, tables: DetectedTable[] = []): { cells
   }
   for (const col of columns) {
     for (const cell of readCodeColumn(grid, col)) {
-      if (taken.has(key(cell.row, cell.col))) continue;
+      if (isTaken(cell.row, cell.col)) continue;
       taken.add(key(cell.row, cell.col));
       if (cell.nameCol !== undefined) taken.add(key(cell.row, cell.nameCol));
       cells.push(cell);
@@ -272,13 +274,13 @@ export function findCodeCells(grid: Grid, tables: DetectedTable[] = []): { cells
     let run = 0;
     let lastRow = -10;
     for (let r = 0; r < grid.rowCount; r++) {
-      if (taken.has(key(r, c))) continue;
       const cell = grid.cell(r, c);
       if (!cell || typeof cell.value !== 'string') continue;
       const text = grid.text(r, c);
       // A code starts the cell: an ASCII or full-width digit.
       const first = text.charCodeAt(0);
       if (!((first >= 48 && first <= 57) || (first >= 0xff10 && first <= 0xff19))) continue;
+      if (isTaken(r, c)) continue;
       const p = readInlineCode(text);
       if (!p) continue;
       // A gap of more than two rows starts a new run (another table in the same column).

@@ -53,6 +53,8 @@ export class Grid {
   readonly hiddenCols: ReadonlySet<number>;
   private readonly cells: (CellData | undefined)[][];
   private readonly mergeIndex = new Map<number, CellRange>();
+  /** 1 for rows some merge covers: cell lookups on the other rows (nearly all) skip the merge index. */
+  private readonly rowMerged: Uint8Array;
   private readonly amountCache = new Map<number, CellAmount | null>();
 
   constructor(init: GridInit) {
@@ -81,8 +83,10 @@ export class Grid {
     }
     this.rowCount = rows;
     this.colCount = cols;
+    this.rowMerged = new Uint8Array(rows);
     for (const m of this.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
+        this.rowMerged[r] = 1;
         for (let c = m.left; c <= m.right; c++) this.mergeIndex.set(this.key(r, c), m);
       }
     }
@@ -94,14 +98,16 @@ export class Grid {
 
   /** The raw cell, or undefined when empty. Cells hidden under a merge are empty. */
   cell(row: number, col: number): CellData | undefined {
-    const m = this.mergeIndex.get(this.key(row, col));
-    if (m && (m.top !== row || m.left !== col)) return undefined;
+    if (this.rowMerged[row] === 1) {
+      const m = this.mergeIndex.get(this.key(row, col));
+      if (m && (m.top !== row || m.left !== col)) return undefined;
+    }
     return this.cells[row]?.[col];
   }
 
   /** The merged area that contains this cell, if any. */
   mergeAt(row: number, col: number): CellRange | undefined {
-    return this.mergeIndex.get(this.key(row, col));
+    return this.rowMerged[row] === 1 ? this.mergeIndex.get(this.key(row, col)) : undefined;
   }
 
   /** Displayed text of the cell itself, trimmed; "" for empty. */

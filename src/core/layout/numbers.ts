@@ -1,9 +1,10 @@
 /**
  * Exact numbers of a table, read once: every amount cell as a decimal.js Decimal, with its state
- * (blank, number, error, text) and displayed decimals. A number cell's Decimal is built here, once per
- * distinct number of the table (only this reads number cells of amount columns as Decimal); a text
- * amount ("1,234.50") reuses the Grid's cached one. Every sum and every comparison of amounts, here and in relations.ts, hierarchy.ts
- * and checks/sums.ts, is Decimal arithmetic (plus from an exact zero, eq, cmp), as the money rule asks.
+ * (blank, number, error, text) and displayed decimals. A number cell's Decimal is built here, once
+ * (only this reads number cells of amount columns as Decimal); a text
+ * amount ("1,234.50") comes from the Grid's parse. Every sum and every comparison of amounts, here and in
+ * relations.ts, hierarchy.ts and checks/sums.ts, is Decimal arithmetic (plus, eq, cmp) in a clone with
+ * unlimited precision, as the money rule asks.
  * Values with more than 9 decimals are rounded to 9 (toDecimalPlaces) so that binary noise from formulas
  * (0.30000000000000004) is not a difference. Sums skip blank, text and zero cells instead of adding
  * zeros, and each (parts, total cell) sum is added up once and remembered.
@@ -20,30 +21,31 @@ export enum CellState {
 }
 
 const MAX_DECIMALS = 9;
-const ZERO = new Decimal(0);
 /**
- * decimal.js rounds every result to `precision` significant digits (20 by default), so a sum started
- * from this zero keeps all its digits (1e12 plus 0.123456789 is 22 of them) without changing the
- * global Decimal other code uses.
+ * decimal.js rounds every result to `precision` significant digits (20 by default), so the table's
+ * amounts live in a clone that keeps all digits (1e12 plus 0.123456789 is 22 of them): a sum can start
+ * from its first part instead of from a zero, without changing the global Decimal other code uses.
  */
-export const EXACT_ZERO: Decimal = new (Decimal.clone({ precision: 1e9 }))(0);
+const ExactDecimal = Decimal.clone({ precision: 1e9 });
+export const EXACT_ZERO: Decimal = new ExactDecimal(0);
 
 export class TableNumbers {
   readonly top: number;
   readonly bottom: number;
-  private readonly states = new Map<number, Uint8Array>();
-  private readonly decimals = new Map<number, Uint8Array>();
-  /** Per column, the value of each body row; ZERO for blank, text and error cells. */
-  private readonly values = new Map<number, Decimal[]>();
+  /** Per column (sparse, by column index): cell states, displayed decimals and values of each body row. */
+  private readonly states: (Uint8Array | undefined)[] = [];
+  private readonly decimals: (Uint8Array | undefined)[] = [];
+  /** Values are EXACT_ZERO for blank, text and error cells. */
+  private readonly values: (Decimal[] | undefined)[] = [];
   /** Per body row, 1 when any of the table's amount columns holds a number there. */
   private readonly rowHasNumber: Uint8Array;
   /**
-   * Outcomes of checkAcross / checkDown by parts list, then by total cell: the layout engine confirms a
+   * Outcomes of checkAcross / checkDown by parts list, then by total: the layout engine confirms a
    * relation and the checks report on it, with the same parts array, so each sum is added up once.
    * A parts array must not change after it has been checked (none does: they are built, then used).
    */
-  readonly checkedAcross = new WeakMap<readonly number[], Map<number, CheckResult>>();
-  readonly checkedDown = new WeakMap<readonly number[], Map<number, CheckResult>>();
+  readonly checkedAcross = new Map<readonly number[], Map<number, (CheckResult | undefined)[]>>();
+  readonly checkedDown = new Map<readonly number[], DownResults>();
 
   constructor(grid: Grid, top: number, bottom: number, cols: number[]) {
     this.top = top;
@@ -56,13 +58,13 @@ export class TableNumbers {
       if (!formatDecimals.has(fmt)) formatDecimals.set(fmt, decimalsOfFormat(fmt));
       return formatDecimals.get(fmt);
     };
-    // The same amount recurs (a parent with one child, 合计 = 基本支出 when nothing else is spent): one
-    // Decimal per distinct number in the table (Decimals are immutable, so sharing is safe).
-    const byNumber = new Map<number, Decimal>();
+    let lastFormat: string | undefined;
+    let lastFormatDecimals: number | undefined;
     for (const c of cols) {
+      if (this.states[c]) continue;
       const st = new Uint8Array(n);
       const dec = new Uint8Array(n);
-      const vals: Decimal[] = new Array(n).fill(ZERO);
+      const vals: Decimal[] = new Array(n).fill(EXACT_ZERO);
       for (let i = 0; i < n; i++) {
         const r = top + i;
         const cell = grid.cell(r, c);
@@ -77,30 +79,31 @@ export class TableNumbers {
           // blank-looking 0 needs no Decimal at all.
           st[i] = CellState.Number;
           this.rowHasNumber[i] = 1;
-          let v = raw === 0 ? ZERO : byNumber.get(raw);
-          if (v === undefined) {
-            v = new Decimal(raw);
-            if (v.decimalPlaces() > MAX_DECIMALS) v = v.toDecimalPlaces(MAX_DECIMALS);
-            byNumber.set(raw, v);
-          }
+          let v = raw === 0 ? EXACT_ZERO : new ExactDecimal(raw);
+          if (raw !== 0 && v.decimalPlaces() > MAX_DECIMALS) v = v.toDecimalPlaces(MAX_DECIMALS);
           vals[i] = v;
-          dec[i] = Math.min(decimalsOf(cell.numberFormat) ?? v.decimalPlaces(), 20);
+          // A column keeps one format: parsed when it changes, not per cell.
+          if (cell.numberFormat !== lastFormat) {
+            lastFormat = cell.numberFormat;
+            lastFormatDecimals = decimalsOf(lastFormat);
+          }
+          dec[i] = Math.min(lastFormatDecimals ?? v.decimalPlaces(), 20);
           continue;
         }
         const a = grid.amount(r, c);
         if (a) {
           st[i] = CellState.Number;
           this.rowHasNumber[i] = 1;
-          vals[i] = a.value.decimalPlaces() > MAX_DECIMALS ? a.value.toDecimalPlaces(MAX_DECIMALS) : a.value;
+          vals[i] = new ExactDecimal(a.value.decimalPlaces() > MAX_DECIMALS ? a.value.toDecimalPlaces(MAX_DECIMALS) : a.value);
           dec[i] = Math.min(a.decimals, 20);
           continue;
         }
         if (grid.error(r, c) !== undefined) st[i] = CellState.Error;
         else st[i] = grid.text(r, c) === '' ? CellState.Blank : CellState.Text;
       }
-      this.states.set(c, st);
-      this.decimals.set(c, dec);
-      this.values.set(c, vals);
+      this.states[c] = st;
+      this.decimals[c] = dec;
+      this.values[c] = vals;
     }
   }
 
@@ -111,30 +114,30 @@ export class TableNumbers {
 
   /** The cell states and values of one column (undefined when the column was not read). */
   column(col: number): { states: Uint8Array; values: Decimal[] } | undefined {
-    const states = this.states.get(col);
-    return states && { states, values: this.values.get(col)! };
+    const states = this.states[col];
+    return states && { states, values: this.values[col]! };
   }
 
   has(col: number): boolean {
-    return this.states.has(col);
+    return this.states[col] !== undefined;
   }
 
   state(row: number, col: number): CellState {
-    const st = this.states.get(col);
+    const st = this.states[col];
     if (!st || row < this.top || row > this.bottom) return CellState.Blank;
     return st[row - this.top] as CellState;
   }
 
   /** The cell's amount (zero for blank, text and errors). */
   value(row: number, col: number): Decimal {
-    const v = this.values.get(col);
-    if (!v || row < this.top || row > this.bottom) return ZERO;
+    const v = this.values[col];
+    if (!v || row < this.top || row > this.bottom) return EXACT_ZERO;
     return v[row - this.top];
   }
 
   /** Decimals the cell is displayed with. */
   shownDecimals(row: number, col: number): number {
-    const d = this.decimals.get(col);
+    const d = this.decimals[col];
     if (!d || row < this.top || row > this.bottom) return 0;
     return d[row - this.top];
   }
@@ -159,69 +162,105 @@ const NOTHING_TO_ADD: CheckResult = { check: Check.Skip, sum: EXACT_ZERO };
 /** Compares a total cell with the sum of part cells in the same row (parts: columns) — sum.row. */
 export function checkAcross(nums: TableNumbers, row: number, total: number, parts: readonly number[]): CheckResult {
   if (!nums.hasNumber(row)) return NOTHING_TO_ADD;
-  const byCell = remembered(nums.checkedAcross, parts);
-  const cell = row * 16384 + total;
-  let result = byCell.get(cell);
+  let byTotal = nums.checkedAcross.get(parts);
+  if (!byTotal) {
+    byTotal = new Map();
+    nums.checkedAcross.set(parts, byTotal);
+  }
+  let byRow = byTotal.get(total);
+  if (!byRow) {
+    byRow = new Array(nums.bottom - nums.top + 1);
+    byTotal.set(total, byRow);
+  }
+  const i = row - nums.top;
+  let result = byRow[i];
   if (!result) {
-    result = compare(nums, row, total, parts, true);
-    byCell.set(cell, result);
+    result = compareAcross(nums, i, total, parts);
+    byRow[i] = result;
   }
   return result;
+}
+
+/**
+ * Remembered outcomes of one parts list down the columns: a parts list nearly always goes with one total
+ * row (its relation's), so results sit in an array by column, with a map for any other total.
+ */
+interface DownResults {
+  total: number;
+  byCol: (CheckResult | undefined)[];
+  others?: Map<number, CheckResult>;
 }
 
 /** Compares a total cell with the sum of part cells in the same column (parts: rows) — sum.column/hierarchy. */
 export function checkDown(nums: TableNumbers, col: number, total: number, parts: readonly number[]): CheckResult {
-  const byCell = remembered(nums.checkedDown, parts);
+  let memo = nums.checkedDown.get(parts);
+  if (!memo) {
+    memo = { total, byCol: [] };
+    nums.checkedDown.set(parts, memo);
+  }
+  if (memo.total === total) {
+    let result = memo.byCol[col];
+    if (!result) {
+      result = compareDown(nums, total, col, parts);
+      memo.byCol[col] = result;
+    }
+    return result;
+  }
+  memo.others ??= new Map();
   const cell = total * 16384 + col;
-  let result = byCell.get(cell);
+  let result = memo.others.get(cell);
   if (!result) {
-    result = compare(nums, total, col, parts, false);
-    byCell.set(cell, result);
+    result = compareDown(nums, total, col, parts);
+    memo.others.set(cell, result);
   }
   return result;
 }
 
-function remembered(memo: WeakMap<readonly number[], Map<number, CheckResult>>, parts: readonly number[]): Map<number, CheckResult> {
-  let byCell = memo.get(parts);
-  if (!byCell) {
-    byCell = new Map();
-    memo.set(parts, byCell);
+/** Row index i (0 = the table's top body row); the row is inside the table. */
+function compareAcross(nums: TableNumbers, i: number, total: number, parts: readonly number[]): CheckResult {
+  const row = nums.top + i;
+  const ts = nums.state(row, total);
+  if (ts === CellState.Error) return NOTHING_TO_ADD;
+  // Every amount is an exact-precision Decimal, so the sum starts from its first non-zero part.
+  let sum: Decimal | undefined;
+  let any = false;
+  for (const c of parts) {
+    const s = nums.state(row, c);
+    if (s === CellState.Error) return NOTHING_TO_ADD;
+    if (s !== CellState.Number) continue;
+    any = true;
+    const v = nums.value(row, c);
+    if (!v.isZero()) sum = sum === undefined ? v : sum.plus(v);
   }
-  return byCell;
+  return verdict(ts, any, sum, nums.value(row, total));
 }
 
-function compare(nums: TableNumbers, row: number, col: number, parts: readonly number[], across: boolean): CheckResult {
+function compareDown(nums: TableNumbers, row: number, col: number, parts: readonly number[]): CheckResult {
+  const column = nums.column(col);
+  if (!column) return NOTHING_TO_ADD;
   const ts = nums.state(row, col);
-  if (ts === CellState.Error) return { check: Check.Skip, sum: ZERO };
-  let sum = EXACT_ZERO;
+  if (ts === CellState.Error) return NOTHING_TO_ADD;
+  // Down one column: its arrays once, not a lookup per part.
+  const { states, values } = column;
+  let sum: Decimal | undefined;
   let any = false;
-  if (across) {
-    for (const c of parts) {
-      const s = nums.state(row, c);
-      if (s === CellState.Error) return { check: Check.Skip, sum: ZERO };
-      if (s !== CellState.Number) continue;
-      any = true;
-      const v = nums.value(row, c);
-      if (!v.isZero()) sum = sum.plus(v);
-    }
-  } else {
-    // Down one column: its arrays once, not a lookup per part.
-    const column = nums.column(col);
-    if (!column) return { check: Check.Skip, sum };
-    const { states, values } = column;
-    for (const r of parts) {
-      const i = r - nums.top;
-      if (i < 0 || r > nums.bottom) continue;
-      const s = states[i];
-      if (s === CellState.Error) return { check: Check.Skip, sum: ZERO };
-      if (s !== CellState.Number) continue;
-      any = true;
-      const v = values[i];
-      if (!v.isZero()) sum = sum.plus(v);
-    }
+  for (const r of parts) {
+    const i = r - nums.top;
+    if (i < 0 || r > nums.bottom) continue;
+    const s = states[i];
+    if (s === CellState.Error) return NOTHING_TO_ADD;
+    if (s !== CellState.Number) continue;
+    any = true;
+    const v = values[i];
+    if (!v.isZero()) sum = sum === undefined ? v : sum.plus(v);
   }
-  if (ts !== CellState.Number || !any) return { check: Check.Skip, sum };
-  return { check: sum.eq(nums.value(row, col)) ? Check.Holds : Check.Fails, sum };
+  return verdict(ts, any, sum, nums.value(row, col));
+}
+
+function verdict(totalState: CellState, any: boolean, sum: Decimal | undefined, stated: Decimal): CheckResult {
+  const s = sum ?? EXACT_ZERO;
+  if (totalState !== CellState.Number || !any) return { check: Check.Skip, sum: s };
+  return { check: s.eq(stated) ? Check.Holds : Check.Fails, sum: s };
 }
 
 const byTable = new WeakMap<object, { grid: Grid; nums: TableNumbers }>();
