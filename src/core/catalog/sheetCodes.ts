@@ -52,7 +52,9 @@ export function findSplitBlocks(grid: Grid): SplitBlock[] {
   const seen = new Set<string>();
   for (let r = 0; r < grid.rowCount; r++) {
     for (let c = 0; c + 1 < grid.colCount; c++) {
-      // Cheap test first: header cells are one character (with spaces at most).
+      // Cheap tests first: header cells are text of one character (with spaces at most).
+      const cell = grid.cell(r, c);
+      if (!cell || typeof cell.value !== 'string') continue;
       const raw = grid.text(r, c);
       if (raw.length === 0 || raw.length > 4 || !raw.includes('类')) continue;
       if (plain(grid, r, c) !== '类' || plain(grid, r, c + 1) !== '款') continue;
@@ -273,14 +275,22 @@ export function findCodeCells(grid: Grid, tables: DetectedTable[] = []): { cells
   for (let c = 0; c < grid.colCount; c++) {
     let run = 0;
     let lastRow = -10;
+    // Rows of split blocks in this column are skipped whole.
+    const skips = blocks.filter((b) => b.nameCol === c || b.partCols.includes(c)).sort((a, b) => a.firstRow - b.firstRow);
+    let k = 0;
     for (let r = 0; r < grid.rowCount; r++) {
+      while (k < skips.length && skips[k].lastRow < r) k++;
+      if (k < skips.length && skips[k].firstRow <= r) {
+        r = skips[k].lastRow;
+        continue;
+      }
       const cell = grid.cell(r, c);
       if (!cell || typeof cell.value !== 'string') continue;
       const text = grid.text(r, c);
       // A code starts the cell: an ASCII or full-width digit.
       const first = text.charCodeAt(0);
       if (!((first >= 48 && first <= 57) || (first >= 0xff10 && first <= 0xff19))) continue;
-      if (isTaken(r, c)) continue;
+      if (taken.has(key(r, c))) continue;
       const p = readInlineCode(text);
       if (!p) continue;
       // A gap of more than two rows starts a new run (another table in the same column).

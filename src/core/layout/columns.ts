@@ -70,9 +70,10 @@ function statsOf(grid: Grid, col: number, top: number, bottom: number): ColumnSt
       if (Number.isInteger(raw)) {
         if (raw >= 1949 && raw <= 2100) s.yearLike++;
         if (s.ints.length < 2000) s.ints.push(raw);
+        // Only a whole number can be a code stored as a number (205, 2050803).
+        const code = codeText(text);
+        if (code && isCodeLength(code.length)) s.pureCodes++;
       }
-      const code = codeText(text);
-      if (code && isCodeLength(code.length)) s.pureCodes++;
       continue;
     }
     const code = codeText(text);
