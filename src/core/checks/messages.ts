@@ -13,7 +13,7 @@ export interface Mismatch {
   basis: 'code' | 'qizhong' | 'numbering' | 'indent' | 'subtotal' | 'rows' | 'columns' | 'balance';
   total: CellRef;
   parts: CellRef[];
-  /** Σ parts, exact. */
+  /** Σ parts, exact, in the table's scaled units (TableNumbers.amount gives the amount). */
   sum: Decimal;
   rowLabel: string;
   colLabel: string;

@@ -117,8 +117,8 @@ function headerLeaf(table: DetectedTable, col: number): string {
 }
 
 function toFinding(grid: Grid, index: number, m: Mismatch, nums: TableNumbers, tolerance: Decimal): Finding | undefined {
-  const stated = nums.value(m.total.row, m.total.col);
-  const expected = m.sum;
+  const stated = nums.amount(nums.value(m.total.row, m.total.col));
+  const expected = nums.amount(m.sum);
   // From the exact zero: a difference of 1e-9 on a 1e12 total keeps its digits.
   const diff = EXACT_ZERO.plus(stated).minus(expected);
   if (diff.isZero() || (tolerance.gt(0) && diff.abs().lte(tolerance))) return undefined;

@@ -28,14 +28,41 @@ const MAX_DECIMALS = 9;
  */
 const ExactDecimal = Decimal.clone({ precision: 1e9 });
 export const EXACT_ZERO: Decimal = new ExactDecimal(0);
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+const TWO_52 = 2 ** 52;
+const TWO_53 = 2 ** 53;
 
+/**
+ * The fewest decimals (≤ 9) that write a number exactly as its shortest decimal form reads, or -1.
+ * When round(x·10^k)/10^k gives back x and |x·10^k| < 2^52, no other decimal on the 10^-k grid is
+ * within an ulp of x, so the scaled integer is exactly what new Decimal(x) would hold.
+ */
+function decimalsOfNumber(x: number): number {
+  for (let k = 0; k <= MAX_DECIMALS; k++) {
+    const m = x * POW10[k];
+    if (!(Math.abs(m) < TWO_52)) return -1;
+    const r = Math.round(m);
+    if (r / POW10[k] === x) return k;
+  }
+  return -1;
+}
+
+/**
+ * The amounts of one table as decimal.js integers in units of 10^-scale (scale: the most decimals any
+ * of its cells has, usually 2), because decimal.js builds and adds integers several times faster than
+ * fractions: 123456 for 1234.56. Sums and comparisons are the same Decimal arithmetic on the same exact
+ * values; `amount` turns a scaled Decimal back into the amount for findings.
+ */
 export class TableNumbers {
   readonly top: number;
   readonly bottom: number;
+  /** Amounts are held in units of 10^-scale. */
+  readonly scale: number;
+  private readonly unit: Decimal;
   /** Per column (sparse, by column index): cell states, displayed decimals and values of each body row. */
   private readonly states: (Uint8Array | undefined)[] = [];
   private readonly decimals: (Uint8Array | undefined)[] = [];
-  /** Values are EXACT_ZERO for blank, text and error cells. */
+  /** Scaled values; EXACT_ZERO for blank, text and error cells. */
   private readonly values: (Decimal[] | undefined)[] = [];
   /** Per body row, 1 when any of the table's amount columns holds a number there. */
   private readonly rowHasNumber: Uint8Array;
@@ -60,11 +87,19 @@ export class TableNumbers {
     };
     let lastFormat: string | undefined;
     let lastFormatDecimals: number | undefined;
+    // Pass 1: states, and each number's exact decimals. A number that needs more than 9 decimals (binary
+    // noise from formulas, 0.30000000000000004) or is too large for the shortcut, and text amounts, go
+    // through Decimal and are rounded to 9 decimals.
+    let scale = 0;
+    const raws = new Map<number, Float64Array>();
+    const places = new Map<number, Int8Array>();
+    const slow = new Map<number, Decimal>(); // by i * 16384 + c
     for (const c of cols) {
       if (this.states[c]) continue;
       const st = new Uint8Array(n);
       const dec = new Uint8Array(n);
-      const vals: Decimal[] = new Array(n).fill(EXACT_ZERO);
+      const raw = new Float64Array(n);
+      const k = new Int8Array(n);
       for (let i = 0; i < n; i++) {
         const r = top + i;
         const cell = grid.cell(r, c);
@@ -73,28 +108,36 @@ export class TableNumbers {
           st[i] = CellState.Error;
           continue;
         }
-        const raw = cell.value;
-        if (typeof raw === 'number' && Number.isFinite(raw)) {
-          // Built here, once per cell (only this reads number cells of amount columns as Decimal); a
-          // blank-looking 0 needs no Decimal at all.
+        const v = cell.value;
+        if (typeof v === 'number' && Number.isFinite(v)) {
           st[i] = CellState.Number;
           this.rowHasNumber[i] = 1;
-          let v = raw === 0 ? EXACT_ZERO : new ExactDecimal(raw);
-          if (raw !== 0 && v.decimalPlaces() > MAX_DECIMALS) v = v.toDecimalPlaces(MAX_DECIMALS);
-          vals[i] = v;
+          raw[i] = v;
+          let dp = v === 0 ? 0 : decimalsOfNumber(v);
+          if (dp < 0) {
+            let d = new ExactDecimal(v);
+            if (d.decimalPlaces() > MAX_DECIMALS) d = d.toDecimalPlaces(MAX_DECIMALS);
+            slow.set(i * 16384 + c, d);
+            dp = d.decimalPlaces();
+            k[i] = -1;
+          } else k[i] = dp;
+          if (dp > scale) scale = dp;
           // A column keeps one format: parsed when it changes, not per cell.
           if (cell.numberFormat !== lastFormat) {
             lastFormat = cell.numberFormat;
             lastFormatDecimals = decimalsOf(lastFormat);
           }
-          dec[i] = Math.min(lastFormatDecimals ?? v.decimalPlaces(), 20);
+          dec[i] = Math.min(lastFormatDecimals ?? dp, 20);
           continue;
         }
         const a = grid.amount(r, c);
         if (a) {
           st[i] = CellState.Number;
           this.rowHasNumber[i] = 1;
-          vals[i] = new ExactDecimal(a.value.decimalPlaces() > MAX_DECIMALS ? a.value.toDecimalPlaces(MAX_DECIMALS) : a.value);
+          const d = new ExactDecimal(a.value.decimalPlaces() > MAX_DECIMALS ? a.value.toDecimalPlaces(MAX_DECIMALS) : a.value);
+          slow.set(i * 16384 + c, d);
+          k[i] = -1;
+          if (d.decimalPlaces() > scale) scale = d.decimalPlaces();
           dec[i] = Math.min(a.decimals, 20);
           continue;
         }
@@ -103,6 +146,26 @@ export class TableNumbers {
       }
       this.states[c] = st;
       this.decimals[c] = dec;
+      raws.set(c, raw);
+      places.set(c, k);
+    }
+    this.scale = scale;
+    this.unit = new ExactDecimal(`1e-${scale}`);
+    const shift = new ExactDecimal(`1e${scale}`);
+    // Pass 2: every amount as an integer Decimal in units of 10^-scale.
+    for (const [c, raw] of raws) {
+      const st = this.states[c]!;
+      const k = places.get(c)!;
+      const vals: Decimal[] = new Array(n).fill(EXACT_ZERO);
+      for (let i = 0; i < n; i++) {
+        if (st[i] !== CellState.Number || (raw[i] === 0 && k[i] === 0)) continue;
+        if (k[i] < 0) {
+          vals[i] = slow.get(i * 16384 + c)!.times(shift);
+          continue;
+        }
+        const units = Math.round(raw[i] * POW10[k[i]]) * POW10[scale - k[i]];
+        vals[i] = Math.abs(units) < TWO_53 ? new ExactDecimal(units) : new ExactDecimal(Math.round(raw[i] * POW10[k[i]])).times(POW10[scale - k[i]]);
+      }
       this.values[c] = vals;
     }
   }
@@ -112,7 +175,7 @@ export class TableNumbers {
     return row >= this.top && row <= this.bottom && this.rowHasNumber[row - this.top] === 1;
   }
 
-  /** The cell states and values of one column (undefined when the column was not read). */
+  /** The cell states and scaled values of one column (undefined when the column was not read). */
   column(col: number): { states: Uint8Array; values: Decimal[] } | undefined {
     const states = this.states[col];
     return states && { states, values: this.values[col]! };
@@ -128,11 +191,16 @@ export class TableNumbers {
     return st[row - this.top] as CellState;
   }
 
-  /** The cell's amount (zero for blank, text and errors). */
+  /** The cell's value in units of 10^-scale (zero for blank, text and errors): for sums and comparisons. */
   value(row: number, col: number): Decimal {
     const v = this.values[col];
     if (!v || row < this.top || row > this.bottom) return EXACT_ZERO;
     return v[row - this.top];
+  }
+
+  /** The amount a scaled value stands for (1234.56 for 123456 at scale 2): exact. */
+  amount(scaled: Decimal): Decimal {
+    return this.scale === 0 ? scaled : scaled.times(this.unit);
   }
 
   /** Decimals the cell is displayed with. */
@@ -153,11 +221,16 @@ export enum Check {
 
 export interface CheckResult {
   check: Check;
-  /** Σ parts, exact (zero when nothing was added). */
+  /**
+   * Σ parts, exact, in the table's scaled units (TableNumbers.amount turns it into an amount). Only a
+   * failing result carries its own sum: results that hold or are skipped are shared constants, because
+   * a 20,000-row table has hundreds of thousands of them and nobody reports them.
+   */
   sum: Decimal;
 }
 
 const NOTHING_TO_ADD: CheckResult = { check: Check.Skip, sum: EXACT_ZERO };
+const HOLDS: CheckResult = { check: Check.Holds, sum: EXACT_ZERO };
 
 /** Compares a total cell with the sum of part cells in the same row (parts: columns) — sum.row. */
 export function checkAcross(nums: TableNumbers, row: number, total: number, parts: readonly number[]): CheckResult {
@@ -258,9 +331,9 @@ function compareDown(nums: TableNumbers, row: number, col: number, parts: readon
 }
 
 function verdict(totalState: CellState, any: boolean, sum: Decimal | undefined, stated: Decimal): CheckResult {
+  if (totalState !== CellState.Number || !any) return NOTHING_TO_ADD;
   const s = sum ?? EXACT_ZERO;
-  if (totalState !== CellState.Number || !any) return { check: Check.Skip, sum: s };
-  return { check: s.eq(stated) ? Check.Holds : Check.Fails, sum: s };
+  return s.eq(stated) ? HOLDS : { check: Check.Fails, sum: s };
 }
 
 const byTable = new WeakMap<object, { grid: Grid; nums: TableNumbers }>();
