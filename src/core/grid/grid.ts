@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { CellRange, rangeContains, toA1 } from './address';
-import { decimalsOfFormat, parseAmountText } from '../money/parse';
+import { AMOUNT_START, decimalsOfFormat, parseAmountText } from '../money/parse';
 
 export type CellValue = string | number | boolean | null;
 
@@ -141,6 +141,9 @@ export class Grid {
 
   /** The cell's amount: a number, or text that reads as one. null for empty, labels and errors. */
   amount(row: number, col: number): CellAmount | null {
+    const c = this.cell(row, col);
+    // Labels are turned away without a cache entry: they are most of a sheet's text cells.
+    if (!c || c.error || (typeof c.value === 'string' && !AMOUNT_START.test(c.value))) return null;
     const k = this.key(row, col);
     const hit = this.amountCache.get(k);
     if (hit !== undefined) return hit;

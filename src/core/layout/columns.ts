@@ -45,10 +45,11 @@ interface ColumnStats {
 function statsOf(grid: Grid, col: number, top: number, bottom: number): ColumnStats {
   const s: ColumnStats = { numbers: 0, texts: 0, pureCodes: 0, textCodes: 0, codeNames: 0, percentFormat: 0, yearLike: 0, ints: [] };
   for (let r = top; r <= bottom; r++) {
+    const cell = grid.cell(r, col);
+    if (!cell) continue;
     const text = grid.text(r, col);
     if (text === '') continue;
-    const cell = grid.cell(r, col);
-    let raw = cell?.value;
+    let raw = cell.value;
     // Digits typed as text ("2101501", "150") read like numbers without building a Decimal.
     if (typeof raw === 'string' && PLAIN_INT.test(text)) {
       const code = codeText(text);

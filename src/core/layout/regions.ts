@@ -270,8 +270,7 @@ function extendBody(profiles: Profiles, start: number, left: number, right: numb
       continue;
     }
     if (p.kind === 'note' || p.kind === 'meta' || p.kind === 'title') break;
-    const inside = p.entities.filter((e) => e.right >= left && e.col <= right);
-    if (inside.length === 0 && p.coveredFromAbove === 0) break;
+    if (p.coveredFromAbove === 0 && !p.entities.some((e) => e.right >= left && e.col <= right)) break;
     if (j > start && (isStrictHeaderRow(p) || headerOverNumbers(profiles, j, n)) && nextHasAmounts(profiles, j, n)) break;
     if (p.kind === 'single') {
       if (titleAhead(profiles, j, n)) break;
@@ -284,7 +283,7 @@ function extendBody(profiles: Profiles, start: number, left: number, right: numb
     }
     blanks = 0;
     last = j;
-    if (j > start && p.entities.some((e) => !e.amount && isGrandTotalLabel(e.text))) bottomTotalSeen = true;
+    if (!bottomTotalSeen && j > start && p.entities.some((e) => !e.amount && isGrandTotalLabel(e.text))) bottomTotalSeen = true;
   }
   return last;
 }

@@ -6,12 +6,15 @@ import { toHalfWidth } from '../money/parse';
 import type { AmountUnit } from '../money/units';
 
 /** Removes every kind of space (ASCII, full-width, nbsp) so "合 计" reads as "合计". */
+const SPACE = /[\s\u3000\u00a0]/;
+
 export function squash(s: string): string {
-  return s.replace(/[\s\u3000\u00a0]+/g, '');
+  return SPACE.test(s) ? s.replace(/[\s\u3000\u00a0]+/g, '') : s;
 }
 
 /** A grand total label: 合计, 合 计, 总计, 收入总计, 安康市合计, 全市合计, 本年收入合计, "合计（万元）". */
 export function isGrandTotalLabel(label: string): boolean {
+  if (!label.includes('计')) return false;
   const s = squash(label).replace(/[（(][^)）]*[)）]$/, '');
   if (s.length === 0 || s.length > 16) return false;
   if (/^(合计|总计|共计|总合计|累计)$/.test(s)) return true;
@@ -21,6 +24,7 @@ export function isGrandTotalLabel(label: string): boolean {
 
 /** A subtotal label: 小计, 汉中市小计, "公务用车购置及运行费（小计）". */
 export function isSubtotalLabel(label: string): boolean {
+  if (!label.includes('计')) return false;
   const s = squash(label);
   return /小计[)）]?$/.test(s) && s.length <= 24;
 }
@@ -36,7 +40,10 @@ const NUMBERING: [NumberingStyle, RegExp][] = [
 ];
 
 /** The numbering style a label starts with (一、 （一） 1. (1) ①), if any. */
+const NUMBERING_START = /^[\s\u3000]*[一二三四五六七八九十百（(\d\u2460-\u2473\u2776-\u277f]/;
+
 export function numberingOf(label: string): NumberingStyle | undefined {
+  if (!NUMBERING_START.test(label)) return undefined;
   const s = label.replace(/^[\s\u3000]+/, '');
   for (const [style, re] of NUMBERING) if (re.test(s)) return style;
   return undefined;

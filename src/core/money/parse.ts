@@ -15,7 +15,10 @@ export interface ParsedAmount {
 
 const DASHES = new Set(['-', '—', '－', '–', '——', '--', '―', '─']);
 
+const WIDE = /[\uff01-\uff5e\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  if (!WIDE.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const c = ch.charCodeAt(0);
@@ -28,7 +31,12 @@ export function toHalfWidth(s: string): string {
 
 const NUM_RE = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?$/;
 
+/** What an amount can start with (after spaces): a digit, a sign, a bracket, a currency sign, a dash or a point. */
+export const AMOUNT_START = /^[\s\u3000\u00a0]*[0-9０-９+＋\-－−—–―─(（¥￥.．]/;
+
 export function parseAmountText(raw: string): ParsedAmount | null {
+  // Labels ("行政运行") are most of a sheet's text: turned away before any copying.
+  if (!AMOUNT_START.test(raw)) return null;
   let s = toHalfWidth(raw).replace(/[\s\u00a0]+/g, '');
   if (s === '') return null;
   if (DASHES.has(s)) return { value: new Decimal(0), decimals: 0, dash: true };
