@@ -185,13 +185,14 @@ function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagge
 /** The code of the row each cell sits under in its group (the last shallower-level row above it). */
 function contextParents(group: CodeCell[]): Map<CodeCell, string> {
   const out = new Map<CodeCell, string>();
-  const lastAt = new Map<number, string>();
+  // By code length (3/5/7/9): the last code seen at that level, cleared below a shallower one.
+  const lastAt: (string | undefined)[] = [];
   for (const cell of group) {
     const L = cell.code.length;
-    const p = lastAt.get(L - 2);
+    const p = lastAt[L - 2];
     if (p) out.set(cell, p);
-    lastAt.set(L, cell.code);
-    for (const k of [...lastAt.keys()]) if (k > L) lastAt.delete(k);
+    lastAt[L] = cell.code;
+    lastAt.length = L + 1;
   }
   return out;
 }
@@ -202,11 +203,11 @@ function checkHierarchy(ctx: Ctx, group: CodeCell[], parentFlagged: Set<CodeCell
   if (kinds.size !== 1) return;
   const lengths = new Set(group.map((c) => c.code.length));
   if (lengths.size < 2) return;
-  const lastAt = new Map<number, CodeCell>();
+  const lastAt: (CodeCell | undefined)[] = [];
   for (const cell of group) {
     const L = cell.code.length;
     for (let pl = L - 2; pl >= 3; pl -= 2) {
-      const p = lastAt.get(pl);
+      const p = lastAt[pl];
       if (!p) continue;
       if (!parentFlagged.has(cell) && p.code !== cell.code.slice(0, pl)) {
         const own = ctx.cat.get(cell.code);
@@ -226,8 +227,8 @@ function checkHierarchy(ctx: Ctx, group: CodeCell[], parentFlagged: Set<CodeCell
       }
       break;
     }
-    lastAt.set(L, cell);
-    for (const k of [...lastAt.keys()]) if (k > L) lastAt.delete(k);
+    lastAt[L] = cell;
+    lastAt.length = L + 1;
   }
 }
 

@@ -305,13 +305,13 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
       else structural.push(row);
     };
     for (const r of items) if ((r.role === 'subtotal' || r.parentRow === undefined) && !grouped.has(r.row)) addTop(r.row);
-    const flat = [...carry, ...items.filter((r) => r.role === 'item').map((r) => r.row)];
-    const leaves = [...carry, ...items.filter((r) => r.role === 'item' && !isParent(r.row)).map((r) => r.row)];
     let best = structural;
     let bestScore = scoreOf({ total: t.row, parts: structural });
     // Markers that the data confirmed elsewhere in the table are trusted as they are; otherwise the
     // numbers choose among the other readings when the structural one fails in most columns.
     if (!trusted && bestScore.fails > bestScore.holds) {
+      const flat = [...carry, ...items.filter((r) => r.role === 'item').map((r) => r.row)];
+      const leaves = [...carry, ...items.filter((r) => r.role === 'item' && !isParent(r.row)).map((r) => r.row)];
       for (const cand of [flat, leaves]) {
         const s = scoreOf({ total: t.row, parts: cand });
         if (s.holds > bestScore.holds) {
