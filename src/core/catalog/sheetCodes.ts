@@ -37,6 +37,7 @@ export interface SplitRowProblem {
 }
 
 const PART_LABELS = ['类', '款', '项', '目'];
+const ALL_DIGITS = /^\d+$/;
 
 function plain(grid: Grid, r: number, c: number): string {
   return normalizeCodeText(grid.text(r, c));
@@ -109,14 +110,17 @@ export function readSplitBlock(grid: Grid, block: SplitBlock, group = `split:${b
   const cells: CodeCell[] = [];
   const problems: SplitRowProblem[] = [];
   const current: string[] = [];
+  // One partCols list per depth, shared by the block's cells (read-only).
+  const partColsTo = block.partCols.map((_, d) => block.partCols.slice(0, d + 1));
+  const parts: string[] = new Array(block.partCols.length);
   for (let r = block.firstRow; r <= block.lastRow; r++) {
-    const parts = block.partCols.map((c, i) => partText(grid, r, c, i));
-    const name = grid.text(r, block.nameCol);
-    if (parts.every((p) => p === '')) continue;
     let deepest = -1;
-    parts.forEach((p, i) => {
-      if (p !== '') deepest = i;
-    });
+    for (let i = 0; i < block.partCols.length; i++) {
+      parts[i] = partText(grid, r, block.partCols[i], i);
+      if (parts[i] !== '') deepest = i;
+    }
+    if (deepest < 0) continue;
+    const name = grid.text(r, block.nameCol);
     let code = '';
     let bad: SplitRowProblem | null = null;
     for (let i = 0; i <= deepest && !bad; i++) {
@@ -127,7 +131,7 @@ export function readSplitBlock(grid: Grid, block: SplitBlock, group = `split:${b
         else code = current[i];
         continue;
       }
-      if (!/^\d+$/.test(p)) {
+      if (!ALL_DIGITS.test(p)) {
         bad = { row: r, col: block.partCols[i], message: `${PART_LABELS[i]}编码“${p}”不是数字` };
       } else if (p.length === want) {
         code = i === 0 ? p : code + p;
@@ -144,7 +148,7 @@ export function readSplitBlock(grid: Grid, block: SplitBlock, group = `split:${b
     }
     current.length = deepest;
     for (let i = 0; i <= deepest; i++) current[i] = code.slice(0, 3 + 2 * i);
-    const cell: CodeCell = { row: r, col: block.partCols[deepest], code, source: 'split', group, partCols: block.partCols.slice(0, deepest + 1) };
+    const cell: CodeCell = { row: r, col: block.partCols[deepest], code, source: 'split', group, partCols: partColsTo[deepest] };
     if (name !== '') {
       cell.name = name;
       cell.nameCol = block.nameCol;
@@ -171,7 +175,7 @@ export function findCodeColumns(grid: Grid): CodeNameColumns[] {
       const cell = grid.cell(r, c);
       if (!cell || typeof cell.value !== 'string') continue;
       const raw = grid.text(r, c);
-      if (raw.length > 20 || !/[码科]/.test(raw)) continue;
+      if (raw.length > 20 || !(raw.includes('码') || raw.includes('科'))) continue;
       const t = plain(grid, r, c);
       if (!CODE_HEADER_RE.test(t) || NOT_CODE_HEADER_RE.test(t)) continue;
       // A merged "功能分类科目编码" over 类/款/项 is a split header, not a code column.

@@ -44,6 +44,8 @@ function indentOf(grid: Grid, row: number, col: number): number {
   const cell = grid.cell(row, col);
   if (!cell) return 0;
   const raw = cell.text !== undefined && cell.text.trim() !== '' ? cell.text : typeof cell.value === 'string' ? cell.value : '';
+  const first = raw.charCodeAt(0);
+  if (first !== 32 && first !== 0x3000 && first !== 0xa0 && first !== 9) return (cell.indent ?? 0) * 2;
   const m = /^[ \u3000\u00a0\t]*/.exec(raw);
   let spaces = 0;
   for (const ch of m ? m[0] : '') spaces += ch === '\u3000' || ch === '\t' ? 2 : 1;
@@ -64,11 +66,21 @@ function labelOf(grid: Grid, row: number, input: SideRowsInput): string {
   return '';
 }
 
-function splitCode(grid: Grid, row: number, codeCols: CodeColumn[]): { code: string; level: number } | undefined {
-  const lei = codeCols.find((c) => c.role === '类');
+/** The 类/款/项 columns among the code columns, found once per table side. */
+interface SplitCols {
+  lei?: CodeColumn;
+  kuan?: CodeColumn;
+  xiang?: CodeColumn;
+  single?: CodeColumn;
+}
+
+function splitColsOf(codeCols: CodeColumn[]): SplitCols {
+  return { lei: codeCols.find((c) => c.role === '类'), kuan: codeCols.find((c) => c.role === '款'), xiang: codeCols.find((c) => c.role === '项'), single: codeCols[0] };
+}
+
+function splitCode(grid: Grid, row: number, cols: SplitCols): { code: string; level: number } | undefined {
+  const { lei, kuan, xiang, single } = cols;
   if (lei) {
-    const kuan = codeCols.find((c) => c.role === '款');
-    const xiang = codeCols.find((c) => c.role === '项');
     const a = codeText(grid.text(row, lei.col)) ?? '';
     const b = kuan ? codeText(grid.text(row, kuan.col)) ?? '' : '';
     const c = xiang ? codeText(grid.text(row, xiang.col)) ?? '' : '';
@@ -77,7 +89,6 @@ function splitCode(grid: Grid, row: number, codeCols: CodeColumn[]): { code: str
     if (a) return { code: a, level: a.length === 3 ? 0 : codeLevel(a) };
     return undefined;
   }
-  const single = codeCols[0];
   if (single) {
     const t = codeText(grid.text(row, single.col));
     if (t && t.length >= 3) return { code: t, level: codeLevel(t) };
@@ -98,7 +109,7 @@ function join(...parts: string[]): string {
 export function buildRows(grid: Grid, input: SideRowsInput, nums: TableNumbers): RowInfo[] {
   const rows: RowInfo[] = [];
   const marks: RowMarks[] = [];
-  const hierarchyCodeCols = input.pureCodeCols;
+  const hierarchyCodeCols = splitColsOf(input.pureCodeCols);
   for (let r = input.bodyTop; r <= input.bodyBottom; r++) {
     const label = labelOf(grid, r, input);
     let empty = label === '';

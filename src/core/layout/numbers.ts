@@ -73,6 +73,7 @@ export class TableNumbers {
    */
   readonly checkedAcross = new Map<readonly number[], Map<number, (CheckResult | undefined)[]>>();
   readonly checkedDown = new Map<readonly number[], DownResults>();
+  lastAcross: { parts?: readonly number[]; total: number; byRow?: (CheckResult | undefined)[] } = { total: -1 };
 
   constructor(grid: Grid, top: number, bottom: number, cols: number[]) {
     this.top = top;
@@ -235,15 +236,20 @@ const HOLDS: CheckResult = { check: Check.Holds, sum: EXACT_ZERO };
 /** Compares a total cell with the sum of part cells in the same row (parts: columns) — sum.row. */
 export function checkAcross(nums: TableNumbers, row: number, total: number, parts: readonly number[]): CheckResult {
   if (!nums.hasNumber(row)) return NOTHING_TO_ADD;
-  let byTotal = nums.checkedAcross.get(parts);
-  if (!byTotal) {
-    byTotal = new Map();
-    nums.checkedAcross.set(parts, byTotal);
-  }
-  let byRow = byTotal.get(total);
+  // Callers walk the rows of one relation: the last relation's results are kept at hand.
+  let byRow = nums.lastAcross.parts === parts && nums.lastAcross.total === total ? nums.lastAcross.byRow : undefined;
   if (!byRow) {
-    byRow = new Array(nums.bottom - nums.top + 1);
-    byTotal.set(total, byRow);
+    let byTotal = nums.checkedAcross.get(parts);
+    if (!byTotal) {
+      byTotal = new Map();
+      nums.checkedAcross.set(parts, byTotal);
+    }
+    byRow = byTotal.get(total);
+    if (!byRow) {
+      byRow = new Array(nums.bottom - nums.top + 1);
+      byTotal.set(total, byRow);
+    }
+    nums.lastAcross = { parts, total, byRow };
   }
   const i = row - nums.top;
   let result = byRow[i];

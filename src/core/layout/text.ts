@@ -51,7 +51,7 @@ export function numberingOf(label: string): NumberingStyle | undefined {
 
 /** "其中：一般财力", "其中:", "其中 xx". */
 export function isQizhong(label: string): boolean {
-  return /^其中/.test(label.replace(/^[\s\u3000]+/, ''));
+  return label.includes('其中') && /^其中/.test(label.replace(/^[\s\u3000]+/, ''));
 }
 
 /** Codes are 3 (类), 5 (款), 7 (项) or 9 (目) digits. */
@@ -110,7 +110,10 @@ export function isMetaLine(text: string): boolean {
 }
 
 /** A note under a table: 注：…, 备注：…, 说明：…, 数据来源, 填表人, 审核人, 负责人. */
+const NOTE_START = /^[\s\u3000\u00a0]*[注备说附数资填制审负联单财]/;
+
 export function isNoteLine(text: string): boolean {
+  if (!NOTE_START.test(text)) return false;
   const s = squash(text);
   return /^(注|备注|说明|附注|注释|数据来源|资料来源)\s*[\d]*[：:、.．]/.test(s) || /^(填表人|制表人|审核人|负责人|联系人|联系电话|单位负责人|财务负责人)/.test(s);
 }
