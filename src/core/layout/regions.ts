@@ -62,9 +62,16 @@ export function isStrictHeaderRow(p: RowProfile): boolean {
   return strong >= 1 && words >= Math.ceil(p.entities.length * 0.6);
 }
 
-/** Row profiles of one column band, computed on first use and kept. */
+/** Rows of profiles kept at a time: the scan looks a few rows back and ahead of where it is. */
+const PROFILE_WINDOW = 512;
+
+/**
+ * Row profiles of one column band, computed on first use. Only the last few hundred are kept (a row
+ * further back is profiled again): keeping every row's profile of a 20,000-row table made them survive
+ * into the old generation, and collecting them cost more than profiling.
+ */
 class Profiles {
-  private readonly cache: (RowProfile | undefined)[] = [];
+  private readonly cache: (RowProfile | undefined)[] = new Array(PROFILE_WINDOW);
   constructor(
     readonly grid: Grid,
     readonly mask: Mask,
@@ -72,10 +79,11 @@ class Profiles {
     readonly right: number,
   ) {}
   at(row: number): RowProfile {
-    let p = this.cache[row];
-    if (!p) {
+    const slot = row % PROFILE_WINDOW;
+    let p = this.cache[slot];
+    if (!p || p.row !== row) {
       p = profileRow(this.grid, row, this.left, this.right, this.mask);
-      this.cache[row] = p;
+      this.cache[slot] = p;
     }
     return p;
   }
