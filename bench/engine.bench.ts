@@ -5,6 +5,9 @@
  *   - read: exceljs load of the file, and worksheetToGrid (exceljs → Grid) — "the file library alone";
  *   - check: checkSheet (detectTables + every rule) on each Grid;
  * and prints the check/read ratio (target ≤ 25 %), peak memory and how time grows with 2× rows (target ≤ 2.2×).
+ * As in the file host (readXlsxBuffer keeps only the Grids), nothing holds the exceljs workbook once its
+ * Grids are built, so the checks do not pay for collecting around it. The best of 3 passes is kept: this
+ * machine is a shared VM whose stolen time shows up as wall time.
  */
 import { promises as fs } from 'fs';
 import * as os from 'os';
@@ -205,13 +208,15 @@ async function measure(file: string, probe: MemoryProbe, repeat: number): Promis
   const none: Timing = { wall: Infinity, cpu: Infinity };
   const m: Measure = { load: none, grid: none, check: none, tables: 0, findings: 0, cells: 0 };
   for (let i = 0; i < repeat; i++) {
-    const [wb, load] = await timed(async () => {
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.readFile(file);
-      return book;
+    // The workbook is held in a box so that nothing keeps it once its Grids exist (readXlsxBuffer keeps only the Grids).
+    const box: { book?: ExcelJS.Workbook } = {};
+    const [, load] = await timed(async () => {
+      box.book = new ExcelJS.Workbook();
+      await box.book.xlsx.readFile(file);
     });
     probe.sample();
-    const [grids, grid] = await timed(() => wb.worksheets.map((ws) => worksheetToGrid(ws)));
+    const [grids, grid] = await timed(() => box.book!.worksheets.map((ws) => worksheetToGrid(ws)));
+    delete box.book;
     probe.sample();
     const [counts, check] = await timed(() => {
       const c = { tables: 0, findings: 0, cells: 0 };
@@ -248,7 +253,7 @@ export async function run(): Promise<void> {
     const built = await buildBenchWorkbook(mainFile, 20_000, 300);
     const size = (await fs.stat(mainFile)).size;
     probe.start();
-    const main = await measure(mainFile, probe, 2);
+    const main = await measure(mainFile, probe, 3);
     probe.stop();
     const read = plus(main.load, main.grid);
     console.log(
