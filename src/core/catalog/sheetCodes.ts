@@ -47,49 +47,66 @@ function isBlankRow(grid: Grid, r: number, cols: number[]): boolean {
   return cols.every((c) => grid.text(r, c) === '');
 }
 
-/** Finds 类 | 款 | 项 header cells side by side (at least 类 and 款). */
-export function findSplitBlocks(grid: Grid): SplitBlock[] {
-  const blocks: SplitBlock[] = [];
-  const seen = new Set<string>();
+/** Text cells that may head a split block (they mention 类) or a code column (码, 科), from one pass over the sheet. */
+export interface HeaderCandidates {
+  lei: [number, number][];
+  code: [number, number][];
+}
+
+export function headerCandidates(grid: Grid): HeaderCandidates {
+  const out: HeaderCandidates = { lei: [], code: [] };
   for (let r = 0; r < grid.rowCount; r++) {
-    for (let c = 0; c + 1 < grid.colCount; c++) {
-      // Cheap tests first: header cells are text of one character (with spaces at most).
+    for (let c = 0; c < grid.colCount; c++) {
       const cell = grid.cell(r, c);
       if (!cell || typeof cell.value !== 'string') continue;
-      const raw = grid.text(r, c);
-      if (raw.length === 0 || raw.length > 4 || !raw.includes('类')) continue;
-      if (plain(grid, r, c) !== '类' || plain(grid, r, c + 1) !== '款') continue;
-      const key = `${r}:${c}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const partCols = [c, c + 1];
-      for (let k = 2; k < PART_LABELS.length && plain(grid, r, c + k) === PART_LABELS[k]; k++) partCols.push(c + k);
-      const last = partCols[partCols.length - 1];
-      let nameCol = last + 1;
-      for (let cc = last + 1; cc <= Math.min(grid.colCount - 1, last + 4); cc++) {
-        if (/名称/.test(grid.visibleText(r, cc)) || (r > 0 && /名称/.test(grid.visibleText(r - 1, cc)))) {
-          nameCol = cc;
-          break;
-        }
-      }
-      const cols = [...partCols, nameCol];
-      let lastRow = r;
-      let blanks = 0;
-      for (let rr = r + 1; rr < grid.rowCount; rr++) {
-        if (isBlankRow(grid, rr, cols)) {
-          if (++blanks >= 3) break;
-          continue;
-        }
-        // Another header (a second table below) ends the block, and so does a title or note line
-        // written across the 类 column: the rows after it belong to something else.
-        const head = plain(grid, rr, c);
-        if (head === '类' && plain(grid, rr, c + 1) === '款') break;
-        if (head.length > 4 && !/^\d/.test(head) && !/[合总小]计/.test(head)) break;
-        blanks = 0;
-        lastRow = rr;
-      }
-      blocks.push({ headerRow: r, partCols, nameCol, firstRow: r + 1, lastRow });
+      const s = cell.text ?? cell.value;
+      if (s.includes('类')) out.lei.push([r, c]);
+      if (s.includes('码') || s.includes('科')) out.code.push([r, c]);
     }
+  }
+  return out;
+}
+
+/** Finds 类 | 款 | 项 header cells side by side (at least 类 and 款). */
+export function findSplitBlocks(grid: Grid, candidates: HeaderCandidates = headerCandidates(grid)): SplitBlock[] {
+  const blocks: SplitBlock[] = [];
+  const seen = new Set<string>();
+  for (const [r, c] of candidates.lei) {
+    if (c + 1 >= grid.colCount) continue;
+    // Cheap test first: header cells are one character (with spaces at most).
+    const raw = grid.text(r, c);
+    if (raw.length === 0 || raw.length > 4 || !raw.includes('类')) continue;
+    if (plain(grid, r, c) !== '类' || plain(grid, r, c + 1) !== '款') continue;
+    const key = `${r}:${c}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const partCols = [c, c + 1];
+    for (let k = 2; k < PART_LABELS.length && plain(grid, r, c + k) === PART_LABELS[k]; k++) partCols.push(c + k);
+    const last = partCols[partCols.length - 1];
+    let nameCol = last + 1;
+    for (let cc = last + 1; cc <= Math.min(grid.colCount - 1, last + 4); cc++) {
+      if (/名称/.test(grid.visibleText(r, cc)) || (r > 0 && /名称/.test(grid.visibleText(r - 1, cc)))) {
+        nameCol = cc;
+        break;
+      }
+    }
+    const cols = [...partCols, nameCol];
+    let lastRow = r;
+    let blanks = 0;
+    for (let rr = r + 1; rr < grid.rowCount; rr++) {
+      if (isBlankRow(grid, rr, cols)) {
+        if (++blanks >= 3) break;
+        continue;
+      }
+      // Another header (a second table below) ends the block, and so does a title or note line
+      // written across the 类 column: the rows after it belong to something else.
+      const head = plain(grid, rr, c);
+      if (head === '类' && plain(grid, rr, c + 1) === '款') break;
+      if (head.length > 4 && !/^\d/.test(head) && !/[合总小]计/.test(head)) break;
+      blanks = 0;
+      lastRow = rr;
+    }
+    blocks.push({ headerRow: r, partCols, nameCol, firstRow: r + 1, lastRow });
   }
   return blocks;
 }
@@ -168,28 +185,24 @@ export interface CodeNameColumns {
 }
 
 /** A 科目编码 column, with the 科目名称 column beside it when there is one. */
-export function findCodeColumns(grid: Grid): CodeNameColumns[] {
+export function findCodeColumns(grid: Grid, candidates: HeaderCandidates = headerCandidates(grid)): CodeNameColumns[] {
   const out: CodeNameColumns[] = [];
-  for (let r = 0; r < grid.rowCount; r++) {
-    for (let c = 0; c < grid.colCount; c++) {
-      const cell = grid.cell(r, c);
-      if (!cell || typeof cell.value !== 'string') continue;
-      const raw = grid.text(r, c);
-      if (raw.length > 20 || !(raw.includes('码') || raw.includes('科'))) continue;
-      const t = plain(grid, r, c);
-      if (!CODE_HEADER_RE.test(t) || NOT_CODE_HEADER_RE.test(t)) continue;
-      // A merged "功能分类科目编码" over 类/款/项 is a split header, not a code column.
-      const m = grid.mergeAt(r, c);
-      if (m && m.right > m.left) continue;
-      let nameCol: number | undefined;
-      for (let cc = c + 1; cc <= Math.min(grid.colCount - 1, c + 3); cc++) {
-        if (/名称/.test(grid.visibleText(r, cc))) {
-          nameCol = cc;
-          break;
-        }
+  for (const [r, c] of candidates.code) {
+    const raw = grid.text(r, c);
+    if (raw.length > 20 || !(raw.includes('码') || raw.includes('科'))) continue;
+    const t = plain(grid, r, c);
+    if (!CODE_HEADER_RE.test(t) || NOT_CODE_HEADER_RE.test(t)) continue;
+    // A merged "功能分类科目编码" over 类/款/项 is a split header, not a code column.
+    const m = grid.mergeAt(r, c);
+    if (m && m.right > m.left) continue;
+    let nameCol: number | undefined;
+    for (let cc = c + 1; cc <= Math.min(grid.colCount - 1, c + 3); cc++) {
+      if (/名称/.test(grid.visibleText(r, cc))) {
+        nameCol = cc;
+        break;
       }
-      out.push({ headerRow: r, codeCol: c, nameCol });
     }
+    out.push({ headerRow: r, codeCol: c, nameCol });
   }
   return out;
 }
@@ -240,7 +253,8 @@ export function findCodeCells(grid: Grid, tables: DetectedTable[] = []): { cells
   const cells: CodeCell[] = [];
   const problems: SplitRowProblem[] = [];
 
-  const blocks = findSplitBlocks(grid);
+  const candidates = headerCandidates(grid);
+  const blocks = findSplitBlocks(grid, candidates);
   for (const t of tables) {
     const split = t.codeCols.filter((cc) => cc.role === '类' || cc.role === '款' || cc.role === '项').sort((a, b) => a.col - b.col);
     if (split.length >= 2 && !blocks.some((b) => b.partCols[0] === split[0].col && b.headerRow >= t.headerTop && b.headerRow <= t.headerBottom)) {
@@ -260,7 +274,7 @@ export function findCodeCells(grid: Grid, tables: DetectedTable[] = []): { cells
   const inBlock = (r: number, c: number) => blocks.some((b) => r >= b.firstRow && r <= b.lastRow && (c === b.nameCol || b.partCols.includes(c)));
   const isTaken = (r: number, c: number) => taken.has(key(r, c)) || inBlock(r, c);
 
-  const columns = findCodeColumns(grid);
+  const columns = findCodeColumns(grid, candidates);
   for (const t of tables) {
     for (const cc of t.codeCols) {
       if (cc.role === '类' || cc.role === '款' || cc.role === '项') continue;
