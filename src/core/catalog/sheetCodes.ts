@@ -290,18 +290,20 @@ export function findCodeCells(grid: Grid, tables: DetectedTable[] = []): { cells
     }
   }
 
-  for (let c = 0; c < grid.colCount; c++) {
-    let run = 0;
-    let lastRow = -10;
-    // Rows of split blocks in this column are skipped whole.
-    const skips = blocks.filter((b) => b.nameCol === c || b.partCols.includes(c)).sort((a, b) => a.firstRow - b.firstRow);
-    let k = 0;
-    for (let r = 0; r < grid.rowCount; r++) {
-      while (k < skips.length && skips[k].lastRow < r) k++;
-      if (k < skips.length && skips[k].firstRow <= r) {
-        r = skips[k].lastRow;
-        continue;
-      }
+  // Inline "code name" cells, row by row (rows are stored row-major); runs are counted per column.
+  const run = new Int32Array(grid.colCount);
+  const lastRow = new Int32Array(grid.colCount).fill(-10);
+  // Split-block cells were read above: a column is skipped up to the last row of a block over it.
+  const blockedTo = new Int32Array(grid.colCount).fill(-1);
+  const byStart = [...blocks].sort((a, b) => a.firstRow - b.firstRow);
+  let nextBlock = 0;
+  for (let r = 0; r < grid.rowCount; r++) {
+    for (; nextBlock < byStart.length && byStart[nextBlock].firstRow <= r; nextBlock++) {
+      const b = byStart[nextBlock];
+      for (const c of [...b.partCols, b.nameCol]) if (c < grid.colCount) blockedTo[c] = Math.max(blockedTo[c], b.lastRow);
+    }
+    for (let c = 0; c < grid.colCount; c++) {
+      if (blockedTo[c] >= r) continue;
       const cell = grid.cell(r, c);
       if (!cell || typeof cell.value !== 'string') continue;
       const text = grid.text(r, c);
@@ -312,9 +314,9 @@ export function findCodeCells(grid: Grid, tables: DetectedTable[] = []): { cells
       const p = readInlineCode(text);
       if (!p) continue;
       // A gap of more than two rows starts a new run (another table in the same column).
-      if (r - lastRow > 3) run++;
-      lastRow = r;
-      cells.push({ row: r, col: c, code: p.code, name: p.name, nameCol: c, source: 'inline', group: `inline:${c}:${run}` });
+      if (r - lastRow[c] > 3) run[c]++;
+      lastRow[c] = r;
+      cells.push({ row: r, col: c, code: p.code, name: p.name, nameCol: c, source: 'inline', group: `inline:${c}:${run[c]}` });
     }
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col);

@@ -131,7 +131,7 @@ export class Grid {
     const c = this.cell(row, col);
     if (!c) return undefined;
     if (c.error) return c.error;
-    if (typeof c.value === 'string' && ERROR_RE.test(c.value.trim())) return c.value.trim();
+    if (typeof c.value === 'string' && c.value.includes('#') && ERROR_RE.test(c.value.trim())) return c.value.trim();
     return undefined;
   }
 
