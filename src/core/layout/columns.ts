@@ -52,8 +52,8 @@ function statsOf(grid: Grid, col: number, top: number, bottom: number): ColumnSt
     let raw = cell.value;
     // Digits typed as text ("2101501", "150") read like numbers without building a Decimal.
     if (typeof raw === 'string' && PLAIN_INT.test(text)) {
-      const code = codeText(text);
-      if (code && isCodeLength(code.length)) {
+      // All digits already: a code when it has 3, 5, 7 or 9 of them.
+      if (isCodeLength(text.length)) {
         s.pureCodes++;
         s.textCodes++;
       }

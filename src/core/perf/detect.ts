@@ -63,11 +63,14 @@ type HeaderColumns = Omit<IndicatorColumns, 'regions'> & {
   countiesInRow?: boolean;
 };
 
-/** Cheap test before the full parse: an indicator header row has a cell naming a 级 (一级指标 …). */
+/**
+ * Cheap test before the full parse: an indicator header row has a cell naming a 级 of 指标 (一级指标 …);
+ * 科目 names mention 级 often enough (上级补助, 省级) that 级 alone is not a test.
+ */
 function mayBeIndicatorHeader(grid: Grid, row: number): boolean {
   for (let c = 0; c < grid.colCount; c++) {
     const cell = grid.cell(row, c);
-    if (cell && typeof cell.value === 'string' && cell.value.includes('级')) return true;
+    if (cell && typeof cell.value === 'string' && cell.value.includes('级') && cell.value.includes('标')) return true;
   }
   return false;
 }
