@@ -7,7 +7,7 @@
  * and prints the check/read ratio (target ≤ 25 %), peak memory and how time grows with 2× rows (target ≤ 2.2×).
  * As in the file host (readXlsxBuffer keeps only the Grids), nothing holds the exceljs workbook once its
  * Grids are built, so the checks do not pay for collecting around it. After one warm-up pass, the best of
- * 5 passes (3 for the linearity runs) is kept: this machine is a shared VM whose stolen time shows up as
+ * 5 passes is kept: this machine is a shared VM whose stolen time shows up as
  * wall time, and a collection of the read's garbage may fall into either phase.
  */
 import { promises as fs } from 'fs';
@@ -286,7 +286,7 @@ export async function run(): Promise<void> {
     for (const n of sizes) {
       const f = path.join(dir, `lin-${n}.xlsx`);
       await buildBenchWorkbook(f, n, Math.round((300 * n) / 20_000));
-      results.push(await measure(f, probe, 3));
+      results.push(await measure(f, probe, 5));
       await fs.rm(f, { force: true });
     }
     const rows: string[][] = [['rows', 'read', 'detect+checks', 'read ×', 'checks ×', 'checks/read']];
@@ -304,7 +304,7 @@ export async function run(): Promise<void> {
       ]);
     });
     console.log(table(rows));
-    console.log('targets: checks ≤ 25 % of read; 2× rows → ≤ 2.2× time (best of 3 passes each, after a warm-up pass)');
+    console.log('targets: checks ≤ 25 % of read; 2× rows → ≤ 2.2× time (best of 5 passes each, after a warm-up pass)');
     const load = os.loadavg()[0];
     if (load > os.cpus().length) {
       console.log(`note: load average ${load.toFixed(1)} on ${os.cpus().length} CPUs — other processes compete; CPU times are the steadier figures`);

@@ -1,4 +1,4 @@
-import type { Grid } from '../grid';
+import { type Grid, textOf } from '../grid';
 import type { DetectedTable } from '../layout/types';
 import { normalizeCodeText, splitCodeAndName } from './normalize';
 import { isCodeShape } from './types';
@@ -306,7 +306,7 @@ export function findCodeCells(grid: Grid, tables: DetectedTable[] = []): { cells
       if (blockedTo[c] >= r) continue;
       const cell = grid.cell(r, c);
       if (!cell || typeof cell.value !== 'string') continue;
-      const text = grid.text(r, c);
+      const text = textOf(cell);
       // A code starts the cell: an ASCII or full-width digit.
       const first = text.charCodeAt(0);
       if (!((first >= 48 && first <= 57) || (first >= 0xff10 && first <= 0xff19))) continue;

@@ -112,12 +112,7 @@ export class Grid {
 
   /** Displayed text of the cell itself, trimmed; "" for empty. */
   text(row: number, col: number): string {
-    const c = this.cell(row, col);
-    if (!c) return '';
-    if (c.error) return c.error;
-    if (c.text !== undefined) return c.text.trim();
-    if (c.value === null || c.value === undefined) return '';
-    return String(c.value).trim();
+    return textOf(this.cell(row, col));
   }
 
   /** Text as the reader sees it: a cell covered by a merge shows the merge's top-left text. */
@@ -181,6 +176,15 @@ export class Grid {
   inMerge(range: CellRange, row: number, col: number): boolean {
     return rangeContains(range, row, col);
   }
+}
+
+/** Grid.text of a cell already looked up (hot loops look a cell up once and need both). */
+export function textOf(c: CellData | undefined): string {
+  if (!c) return '';
+  if (c.error) return c.error;
+  if (c.text !== undefined) return c.text.trim();
+  if (c.value === null || c.value === undefined) return '';
+  return String(c.value).trim();
 }
 
 function isBlankCell(c: CellData): boolean {

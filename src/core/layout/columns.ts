@@ -3,7 +3,7 @@
  * columns of a 下达表), ordinal (序号), amount (with flags for rates, prices, years and head counts),
  * other text. Also splits a 收支总表 into its 收入 and 支出 sides.
  */
-import type { Grid } from '../grid';
+import { type Grid, textOf } from '../grid';
 import { buildHeader, headerPath, HeaderModel } from './header';
 import type { CodeColumn, CodeRole, ColumnInfo } from './types';
 import {
@@ -47,7 +47,7 @@ function statsOf(grid: Grid, col: number, top: number, bottom: number): ColumnSt
   for (let r = top; r <= bottom; r++) {
     const cell = grid.cell(r, col);
     if (!cell) continue;
-    const text = grid.text(r, col);
+    const text = textOf(cell);
     if (text === '') continue;
     let raw = cell.value;
     // Digits typed as text ("2101501", "150") read like numbers without building a Decimal.

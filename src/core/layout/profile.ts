@@ -2,7 +2,7 @@
  * Row profiles: what each sheet row holds inside a column band (text entities, amounts, merges).
  * Computed once per row so the region scan stays linear in the number of rows.
  */
-import type { Grid } from '../grid';
+import { type Grid, textOf } from '../grid';
 import type { CellRange } from '../grid/address';
 import { isMetaLine, isNoteLine, isTitleText } from './text';
 
@@ -57,9 +57,9 @@ export function profileRow(grid: Grid, row: number, left: number, right: number,
       if (m.top < row && m.left === c && grid.text(m.top, m.left) !== '') coveredFromAbove++;
       continue;
     }
-    const text = grid.text(row, c);
-    if (text === '') continue;
     const cell = grid.cell(row, c);
+    const text = textOf(cell);
+    if (text === '') continue;
     const isAmount = isAmountCell(grid, row, c, text, cell);
     if (isAmount) {
       amounts++;
