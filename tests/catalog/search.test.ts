@@ -53,12 +53,18 @@ describe('catalog search', () => {
     expect(eco.map((h) => h.entry.code)).toEqual(['50201']);
   });
 
-  test('the whole catalog is searched well within 20 ms per query (generous bound for a shared machine)', () => {
-    searchCatalog(cat, 'warm up');
-    const queries = ['21', '2101', '医疗', '行政运行', 'ylbz', 'xzyx', '其他', 'qt', '支出', '3'];
-    const t0 = Date.now();
-    for (let i = 0; i < 5; i++) for (const q of queries) searchCatalog(cat, q, { limit: 1000 });
-    const perQuery = (Date.now() - t0) / (5 * queries.length);
-    expect(perQuery).toBeLessThan(20);
+  // Speed (under 20 ms per query over the full catalog) is measured by `npm run bench catalog`.
+  test('every kind of query searches the whole catalog, ranked with the closest match first', () => {
+    for (const [q, first] of [
+      ['2101', '21011'],
+      ['行政运行', '2010101'],
+      ['ylbz', '21015'],
+      ['qt', '229'],
+    ] as const) {
+      const hits = searchCatalog(cat, q, { limit: 1000 });
+      expect(hits.length).toBeGreaterThan(1);
+      expect(hits[0].entry.code).toBe(first);
+    }
+    expect(searchCatalog(cat, '支出', { limit: 5000 }).length).toBeGreaterThan(300);
   });
 });

@@ -192,7 +192,8 @@ describe('detectTables', () => {
 });
 
 describe('scale', () => {
-  it('checks a 100,000-row sheet, linear in rows', () => {
+  // Speed and growth are measured by `npm run bench engine`; this checks the result at that size.
+  it('checks a 100,000-row sheet', () => {
     const n = 100000;
     const rows: CellValue[][] = [['科目编码', '科目名称', '合计', '基本支出', '项目支出']];
     let a = 0;
@@ -205,11 +206,8 @@ describe('scale', () => {
       rows.push([String(2000000 + (i % 9000000)), `科目${i}`, (x + y) / 100, x / 100, y / 100]);
     }
     rows.push([null, '合计', (a + b) / 100, a / 100, b / 100 + 0.01]);
-    const t0 = Date.now();
     const res = checkSheet(sheet(rows), { rules: { sums: true, perf: false, codes: false } });
-    const ms = Date.now() - t0;
     expect(res.tables).toHaveLength(1);
     expect(res.findings.map((f) => f.cell).sort()).toEqual([`C${n + 2}`, `E${n + 2}`]);
-    expect(ms).toBeLessThan(60000);
   });
 });
