@@ -143,12 +143,22 @@ function findUnit(grid: Grid, region: Region): DetectedTable['unit'] {
  */
 function mergeSummaryHalves(tables: DetectedTable[]): DetectedTable[] {
   const out = [...tables];
+  // Halves start on the same row: candidates are looked up by top row, so a sheet of thousands of small
+  // tables is not compared pair by pair.
+  const byTop = new Map<number, DetectedTable[]>();
+  for (const t of tables) {
+    const list = byTop.get(t.range.top);
+    if (list) list.push(t);
+    else byTop.set(t.range.top, [t]);
+  }
+  const merged = new Set<DetectedTable>();
   for (let i = 0; i < out.length; i++) {
     const a = out[i];
-    if (a.kind === 'performance' || !a.sides || a.sides.length !== 1) continue;
-    const b = out.find(
+    if (merged.has(a) || a.kind === 'performance' || !a.sides || a.sides.length !== 1) continue;
+    const b = byTop.get(a.range.top)!.find(
       (t) =>
         t !== a &&
+        !merged.has(t) &&
         t.kind !== 'performance' &&
         t.sides?.length === 1 &&
         t.range.left > a.range.right &&
@@ -158,7 +168,7 @@ function mergeSummaryHalves(tables: DetectedTable[]): DetectedTable[] {
     if (!b) continue;
     const words = (t: DetectedTable) => t.columns.flatMap((c) => c.headerPath).join('/') + t.rows.filter((r) => r.role === 'total').map((r) => r.label).join('/');
     if (!/收入/.test(words(a)) || !/支出/.test(words(b))) continue;
-    const merged: DetectedTable = {
+    const both: DetectedTable = {
       ...a,
       kind: 'summary',
       range: { top: a.range.top, left: a.range.left, bottom: Math.max(a.range.bottom, b.range.bottom), right: b.range.right },
@@ -170,8 +180,9 @@ function mergeSummaryHalves(tables: DetectedTable[]): DetectedTable[] {
         { ...b.sides![0], side: 'expense' },
       ],
     };
-    out[i] = merged;
-    out.splice(out.indexOf(b), 1);
+    out[i] = both;
+    merged.add(a);
+    merged.add(b);
   }
-  return out;
+  return out.filter((t) => !merged.has(t));
 }
