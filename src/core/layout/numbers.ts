@@ -62,8 +62,13 @@ export class TableNumbers {
   /** Per column (sparse, by column index): cell states, displayed decimals and values of each body row. */
   private readonly states: (Uint8Array | undefined)[] = [];
   private readonly decimals: (Uint8Array | undefined)[] = [];
-  /** Scaled values; EXACT_ZERO for blank, text and error cells. */
-  private readonly values: (Decimal[] | undefined)[] = [];
+  /**
+   * Scaled values as exact integers (0 for blank, text and error cells). A Decimal is built where a value
+   * is added or compared, not kept per cell: 120,000 kept Decimals outlived the young generation and made
+   * the collector's work grow faster than the table. NaN marks a value beyond 2^53, kept in `large`.
+   */
+  private readonly units: (Float64Array | undefined)[] = [];
+  private readonly large = new Map<number, Decimal>();
   /** Per body row, 1 when any of the table's amount columns holds a number there. */
   private readonly rowHasNumber: Uint8Array;
   /**
@@ -153,22 +158,41 @@ export class TableNumbers {
     this.scale = scale;
     this.unit = new ExactDecimal(`1e-${scale}`);
     const shift = new ExactDecimal(`1e${scale}`);
-    // Pass 2: every amount as an integer Decimal in units of 10^-scale.
+    // Pass 2: every amount as an integer in units of 10^-scale; the raw array is reused for them.
     for (const [c, raw] of raws) {
       const st = this.states[c]!;
       const k = places.get(c)!;
-      const vals: Decimal[] = new Array(n).fill(EXACT_ZERO);
       for (let i = 0; i < n; i++) {
-        if (st[i] !== CellState.Number || (raw[i] === 0 && k[i] === 0)) continue;
-        if (k[i] < 0) {
-          vals[i] = slow.get(i * 16384 + c)!.times(shift);
+        if (st[i] !== CellState.Number || (raw[i] === 0 && k[i] === 0)) {
+          raw[i] = 0;
           continue;
         }
-        const units = Math.round(raw[i] * POW10[k[i]]) * POW10[scale - k[i]];
-        vals[i] = Math.abs(units) < TWO_53 ? new ExactDecimal(units) : new ExactDecimal(Math.round(raw[i] * POW10[k[i]])).times(POW10[scale - k[i]]);
+        let exact: Decimal | undefined;
+        if (k[i] < 0) {
+          exact = slow.get(i * 16384 + c)!.times(shift);
+        } else {
+          const units = Math.round(raw[i] * POW10[k[i]]) * POW10[scale - k[i]];
+          if (Math.abs(units) < TWO_53) {
+            raw[i] = units;
+            continue;
+          }
+          exact = new ExactDecimal(Math.round(raw[i] * POW10[k[i]])).times(POW10[scale - k[i]]);
+        }
+        const asNumber = exact.toNumber();
+        if (Math.abs(asNumber) < TWO_53 && exact.eq(asNumber)) raw[i] = asNumber;
+        else {
+          raw[i] = NaN;
+          this.large.set(i * 16384 + c, exact);
+        }
       }
-      this.values[c] = vals;
+      this.units[c] = raw;
     }
+  }
+
+  /** The scaled value of body row i as a number (an exact integer) or, beyond 2^53, a Decimal. */
+  unitsAt(i: number, col: number, units: Float64Array): number | Decimal {
+    const u = units[i];
+    return u === u ? u : this.large.get(i * 16384 + col)!;
   }
 
   /** Whether any amount column holds a number in this row (a row sum has nothing to add otherwise). */
@@ -177,9 +201,18 @@ export class TableNumbers {
   }
 
   /** The cell states and scaled values of one column (undefined when the column was not read). */
-  column(col: number): { states: Uint8Array; values: Decimal[] } | undefined {
+  column(col: number): { states: Uint8Array; units: Float64Array } | undefined {
     const states = this.states[col];
-    return states && { states, values: this.values[col]! };
+    return states && { states, units: this.units[col]! };
+  }
+
+  /** Cell states of a column (undefined when the column was not read); no wrapper object, for hot loops. */
+  statesOf(col: number): Uint8Array | undefined {
+    return this.states[col];
+  }
+
+  unitsOf(col: number): Float64Array | undefined {
+    return this.units[col];
   }
 
   has(col: number): boolean {
@@ -194,9 +227,16 @@ export class TableNumbers {
 
   /** The cell's value in units of 10^-scale (zero for blank, text and errors): for sums and comparisons. */
   value(row: number, col: number): Decimal {
-    const v = this.values[col];
-    if (!v || row < this.top || row > this.bottom) return EXACT_ZERO;
-    return v[row - this.top];
+    const u = this.units[col];
+    if (!u || row < this.top || row > this.bottom) return EXACT_ZERO;
+    const v = this.unitsAt(row - this.top, col, u);
+    return typeof v === 'number' ? (v === 0 ? EXACT_ZERO : new ExactDecimal(v)) : v;
+  }
+
+  /** Whether the cell's value is zero (blank, text and errors included), without building a Decimal. */
+  isZero(row: number, col: number): boolean {
+    const u = this.units[col];
+    return !u || row < this.top || row > this.bottom || u[row - this.top] === 0;
   }
 
   /** The amount a scaled value stands for (1234.56 for 123456 at scale 2): exact. */
@@ -300,18 +340,21 @@ function compareAcross(nums: TableNumbers, i: number, total: number, parts: read
   const row = nums.top + i;
   const ts = nums.state(row, total);
   if (ts === CellState.Error) return NOTHING_TO_ADD;
-  // Every amount is an exact-precision Decimal, so the sum starts from its first non-zero part.
+  // Amounts are exact integers in the table's units; the sum is a Decimal from its first non-zero part.
   let sum: Decimal | undefined;
   let any = false;
   for (const c of parts) {
-    const s = nums.state(row, c);
+    const states = nums.statesOf(c);
+    if (!states) continue;
+    const s = states[i];
     if (s === CellState.Error) return NOTHING_TO_ADD;
     if (s !== CellState.Number) continue;
     any = true;
-    const v = nums.value(row, c);
-    if (!v.isZero()) sum = sum === undefined ? v : sum.plus(v);
+    const v = nums.unitsAt(i, c, nums.unitsOf(c)!);
+    if (v !== 0) sum = sum === undefined ? new ExactDecimal(v) : sum.plus(v);
   }
-  return verdict(ts, any, sum, nums.value(row, total));
+  const t = nums.unitsOf(total);
+  return verdict(ts, any, sum, t ? nums.unitsAt(i, total, t) : 0);
 }
 
 function compareDown(nums: TableNumbers, row: number, col: number, parts: readonly number[]): CheckResult {
@@ -320,7 +363,7 @@ function compareDown(nums: TableNumbers, row: number, col: number, parts: readon
   const ts = nums.state(row, col);
   if (ts === CellState.Error) return NOTHING_TO_ADD;
   // Down one column: its arrays once, not a lookup per part.
-  const { states, values } = column;
+  const { states, units } = column;
   let sum: Decimal | undefined;
   let any = false;
   for (const r of parts) {
@@ -330,13 +373,13 @@ function compareDown(nums: TableNumbers, row: number, col: number, parts: readon
     if (s === CellState.Error) return NOTHING_TO_ADD;
     if (s !== CellState.Number) continue;
     any = true;
-    const v = values[i];
-    if (!v.isZero()) sum = sum === undefined ? v : sum.plus(v);
+    const v = nums.unitsAt(i, col, units);
+    if (v !== 0) sum = sum === undefined ? new ExactDecimal(v) : sum.plus(v);
   }
-  return verdict(ts, any, sum, nums.value(row, col));
+  return verdict(ts, any, sum, row >= nums.top && row <= nums.bottom ? nums.unitsAt(row - nums.top, col, units) : 0);
 }
 
-function verdict(totalState: CellState, any: boolean, sum: Decimal | undefined, stated: Decimal): CheckResult {
+function verdict(totalState: CellState, any: boolean, sum: Decimal | undefined, stated: number | Decimal): CheckResult {
   if (totalState !== CellState.Number || !any) return NOTHING_TO_ADD;
   const s = sum ?? EXACT_ZERO;
   return s.eq(stated) ? HOLDS : { check: Check.Fails, sum: s };
