@@ -1,10 +1,10 @@
 /**
- * Exact numbers of a table, read once: every amount cell as a decimal.js Decimal, with its state
- * (blank, number, error, text) and displayed decimals. A number cell's Decimal is built here, once
- * (only this reads number cells of amount columns as Decimal); a text
- * amount ("1,234.50") comes from the Grid's parse. Every sum and every comparison of amounts, here and in
- * relations.ts, hierarchy.ts and checks/sums.ts, is Decimal arithmetic (plus, eq, cmp) in a clone with
- * unlimited precision, as the money rule asks.
+ * Exact numbers of a table, read once: every amount cell's exact value, with its state (blank, number,
+ * error, text) and displayed decimals. Values are kept as integers in units of 10^-scale, each one proven
+ * to be exactly what new Decimal(cell) holds (a text amount "1,234.50" comes from the Grid's Decimal
+ * parse). Every sum and every comparison of amounts, here and in relations.ts, hierarchy.ts and
+ * checks/sums.ts, is decimal.js arithmetic (plus, eq, cmp) in a clone with unlimited precision, as the
+ * money rule asks; the only plain-number test is `=== 0` on an exact integer, to skip empty cells.
  * Values with more than 9 decimals are rounded to 9 (toDecimalPlaces) so that binary noise from formulas
  * (0.30000000000000004) is not a difference. Sums skip blank, text and zero cells instead of adding
  * zeros, and each (parts, total cell) sum is added up once and remembered.
@@ -48,10 +48,10 @@ function decimalsOfNumber(x: number): number {
 }
 
 /**
- * The amounts of one table as decimal.js integers in units of 10^-scale (scale: the most decimals any
- * of its cells has, usually 2), because decimal.js builds and adds integers several times faster than
- * fractions: 123456 for 1234.56. Sums and comparisons are the same Decimal arithmetic on the same exact
- * values; `amount` turns a scaled Decimal back into the amount for findings.
+ * The amounts of one table as integers in units of 10^-scale (scale: the most decimals any of its cells
+ * has, usually 2): 123456 for 1234.56, because decimal.js builds and adds integers several times faster
+ * than fractions. Sums and comparisons are Decimal arithmetic on the same exact values; `amount` turns a
+ * scaled Decimal back into the amount for findings.
  */
 export class TableNumbers {
   readonly top: number;
