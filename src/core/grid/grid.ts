@@ -142,27 +142,9 @@ export class Grid {
     const k = this.key(row, col);
     const hit = this.amountCache.get(k);
     if (hit !== undefined) return hit;
-    const result = this.readAmount(row, col);
+    const result = readAmount(c);
     this.amountCache.set(k, result);
     return result;
-  }
-
-  private readAmount(row: number, col: number): CellAmount | null {
-    const c = this.cell(row, col);
-    if (!c || c.error) return null;
-    const v = c.value;
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) return null;
-      const value = new Decimal(String(v));
-      const fmt = decimalsOfFormat(c.numberFormat);
-      return { value, decimals: fmt ?? Math.max(0, value.decimalPlaces()), fromText: false };
-    }
-    if (typeof v === 'string') {
-      const p = parseAmountText(v);
-      if (!p) return null;
-      return { value: p.value, decimals: p.decimals, fromText: true };
-    }
-    return null;
   }
 
   address(row: number, col: number): string {
@@ -176,6 +158,23 @@ export class Grid {
   inMerge(range: CellRange, row: number, col: number): boolean {
     return rangeContains(range, row, col);
   }
+}
+
+/** The amount of a cell that is there and not an error (Grid.amount caches it). */
+function readAmount(c: CellData): CellAmount | null {
+  const v = c.value;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return null;
+    const value = new Decimal(String(v));
+    const fmt = decimalsOfFormat(c.numberFormat);
+    return { value, decimals: fmt ?? Math.max(0, value.decimalPlaces()), fromText: false };
+  }
+  if (typeof v === 'string') {
+    const p = parseAmountText(v);
+    if (!p) return null;
+    return { value: p.value, decimals: p.decimals, fromText: true };
+  }
+  return null;
 }
 
 /** Grid.text of a cell already looked up (hot loops look a cell up once and need both). */

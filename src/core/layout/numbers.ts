@@ -200,17 +200,12 @@ export class TableNumbers {
     return row >= this.top && row <= this.bottom && this.rowHasNumber[row - this.top] === 1;
   }
 
-  /** The cell states and scaled values of one column (undefined when the column was not read). */
-  column(col: number): { states: Uint8Array; units: Float64Array } | undefined {
-    const states = this.states[col];
-    return states && { states, units: this.units[col]! };
-  }
-
-  /** Cell states of a column (undefined when the column was not read); no wrapper object, for hot loops. */
+  /** Cell states of a column by body row (undefined when the column was not read). */
   statesOf(col: number): Uint8Array | undefined {
     return this.states[col];
   }
 
+  /** Scaled values of a column by body row (see unitsAt); undefined when the column was not read. */
   unitsOf(col: number): Float64Array | undefined {
     return this.units[col];
   }
@@ -358,12 +353,12 @@ function compareAcross(nums: TableNumbers, i: number, total: number, parts: read
 }
 
 function compareDown(nums: TableNumbers, row: number, col: number, parts: readonly number[]): CheckResult {
-  const column = nums.column(col);
-  if (!column) return NOTHING_TO_ADD;
+  const states = nums.statesOf(col);
+  const units = nums.unitsOf(col);
+  if (!states || !units) return NOTHING_TO_ADD;
   const ts = nums.state(row, col);
   if (ts === CellState.Error) return NOTHING_TO_ADD;
   // Down one column: its arrays once, not a lookup per part.
-  const { states, units } = column;
   let sum: Decimal | undefined;
   let any = false;
   for (const r of parts) {
