@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { expectOneLineReason, fixture, jiaohe, tempDir } from './helpers';
+import { expectedMismatches } from '../sharedFixtures';
 
 /** A Compound File Binary container with the given stream names in its directory sector (what Office writes). */
 function cfbContainer(streams: string[]): Buffer {
@@ -104,9 +105,7 @@ describe('jiaohe check on the fixtures', () => {
   });
 
   it('reports exactly the mismatches listed in expected-mismatches.json, with expected and stated values', async () => {
-    const expected: Record<string, Record<string, { cell: string; stated: string; sumOfParts: string }[]>> = JSON.parse(
-      await fs.readFile(fixture('expected-mismatches.json'), 'utf8'),
-    );
+    const expected = expectedMismatches();
     const files = Object.keys(expected).map((f) => fixture(f));
     const r = await jiaohe(['check', ...files, '--format', 'json']);
     expect(r.code).toBe(1);

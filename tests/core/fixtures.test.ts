@@ -1,20 +1,16 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import Decimal from 'decimal.js';
 import { readXlsxFile } from '../../src/hosts/file/readXlsx';
 import { checkSheet } from '../../src/core/engine';
 import type { SheetCheck } from '../../src/core/engine';
+import { expectedMismatches, sharedFixture } from '../sharedFixtures';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
-const expected: Record<string, Record<string, { cell: string; stated: string; sumOfParts: string }[]>> = JSON.parse(
-  fs.readFileSync(path.join(FIXTURES, 'expected-mismatches.json'), 'utf8'),
-);
+const expected = expectedMismatches();
 
 const results = new Map<string, Map<string, SheetCheck>>();
 
 beforeAll(async () => {
   for (const file of Object.keys(expected)) {
-    const book = await readXlsxFile(path.join(FIXTURES, file));
+    const book = await readXlsxFile(sharedFixture(file));
     const sheets = new Map<string, SheetCheck>();
     for (const grid of book.sheets) sheets.set(grid.name, checkSheet(grid));
     results.set(file, sheets);

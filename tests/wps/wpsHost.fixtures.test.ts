@@ -11,16 +11,14 @@ import { WpsHost } from '../../src/hosts/wps';
 import { COMMENT_PREFIX, MARKS_SHEET } from '../../src/hosts/wps/etMarks';
 import { hexToBgr } from '../../src/hosts/wps/et';
 import { FakeApplication, FakeEtOptions, snapshotLooks } from './fakeEt';
-import { SHARED_FIXTURES } from '../sharedFixtures';
+import { expectedMismatches, SHARED_FIXTURES } from '../sharedFixtures';
 
 const FIXTURES = SHARED_FIXTURES;
 const files = fs
   .readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.xlsx'))
   .sort();
-const mismatches: Record<string, Record<string, { cell: string }[]>> = JSON.parse(
-  fs.readFileSync(path.join(FIXTURES, 'expected-mismatches.json'), 'utf8'),
-);
+const mismatches = expectedMismatches();
 
 const BUILDS: [string, FakeEtOptions][] = [
   ['2-D arrays, properties', { arrayShape: '2d', memberStyle: 'property' }],
