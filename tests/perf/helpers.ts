@@ -4,6 +4,7 @@ import { readXlsxFile } from '../../src/hosts/file/readXlsx';
 import { detectPerformanceTables } from '../../src/core/perf/detect';
 import { checkPerformance } from '../../src/core/perf/checks';
 import { resolveSettings } from '../../src/core/engine';
+import type { SheetPlan } from '../../src/core/plan';
 import type { CheckSettings, Finding } from '../../src/core/types';
 import { SHARED_FIXTURES } from '../sharedFixtures';
 
@@ -20,6 +21,16 @@ export async function fixtureSheet(file: string, sheet: string): Promise<Grid> {
   const g = grids.find((x) => x.name === sheet);
   if (!g) throw new Error(`${file} has no sheet ${sheet}: ${grids.map((x) => x.name).join(', ')}`);
   return g;
+}
+
+/** The Grid a SheetPlan writes (values only): what reading the generated sheet back gives the engine. */
+export function gridOfPlan(plan: SheetPlan): Grid {
+  const cells: (CellData | undefined)[][] = [];
+  for (const c of plan.cells) {
+    cells[c.row] ??= [];
+    if (c.value !== null && c.value !== '') cells[c.row][c.col] = { value: c.value };
+  }
+  return new Grid({ name: plan.name, cells, merges: plan.merges });
 }
 
 /** A copy of the grid with some cells replaced (A1 → value; null empties the cell): a planted fault. */

@@ -5,17 +5,7 @@ import { perfTemplate } from '../../src/core/perf/plan';
 import { detectPerformanceTables, perfOf } from '../../src/core/perf/detect';
 import { checkPerformance } from '../../src/core/perf/checks';
 import { resolveSettings } from '../../src/core/engine';
-import { Grid, CellData } from '../../src/core/grid';
-import type { SheetPlan } from '../../src/core/plan';
-
-function gridOfPlan(plan: SheetPlan): Grid {
-  const cells: (CellData | undefined)[][] = [];
-  for (const c of plan.cells) {
-    cells[c.row] ??= [];
-    if (c.value !== null && c.value !== '') cells[c.row][c.col] = { value: c.value };
-  }
-  return new Grid({ name: plan.name, cells, merges: plan.merges });
-}
+import { gridOfPlan } from './helpers';
 
 describe('indicator library', () => {
   test('every topic has indicators under every 一级, each in its standard place', () => {

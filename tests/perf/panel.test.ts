@@ -5,11 +5,11 @@ import { addLibraryIndicators, generateTemplate, normalizeActive } from '../../s
 import { searchLibrary } from '../../src/core/perf/library';
 import { detectPerformanceTables, perfOf } from '../../src/core/perf/detect';
 import { DEFAULT_SETTINGS } from '../../src/core/types';
-import { Grid, CellData } from '../../src/core/grid';
+import { Grid } from '../../src/core/grid';
 import { toA1 } from '../../src/core/grid/address';
 import type { SheetPlan } from '../../src/core/plan';
 import type { SpreadsheetHost } from '../../src/hosts/host';
-import { fixtureSheet } from './helpers';
+import { fixtureSheet, gridOfPlan } from './helpers';
 
 /** A host over one grid that records what the pane asks of it. */
 class RecordingHost implements Partial<SpreadsheetHost> {
@@ -36,15 +36,6 @@ class RecordingHost implements Partial<SpreadsheetHost> {
   asHost(): SpreadsheetHost {
     return this as unknown as SpreadsheetHost;
   }
-}
-
-function gridOfPlan(plan: SheetPlan): Grid {
-  const cells: (CellData | undefined)[][] = [];
-  for (const c of plan.cells) {
-    cells[c.row] ??= [];
-    if (c.value !== null && c.value !== '') cells[c.row][c.col] = { value: c.value };
-  }
-  return new Grid({ name: plan.name, cells, merges: plan.merges });
 }
 
 test('the pane names its controls: 生成绩效目标表, the variants, 规范化, the library (zh-CN and en-US)', () => {
