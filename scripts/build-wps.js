@@ -91,33 +91,17 @@ function xmlAttr(s) {
 // ------------------------------------------------------------------------------------------------
 // Task pane (owned by the webpack build of the Office add-in)
 
-const BUILD_LOCK = path.join(require('os').tmpdir(), 'jiaohe-dist-build.lock');
+const distLock = require('./dist-lock');
 
-function sleep(ms) {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-/** The same lock the test helpers take around builds into dist/: two builds never write there at once. */
+/** The same lock the test helpers take around builds into dist/, with its timeout said in Chinese. */
 async function withDistLock(fn) {
-  const deadline = Date.now() + 30 * 60 * 1000;
-  for (;;) {
-    try {
-      fs.mkdirSync(BUILD_LOCK);
-      break;
-    } catch {
-      try {
-        if (Date.now() - fs.statSync(BUILD_LOCK).mtimeMs > 20 * 60 * 1000) fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
-      } catch {
-        /* released meanwhile */
-      }
-      if (Date.now() > deadline) fail(`等待构建锁 ${BUILD_LOCK} 超时（另一个构建仍在运行？）。`);
-      await sleep(500);
-    }
-  }
   try {
-    return await fn();
-  } finally {
-    fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+    return await distLock.withDistLock(fn);
+  } catch (err) {
+    if (err instanceof Error && err.message.startsWith('timed out waiting for the build lock')) {
+      fail(`等待构建锁 ${distLock.DIST_LOCK} 超时（另一个构建仍在运行？）。`);
+    }
+    throw err;
   }
 }
 

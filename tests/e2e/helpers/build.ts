@@ -10,7 +10,6 @@ import * as path from 'path';
 export const ROOT = path.resolve(__dirname, '../../..');
 export const DIST = path.join(ROOT, 'dist');
 const INFO = path.join(DIST, 'build-info.json');
-const LOCK = path.join(os.tmpdir(), 'jiaohe-dist-build.lock');
 const INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json', 'tsconfig.json'];
 
 function newestMtime(p: string): number {
@@ -50,33 +49,10 @@ export function distIsFresh(): boolean {
   return newest < builtAt;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-async function withLock<T>(fn: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + 30 * 60 * 1000;
-  for (;;) {
-    try {
-      fs.mkdirSync(LOCK);
-      break;
-    } catch {
-      // A lock left by a killed run is stale after 20 minutes.
-      try {
-        if (Date.now() - fs.statSync(LOCK).mtimeMs > 20 * 60 * 1000) fs.rmSync(LOCK, { recursive: true, force: true });
-      } catch {
-        // gone meanwhile
-      }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the build lock ${LOCK}`);
-      await sleep(500);
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    fs.rmSync(LOCK, { recursive: true, force: true });
-  }
-}
+// The same lock as `npm run build:wps` (scripts/dist-lock.js).
+const { withDistLock: withLock } = require(path.join(ROOT, 'scripts/dist-lock.js')) as {
+  withDistLock: <T>(fn: () => Promise<T>) => Promise<T>;
+};
 
 async function runWebpack(): Promise<void> {
   const webpack = require('webpack') as typeof import('webpack');
