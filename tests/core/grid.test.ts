@@ -1,4 +1,4 @@
-import { Grid, gridFromRows, parseA1, toA1, rangeToA1, parseRange, columnLetters, columnIndex } from '../../src/core/grid';
+import { Grid, gridFromRows, parseA1, toA1, rangeToA1, parseRange, columnLetters, columnIndex, textOf } from '../../src/core/grid';
 import { parseAmountText, decimalsOfFormat, unitIn } from '../../src/core/money';
 
 describe('A1 addressing', () => {
@@ -59,5 +59,24 @@ describe('Grid', () => {
     expect(g.error(0, 0)).toBe('#REF!');
     expect(g.error(0, 1)).toBe('#DIV/0!');
     expect(g.amount(0, 0)).toBeNull();
+  });
+});
+
+describe('cell text', () => {
+  // textOf skips String.prototype.trim when neither end can be white space: it must still trim exactly as trim does.
+  const ends = ['', ' ', '\t', '\n', '\u3000', '\u00a0', '\ufeff', '\u2003', '\u205f', '\u200b', '\u0001', 'x', '合', '5', '\u2060'];
+  it('trims exactly like String.prototype.trim, for text and for values', () => {
+    for (const a of ends) {
+      for (const b of ends) {
+        for (const mid of ['', '合 计', '1,234.50']) {
+          const s = a + mid + b;
+          expect(textOf({ value: s })).toBe(s.trim());
+          expect(textOf({ value: 1, text: s })).toBe(s.trim());
+        }
+      }
+    }
+    expect(textOf({ value: 12.5 })).toBe('12.5');
+    expect(textOf(undefined)).toBe('');
+    expect(textOf({ value: null, error: '#REF!' })).toBe('#REF!');
   });
 });

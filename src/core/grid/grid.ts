@@ -181,9 +181,24 @@ function readAmount(c: CellData): CellAmount | null {
 export function textOf(c: CellData | undefined): string {
   if (!c) return '';
   if (c.error) return c.error;
-  if (c.text !== undefined) return c.text.trim();
-  if (c.value === null || c.value === undefined) return '';
-  return String(c.value).trim();
+  if (c.text !== undefined) return trimmed(c.text);
+  const v = c.value;
+  if (v === null || v === undefined) return '';
+  return typeof v === 'string' ? trimmed(v) : String(v).trim();
+}
+
+/**
+ * s.trim(), without the call when neither end can be white space (nearly every cell): the hot loops
+ * read each cell's text several times.
+ */
+function trimmed(s: string): string {
+  const n = s.length;
+  return n === 0 || (!mayBeSpace(s.charCodeAt(0)) && !mayBeSpace(s.charCodeAt(n - 1))) ? s : s.trim();
+}
+
+/** Every code String.prototype.trim removes passes; a few that it keeps do too (trim then decides). */
+function mayBeSpace(code: number): boolean {
+  return code <= 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x205f) || code === 0x3000 || code === 0xfeff;
 }
 
 function isBlankCell(c: CellData): boolean {

@@ -3,7 +3,7 @@
  * columns of a 下达表), ordinal (序号), amount (with flags for rates, prices, years and head counts),
  * other text. Also splits a 收支总表 into its 收入 and 支出 sides.
  */
-import { type Grid, textOf } from '../grid';
+import { type CellData, type Grid, textOf } from '../grid';
 import { buildHeader, headerPath, HeaderModel } from './header';
 import type { CodeColumn, CodeRole, ColumnInfo } from './types';
 import {
@@ -42,62 +42,88 @@ interface ColumnStats {
   ints: number[];
 }
 
-function statsOf(grid: Grid, col: number, top: number, bottom: number): ColumnStats {
-  const s: ColumnStats = { numbers: 0, texts: 0, pureCodes: 0, textCodes: 0, codeNames: 0, percentFormat: 0, yearLike: 0, ints: [] };
+interface StatsState extends ColumnStats {
+  /** A column keeps one number format: whether it is a percentage is decided when the format changes. */
+  lastFormat?: string;
+  lastIsPercent: boolean;
+}
+
+function isPercent(s: StatsState, fmt: string | undefined): boolean {
+  if (fmt !== s.lastFormat) {
+    s.lastFormat = fmt;
+    s.lastIsPercent = fmt !== undefined && fmt.includes('%');
+  }
+  return s.lastIsPercent;
+}
+
+/**
+ * Stats of columns left..right over rows top..bottom, in one pass row by row: the grid stores rows, and
+ * reading it along rows is several times faster than one column at a time down a long table.
+ */
+function statsOfColumns(grid: Grid, left: number, right: number, top: number, bottom: number): ColumnStats[] {
+  const out: StatsState[] = [];
+  for (let c = left; c <= right; c++) {
+    out.push({ numbers: 0, texts: 0, pureCodes: 0, textCodes: 0, codeNames: 0, percentFormat: 0, yearLike: 0, ints: [], lastIsPercent: false });
+  }
   for (let r = top; r <= bottom; r++) {
-    const cell = grid.cell(r, col);
-    if (!cell) continue;
-    const text = textOf(cell);
-    if (text === '') continue;
-    let raw = cell.value;
-    // Digits typed as text ("2101501", "150") read like numbers without building a Decimal.
-    if (typeof raw === 'string' && PLAIN_INT.test(text)) {
-      // All digits already: a code when it has 3, 5, 7 or 9 of them.
-      if (isCodeLength(text.length)) {
-        s.pureCodes++;
-        s.textCodes++;
-      }
-      raw = Number(text);
-      const v = raw;
-      s.numbers++;
-      if (v >= 1949 && v <= 2100) s.yearLike++;
-      if (s.ints.length < 2000) s.ints.push(v);
-      continue;
-    }
-    const a = typeof raw === 'number' && !cell?.error ? null : grid.amount(r, col);
-    if (typeof raw === 'number' && !cell?.error && Number.isFinite(raw)) {
-      s.numbers++;
-      if (cell?.numberFormat && cell.numberFormat.includes('%')) s.percentFormat++;
-      if (Number.isInteger(raw)) {
-        if (raw >= 1949 && raw <= 2100) s.yearLike++;
-        if (s.ints.length < 2000) s.ints.push(raw);
-        // Only a whole number can be a code stored as a number (205, 2050803).
-        const code = codeText(text);
-        if (code && isCodeLength(code.length)) s.pureCodes++;
-      }
-      continue;
-    }
-    const code = codeText(text);
-    if (code && isCodeLength(code.length)) {
-      s.pureCodes++;
-      if (typeof cell?.value === 'string') s.textCodes++;
-    }
-    if (a) {
-      s.numbers++;
-      if (cell?.numberFormat && cell.numberFormat.includes('%')) s.percentFormat++;
-      if (a.value.isInteger()) {
-        const v = a.value.toNumber();
-        if (v >= 1949 && v <= 2100) s.yearLike++;
-        if (s.ints.length < 2000) s.ints.push(v);
-      }
-    } else if (grid.error(r, col) === undefined) {
-      s.texts++;
-      if (codeInName(text)?.name) s.codeNames++;
-    } else {
-      s.numbers++;
+    for (let c = left; c <= right; c++) {
+      const cell = grid.cell(r, c);
+      if (cell) countCell(out[c - left], grid, r, c, cell);
     }
   }
-  return s;
+  return out;
+}
+
+function countCell(s: StatsState, grid: Grid, r: number, col: number, cell: CellData): void {
+  const text = textOf(cell);
+  if (text === '') return;
+  let raw = cell.value;
+  // Digits typed as text ("2101501", "150") read like numbers without building a Decimal.
+  if (typeof raw === 'string' && PLAIN_INT.test(text)) {
+    // All digits already: a code when it has 3, 5, 7 or 9 of them.
+    if (isCodeLength(text.length)) {
+      s.pureCodes++;
+      s.textCodes++;
+    }
+    raw = Number(text);
+    const v = raw;
+    s.numbers++;
+    if (v >= 1949 && v <= 2100) s.yearLike++;
+    if (s.ints.length < 2000) s.ints.push(v);
+    return;
+  }
+  if (typeof raw === 'number' && !cell.error && Number.isFinite(raw)) {
+    s.numbers++;
+    if (isPercent(s, cell.numberFormat)) s.percentFormat++;
+    if (Number.isInteger(raw)) {
+      if (raw >= 1949 && raw <= 2100) s.yearLike++;
+      if (s.ints.length < 2000) s.ints.push(raw);
+      // Only a whole number can be a code stored as a number (205, 2050803).
+      const code = codeText(text);
+      if (code && isCodeLength(code.length)) s.pureCodes++;
+    }
+    return;
+  }
+  const a = grid.amount(r, col);
+  const code = codeText(text);
+  if (code && isCodeLength(code.length)) {
+    s.pureCodes++;
+    if (typeof cell.value === 'string') s.textCodes++;
+  }
+  if (a) {
+    s.numbers++;
+    if (isPercent(s, cell.numberFormat)) s.percentFormat++;
+    if (a.value.isInteger()) {
+      const v = a.value.toNumber();
+      if (v >= 1949 && v <= 2100) s.yearLike++;
+      if (s.ints.length < 2000) s.ints.push(v);
+    }
+  } else if (grid.error(r, col) === undefined) {
+    s.texts++;
+    if (codeInName(text)?.name) s.codeNames++;
+  } else {
+    s.numbers++;
+  }
 }
 
 function isSequence(ints: number[], numbers: number): boolean {
@@ -145,11 +171,12 @@ export function analyseColumns(
   const header = buildHeader(grid, headerTop, namedBottom, left, right);
   const columns: ColumnInfo[] = [];
   const codeCols: CodeColumn[] = [];
+  const stats = statsOfColumns(grid, left, right, bodyTop, bodyBottom);
   for (let c = left; c <= right; c++) {
     const path = headerPath(header, c);
     const leaf = path[path.length - 1] ?? '';
     const joined = path.join('/');
-    const st = statsOf(grid, c, bodyTop, bodyBottom);
+    const st = stats[c - left];
     const info: ColumnInfo = { col: c, headerPath: path, role: 'text' };
     const codeRole = codeHeaderRole(leaf);
     const nonEmpty = st.numbers + st.texts;

@@ -91,69 +91,82 @@ export class TableNumbers {
       if (!formatDecimals.has(fmt)) formatDecimals.set(fmt, decimalsOfFormat(fmt));
       return formatDecimals.get(fmt);
     };
-    let lastFormat: string | undefined;
-    let lastFormatDecimals: number | undefined;
     // Pass 1: states, and each number's exact decimals. A number that needs more than 9 decimals (binary
     // noise from formulas, 0.30000000000000004) or is too large for the shortcut, and text amounts, go
-    // through Decimal and are rounded to 9 decimals.
+    // through Decimal and are rounded to 9 decimals. Rows are read one after another, all columns at a
+    // time: the grid stores rows, and walking a long table column by column is several times slower.
     let scale = 0;
     const raws = new Map<number, Float64Array>();
     const places = new Map<number, Int8Array>();
     const slow = new Map<number, Decimal>(); // by i * 16384 + c
-    for (const c of cols) {
-      if (this.states[c]) continue;
-      const st = new Uint8Array(n);
-      const dec = new Uint8Array(n);
-      const raw = new Float64Array(n);
-      const k = new Int8Array(n);
-      for (let i = 0; i < n; i++) {
-        const r = top + i;
+    const read = [...new Set(cols)];
+    const st: Uint8Array[] = [];
+    const dec: Uint8Array[] = [];
+    const raw: Float64Array[] = [];
+    const k: Int8Array[] = [];
+    // A column keeps one format: its decimals are parsed when it changes, not per cell.
+    const lastFormat: (string | undefined)[] = [];
+    const lastFormatDecimals: (number | undefined)[] = [];
+    for (let j = 0; j < read.length; j++) {
+      st.push(new Uint8Array(n));
+      dec.push(new Uint8Array(n));
+      raw.push(new Float64Array(n));
+      k.push(new Int8Array(n));
+      lastFormat.push(undefined);
+      lastFormatDecimals.push(undefined);
+    }
+    for (let i = 0; i < n; i++) {
+      const r = top + i;
+      for (let j = 0; j < read.length; j++) {
+        const c = read[j];
         const cell = grid.cell(r, c);
         if (!cell) continue;
         if (cell.error) {
-          st[i] = CellState.Error;
+          st[j][i] = CellState.Error;
           continue;
         }
         const v = cell.value;
         if (typeof v === 'number' && Number.isFinite(v)) {
-          st[i] = CellState.Number;
+          st[j][i] = CellState.Number;
           this.rowHasNumber[i] = 1;
-          raw[i] = v;
+          raw[j][i] = v;
           let dp = v === 0 ? 0 : decimalsOfNumber(v);
           if (dp < 0) {
             let d = new ExactDecimal(v);
             if (d.decimalPlaces() > MAX_DECIMALS) d = d.toDecimalPlaces(MAX_DECIMALS);
             slow.set(i * 16384 + c, d);
             dp = d.decimalPlaces();
-            k[i] = -1;
-          } else k[i] = dp;
+            k[j][i] = -1;
+          } else k[j][i] = dp;
           if (dp > scale) scale = dp;
-          // A column keeps one format: parsed when it changes, not per cell.
-          if (cell.numberFormat !== lastFormat) {
-            lastFormat = cell.numberFormat;
-            lastFormatDecimals = decimalsOf(lastFormat);
+          if (cell.numberFormat !== lastFormat[j]) {
+            lastFormat[j] = cell.numberFormat;
+            lastFormatDecimals[j] = decimalsOf(cell.numberFormat);
           }
-          dec[i] = Math.min(lastFormatDecimals ?? dp, 20);
+          dec[j][i] = Math.min(lastFormatDecimals[j] ?? dp, 20);
           continue;
         }
         const a = grid.amount(r, c);
         if (a) {
-          st[i] = CellState.Number;
+          st[j][i] = CellState.Number;
           this.rowHasNumber[i] = 1;
           const d = new ExactDecimal(a.value.decimalPlaces() > MAX_DECIMALS ? a.value.toDecimalPlaces(MAX_DECIMALS) : a.value);
           slow.set(i * 16384 + c, d);
-          k[i] = -1;
+          k[j][i] = -1;
           if (d.decimalPlaces() > scale) scale = d.decimalPlaces();
-          dec[i] = Math.min(a.decimals, 20);
+          dec[j][i] = Math.min(a.decimals, 20);
           continue;
         }
-        if (grid.error(r, c) !== undefined) st[i] = CellState.Error;
-        else st[i] = grid.text(r, c) === '' ? CellState.Blank : CellState.Text;
+        if (grid.error(r, c) !== undefined) st[j][i] = CellState.Error;
+        else st[j][i] = grid.text(r, c) === '' ? CellState.Blank : CellState.Text;
       }
-      this.states[c] = st;
-      this.decimals[c] = dec;
-      raws.set(c, raw);
-      places.set(c, k);
+    }
+    for (let j = 0; j < read.length; j++) {
+      const c = read[j];
+      this.states[c] = st[j];
+      this.decimals[c] = dec[j];
+      raws.set(c, raw[j]);
+      places.set(c, k[j]);
     }
     this.scale = scale;
     this.unit = new ExactDecimal(`1e-${scale}`);
