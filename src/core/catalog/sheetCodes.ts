@@ -1,4 +1,5 @@
 import { type Grid, textOf } from '../grid';
+import { forEachDigitText, MARK_CODE_HEADER, MARK_LEI, rowMarks } from '../layout/rowMarks';
 import type { DetectedTable } from '../layout/types';
 import { normalizeCodeText, splitCodeAndName } from './normalize';
 import { isCodeShape } from './types';
@@ -47,7 +48,7 @@ function isBlankRow(grid: Grid, r: number, cols: number[]): boolean {
   return cols.every((c) => grid.text(r, c) === '');
 }
 
-/** Text cells that may head a split block (they mention 类) or a code column (码, 科), from one pass over the sheet. */
+/** Text cells that may head a split block (they mention 类) or a code column (码, 科), on the rows rowMarks marked. */
 export interface HeaderCandidates {
   lei: [number, number][];
   code: [number, number][];
@@ -55,7 +56,9 @@ export interface HeaderCandidates {
 
 export function headerCandidates(grid: Grid): HeaderCandidates {
   const out: HeaderCandidates = { lei: [], code: [] };
+  const marks = rowMarks(grid);
   for (let r = 0; r < grid.rowCount; r++) {
+    if ((marks[r] & (MARK_LEI | MARK_CODE_HEADER)) === 0) continue;
     for (let c = 0; c < grid.colCount; c++) {
       const cell = grid.cell(r, c);
       if (!cell || typeof cell.value !== 'string') continue;
@@ -290,35 +293,35 @@ export function findCodeCells(grid: Grid, tables: DetectedTable[] = []): { cells
     }
   }
 
-  // Inline "code name" cells, row by row (rows are stored row-major); runs are counted per column.
+  // Inline "code name" cells, row by row, among the text cells that start with a digit; runs are counted per column.
   const run = new Int32Array(grid.colCount);
   const lastRow = new Int32Array(grid.colCount).fill(-10);
   // Split-block cells were read above: a column is skipped up to the last row of a block over it.
   const blockedTo = new Int32Array(grid.colCount).fill(-1);
   const byStart = [...blocks].sort((a, b) => a.firstRow - b.firstRow);
   let nextBlock = 0;
-  for (let r = 0; r < grid.rowCount; r++) {
+  forEachDigitText(grid, (r, c) => {
     for (; nextBlock < byStart.length && byStart[nextBlock].firstRow <= r; nextBlock++) {
       const b = byStart[nextBlock];
-      for (const c of [...b.partCols, b.nameCol]) if (c < grid.colCount) blockedTo[c] = Math.max(blockedTo[c], b.lastRow);
+      for (const bc of [...b.partCols, b.nameCol]) if (bc < grid.colCount) blockedTo[bc] = Math.max(blockedTo[bc], b.lastRow);
     }
-    for (let c = 0; c < grid.colCount; c++) {
-      if (blockedTo[c] >= r) continue;
-      const cell = grid.cell(r, c);
-      if (!cell || typeof cell.value !== 'string') continue;
-      const text = textOf(cell);
-      // A code starts the cell: an ASCII or full-width digit.
-      const first = text.charCodeAt(0);
-      if (!((first >= 48 && first <= 57) || (first >= 0xff10 && first <= 0xff19))) continue;
-      if (taken.has(key(r, c))) continue;
-      const p = readInlineCode(text);
-      if (!p) continue;
-      // A gap of more than two rows starts a new run (another table in the same column).
-      if (r - lastRow[c] > 3) run[c]++;
-      lastRow[c] = r;
-      cells.push({ row: r, col: c, code: p.code, name: p.name, nameCol: c, source: 'inline', group: `inline:${c}:${run[c]}` });
-    }
-  }
-  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+    if (blockedTo[c] >= r || taken.has(key(r, c))) return;
+    const p = readInlineCode(textOf(grid.cell(r, c)));
+    if (!p) return;
+    // A gap of more than two rows starts a new run (another table in the same column).
+    if (r - lastRow[c] > 3) run[c]++;
+    lastRow[c] = r;
+    cells.push({ row: r, col: c, code: p.code, name: p.name, nameCol: c, source: 'inline', group: `inline:${c}:${run[c]}` });
+  });
+  if (!inOrder(cells)) cells.sort((a, b) => a.row - b.row || a.col - b.col);
   return { cells, problems };
+}
+
+function inOrder(cells: CodeCell[]): boolean {
+  for (let i = 1; i < cells.length; i++) {
+    const a = cells[i - 1];
+    const b = cells[i];
+    if (a.row > b.row || (a.row === b.row && a.col > b.col)) return false;
+  }
+  return true;
 }

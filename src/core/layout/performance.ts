@@ -5,6 +5,7 @@
 import type { Grid } from '../grid';
 import type { CellRange } from '../grid/address';
 import type { DetectedTable } from './types';
+import { MARK_TWO_INDICATORS, rowMarks } from './rowMarks';
 import { squash } from './text';
 
 const INDICATOR_HEADER = /^(一级指标|二级指标|三级指标|指标值|绩效指标|指标名称|指标内容)$/;
@@ -19,13 +20,9 @@ function rowTexts(grid: Grid, row: number): string[] {
   return out;
 }
 
+/** Two cells of the row mention 指标 (rowMarks reads the sheet once for every search that needs it). */
 function mentionsIndicator(grid: Grid, row: number): boolean {
-  let hits = 0;
-  for (let c = 0; c < grid.colCount; c++) {
-    const cell = grid.cell(row, c);
-    if (cell && typeof cell.value === 'string' && cell.value.includes('指标') && ++hits >= 2) return true;
-  }
-  return false;
+  return (rowMarks(grid)[row] & MARK_TWO_INDICATORS) !== 0;
 }
 
 function isBlankRow(grid: Grid, row: number): boolean {

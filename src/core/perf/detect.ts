@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import type { Grid } from '../grid';
 import type { CellRange } from '../grid/address';
 import type { ColumnInfo, DetectedTable, RowInfo } from '../layout/types';
+import { MARK_LEVEL_INDICATOR, rowMarks } from '../layout/rowMarks';
 import { parseAmountText, toHalfWidth } from '../money/parse';
 import { AmountUnit, unitIn } from '../money/units';
 import { classifyLevelLabel, level1Of, level2Of, isAcceptedChild, looksLikeLevelLabel, normalizeLabel, type LevelClass } from './framework';
@@ -65,14 +66,11 @@ type HeaderColumns = Omit<IndicatorColumns, 'regions'> & {
 
 /**
  * Cheap test before the full parse: an indicator header row has a cell naming a 级 of 指标 (一级指标 …);
- * 科目 names mention 级 often enough (上级补助, 省级) that 级 alone is not a test.
+ * 科目 names mention 级 often enough (上级补助, 省级) that 级 alone is not a test. The sheet's rows are
+ * marked in one pass (rowMarks), shared with the other searches.
  */
 function mayBeIndicatorHeader(grid: Grid, row: number): boolean {
-  for (let c = 0; c < grid.colCount; c++) {
-    const cell = grid.cell(row, c);
-    if (cell && typeof cell.value === 'string' && cell.value.includes('级') && cell.value.includes('标')) return true;
-  }
-  return false;
+  return (rowMarks(grid)[row] & MARK_LEVEL_INDICATOR) !== 0;
 }
 
 function indicatorHeaderAt(grid: Grid, row: number): HeaderColumns | undefined {

@@ -1,0 +1,105 @@
+/**
+ * What the text cells of each row mention, from one pass over the sheet: the 绩效 indicator header
+ * searches, the code-header search and the inline-code scan each used to read every cell of the sheet
+ * to find the few that matter to them. Marks are necessary conditions only; each caller still tests
+ * the cells of a marked row itself.
+ */
+import { type Grid, textOf } from '../grid';
+
+/** A cell whose value has both 级 and 标 (一级指标): an indicator header row may be here. */
+export const MARK_LEVEL_INDICATOR = 1;
+/** Two or more cells whose value has 指标. */
+export const MARK_TWO_INDICATORS = 2;
+/** A cell whose text has 类 (a 类 | 款 | 项 header). */
+export const MARK_LEI = 4;
+/** A cell whose text has 码 or 科 (科目编码). */
+export const MARK_CODE_HEADER = 8;
+
+const JI = 0x7ea7; // 级
+const BIAO = 0x6807; // 标
+const ZHI = 0x6307; // 指
+const LEI = 0x7c7b; // 类
+const MA = 0x7801; // 码
+const KE = 0x79d1; // 科
+
+interface SheetMarks {
+  /** MARK_* bits by row. */
+  rows: Uint8Array;
+  /** Text cells whose text starts with a digit (ASCII or full width): row r's columns are cols[start[r]..start[r+1]). */
+  digitStart: Int32Array;
+  digitCols: Int32Array;
+}
+
+const cache = new WeakMap<Grid, SheetMarks>();
+
+function marksOf(grid: Grid): SheetMarks {
+  let marks = cache.get(grid);
+  if (!marks) {
+    marks = computeMarks(grid);
+    cache.set(grid, marks);
+  }
+  return marks;
+}
+
+/** Marks by row (MARK_* bits), computed once per Grid. */
+export function rowMarks(grid: Grid): Uint8Array {
+  return marksOf(grid).rows;
+}
+
+/** Calls f for each text cell (a string value) whose text starts with a digit, row by row: where inline codes can be. */
+export function forEachDigitText(grid: Grid, f: (row: number, col: number) => void): void {
+  const { digitStart, digitCols } = marksOf(grid);
+  for (let r = 0; r < grid.rowCount; r++) {
+    for (let k = digitStart[r]; k < digitStart[r + 1]; k++) f(r, digitCols[k]);
+  }
+}
+
+/** Whether s has any of the characters the marks look for: most cells (names, codes) have none. */
+function hasMarkChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === JI || ch === BIAO || ch === ZHI || ch === LEI || ch === MA || ch === KE) return true;
+  }
+  return false;
+}
+
+function isDigitCode(ch: number): boolean {
+  return (ch >= 48 && ch <= 57) || (ch >= 0xff10 && ch <= 0xff19);
+}
+
+function computeMarks(grid: Grid): SheetMarks {
+  const rows = new Uint8Array(grid.rowCount);
+  const digitStart = new Int32Array(grid.rowCount + 1);
+  let digitCols = new Int32Array(1024);
+  let digits = 0;
+  for (let r = 0; r < grid.rowCount; r++) {
+    digitStart[r] = digits;
+    let bits = 0;
+    let indicators = 0;
+    for (let c = 0; c < grid.colCount; c++) {
+      const cell = grid.cell(r, c);
+      if (!cell || typeof cell.value !== 'string') continue;
+      if (isDigitCode(textOf(cell).charCodeAt(0))) {
+        if (digits === digitCols.length) {
+          const grown = new Int32Array(digits * 2);
+          grown.set(digitCols);
+          digitCols = grown;
+        }
+        digitCols[digits++] = c;
+      }
+      const v = cell.value;
+      const text = cell.text ?? v;
+      const vMarked = hasMarkChar(v);
+      if (!vMarked && (text === v || !hasMarkChar(text))) continue;
+      if (vMarked) {
+        if (v.includes('级') && v.includes('标')) bits |= MARK_LEVEL_INDICATOR;
+        if (v.includes('指标') && ++indicators >= 2) bits |= MARK_TWO_INDICATORS;
+      }
+      if (text.includes('类')) bits |= MARK_LEI;
+      if (text.includes('码') || text.includes('科')) bits |= MARK_CODE_HEADER;
+    }
+    rows[r] = bits;
+  }
+  digitStart[grid.rowCount] = digits;
+  return { rows, digitStart, digitCols };
+}
