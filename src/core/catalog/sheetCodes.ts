@@ -117,7 +117,7 @@ export function findSplitBlocks(grid: Grid, candidates: HeaderCandidates = heade
 /** A part as written: text digits, or a number whose leading zero Excel dropped (款 8 → "08"). */
 function partText(grid: Grid, r: number, c: number, level: number): string {
   const cell = grid.cell(r, c);
-  const t = plain(grid, r, c);
+  const t = normalizeCodeText(textOf(cell));
   if (cell && typeof cell.value === 'number' && level > 0 && /^\d$/.test(t)) return `0${t}`;
   return t;
 }

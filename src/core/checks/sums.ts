@@ -54,7 +54,9 @@ function additiveCols(table: DetectedTable, side: TableSide): number[] {
 
 function* sideMismatches(table: DetectedTable, side: TableSide, nums: TableNumbers): Generator<Mismatch> {
   const cols = additiveCols(table, side);
-  const labelOf = new Map(side.rows.map((r) => [r.row, r.label]));
+  // Labels by row are looked up for failures only: most tables have none.
+  let labels: Map<number, string> | undefined;
+  const labelOf = (row: number) => (labels ??= new Map(side.rows.map((r) => [r.row, r.label]))).get(row);
   // Down a column first: a 合计 cell that is wrong both ways is reported once, as the column total.
   for (const rel of side.rowSums) {
     for (const c of cols) {
@@ -66,7 +68,7 @@ function* sideMismatches(table: DetectedTable, side: TableSide, nums: TableNumbe
         total: { row: rel.total, col: c },
         parts: rel.parts.map((row) => ({ row, col: c })),
         sum: res.sum,
-        rowLabel: labelOf.get(rel.total) ?? '',
+        rowLabel: labelOf(rel.total) ?? '',
         colLabel: headerLeaf(table, c),
       };
     }
