@@ -1,4 +1,5 @@
-import { type Grid, textOf } from '../grid';
+// textOf straight from grid/grid: CommonJS re-exports go through a getter, and hot loops call it per cell.
+import { type Grid, textOf } from '../grid/grid';
 import { forEachDigitText, MARK_CODE_HEADER, MARK_LEI, rowMarks } from '../layout/rowMarks';
 import type { DetectedTable } from '../layout/types';
 import { normalizeCodeText, splitCodeAndName } from './normalize';

@@ -3,7 +3,8 @@
  * columns of a 下达表), ordinal (序号), amount (with flags for rates, prices, years and head counts),
  * other text. Also splits a 收支总表 into its 收入 and 支出 sides.
  */
-import { type CellData, type Grid, textOf } from '../grid';
+// textOf straight from grid/grid: CommonJS re-exports go through a getter, and hot loops call it per cell.
+import { type CellData, type Grid, textOf } from '../grid/grid';
 import { buildHeader, headerPath, HeaderModel } from './header';
 import type { CodeColumn, CodeRole, ColumnInfo } from './types';
 import {

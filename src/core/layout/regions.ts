@@ -68,7 +68,9 @@ const PROFILE_WINDOW = 512;
 /**
  * Row profiles of one column band, computed on first use. Only the last few hundred are kept (a row
  * further back is profiled again): keeping every row's profile of a 20,000-row table made them survive
- * into the old generation, and collecting them cost more than profiling.
+ * into the old generation, and collecting them cost more than profiling. A profile pushed out of the
+ * window is refilled for the new row, so callers must not hold a profile while they read 512 rows on
+ * (none does: they look a few rows ahead at most).
  */
 class Profiles {
   private readonly cache: (RowProfile | undefined)[] = new Array(PROFILE_WINDOW);
@@ -82,7 +84,7 @@ class Profiles {
     const slot = row % PROFILE_WINDOW;
     let p = this.cache[slot];
     if (!p || p.row !== row) {
-      p = profileRow(this.grid, row, this.left, this.right, this.mask);
+      p = profileRow(this.grid, row, this.left, this.right, this.mask, p);
       this.cache[slot] = p;
     }
     return p;

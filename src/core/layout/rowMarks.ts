@@ -4,7 +4,8 @@
  * to find the few that matter to them. Marks are necessary conditions only; each caller still tests
  * the cells of a marked row itself.
  */
-import { type Grid, textOf } from '../grid';
+// textOf straight from grid/grid: CommonJS re-exports go through a getter, and hot loops call it per cell.
+import { type Grid, textOf } from '../grid/grid';
 
 /** A cell whose value has both 级 and 标 (一级指标): an indicator header row may be here. */
 export const MARK_LEVEL_INDICATOR = 1;
