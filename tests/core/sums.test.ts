@@ -57,6 +57,26 @@ describe('sum.row and sum.column on an allocation table', () => {
     expect(f.messageEn).toMatch(/rounding/);
   });
 
+  it('judges rounding by the decimals the number format shows, not the decimals stored', () => {
+    // 10.004 is shown as 10.00: a total of 20.02 over two such cells is off by rounding at 2 decimals.
+    const g = money([
+      ['县区', '合计', '中央资金', '省级资金'],
+      ['汉滨区', 20.02, 10.004, 10.004],
+      ['汉阴县', 30, 20, 10],
+      ['石泉县', 12, 6, 6],
+    ]);
+    const f = sums(g).find((x) => x.cell === 'B2')!;
+    expect(f.rule).toBe('sum.row');
+    expect(f.rounding).toBe(true);
+    const plain = gridFromRows('s', [
+      ['县区', '合计', '中央资金', '省级资金'],
+      ['汉滨区', 20.02, 10.004, 10.004],
+      ['汉阴县', 30, 20, 10],
+      ['石泉县', 12, 6, 6],
+    ]);
+    expect(sums(plain).find((x) => x.cell === 'B2')!.rounding).toBeFalsy();
+  });
+
   it('tolerance suppresses small differences', () => {
     expect(cells(money(rows(150, 110.26), merges), { tolerance: '0.01' })).toEqual([]);
     // B9 = C9 + D9 no longer holds either: both totals differ from their parts.

@@ -1,6 +1,6 @@
 // textOf straight from grid/grid: CommonJS re-exports go through a getter, and hot loops call it per cell.
 import { type Grid, textOf } from '../grid/grid';
-import { forEachDigitText, MARK_CODE_HEADER, MARK_LEI, rowMarks } from '../layout/rowMarks';
+import { forEachDigitText, MARK_CODE_HEADER, MARK_LEI, rowMarks } from '../layout/sheetScan';
 import type { DetectedTable } from '../layout/types';
 import { normalizeCodeText, splitCodeAndName } from './normalize';
 import { isCodeShape } from './types';

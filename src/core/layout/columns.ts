@@ -6,6 +6,7 @@
 // textOf straight from grid/grid: CommonJS re-exports go through a getter, and hot loops call it per cell.
 import { type CellData, type Grid, textOf } from '../grid/grid';
 import { buildHeader, headerPath, HeaderModel } from './header';
+import { NOT_PLAIN, PLAIN_PERCENT, plainNumbers } from './sheetScan';
 import type { CodeColumn, CodeRole, ColumnInfo } from './types';
 import {
   codeHeaderRole,
@@ -66,13 +67,33 @@ function statsOfColumns(grid: Grid, left: number, right: number, top: number, bo
   for (let c = left; c <= right; c++) {
     out.push({ numbers: 0, texts: 0, pureCodes: 0, textCodes: 0, codeNames: 0, percentFormat: 0, yearLike: 0, ints: [], lastIsPercent: false });
   }
+  const dense = plainNumbers(grid);
   for (let r = top; r <= bottom; r++) {
+    const rowBase = dense ? r * dense.width : 0;
     for (let c = left; c <= right; c++) {
+      const kind = dense && c < dense.width ? dense.kinds[rowBase + c] : NOT_PLAIN;
+      if (kind !== NOT_PLAIN) {
+        countNumber(out[c - left], grid, r, c, dense!.values[rowBase + c], kind === PLAIN_PERCENT);
+        continue;
+      }
       const cell = grid.cell(r, c);
       if (cell) countCell(out[c - left], grid, r, c, cell);
     }
   }
   return out;
+}
+
+/** countCell for a plain number (sheetScan): a finite number without an error, shown as some text. */
+function countNumber(s: StatsState, grid: Grid, r: number, col: number, value: number, percent: boolean): void {
+  s.numbers++;
+  if (percent) s.percentFormat++;
+  if (Number.isInteger(value)) {
+    if (value >= 1949 && value <= 2100) s.yearLike++;
+    if (s.ints.length < 2000) s.ints.push(value);
+    // Only a whole number can be a code stored as a number (205, 2050803).
+    const code = codeText(grid.text(r, col));
+    if (code && isCodeLength(code.length)) s.pureCodes++;
+  }
 }
 
 function countCell(s: StatsState, grid: Grid, r: number, col: number, cell: CellData): void {
@@ -94,15 +115,7 @@ function countCell(s: StatsState, grid: Grid, r: number, col: number, cell: Cell
     return;
   }
   if (typeof raw === 'number' && !cell.error && Number.isFinite(raw)) {
-    s.numbers++;
-    if (isPercent(s, cell.numberFormat)) s.percentFormat++;
-    if (Number.isInteger(raw)) {
-      if (raw >= 1949 && raw <= 2100) s.yearLike++;
-      if (s.ints.length < 2000) s.ints.push(raw);
-      // Only a whole number can be a code stored as a number (205, 2050803).
-      const code = codeText(text);
-      if (code && isCodeLength(code.length)) s.pureCodes++;
-    }
+    countNumber(s, grid, r, col, raw, isPercent(s, cell.numberFormat));
     return;
   }
   const a = grid.amount(r, col);

@@ -12,6 +12,7 @@
 import Decimal from 'decimal.js';
 import type { Grid } from '../grid';
 import { decimalsOfFormat } from '../money/parse';
+import { NOT_PLAIN, plainNumbers } from './sheetScan';
 
 export enum CellState {
   Blank = 0,
@@ -21,6 +22,8 @@ export enum CellState {
 }
 
 const MAX_DECIMALS = 9;
+/** In `decimals`: a number cell whose shown decimals its format decides; the low bits hold its own decimals (≤ 9). */
+const FROM_FORMAT = 0x80;
 /**
  * decimal.js rounds every result to `precision` significant digits (20 by default), so the table's
  * amounts live in a clone that keeps all digits (1e12 plus 0.123456789 is 22 of them): a sum can start
@@ -80,21 +83,20 @@ export class TableNumbers {
   readonly checkedDown = new Map<readonly number[], DownResults>();
   lastAcross: { parts?: readonly number[]; total: number; byRow?: (CheckResult | undefined)[] } = { total: -1 };
 
-  constructor(grid: Grid, top: number, bottom: number, cols: number[]) {
+  constructor(
+    private readonly grid: Grid,
+    top: number,
+    bottom: number,
+    cols: number[],
+  ) {
     this.top = top;
     this.bottom = bottom;
     const n = Math.max(0, bottom - top + 1);
     this.rowHasNumber = new Uint8Array(n);
-    // A table uses a handful of number formats; their decimals are parsed once, not per cell.
-    const formatDecimals = new Map<string | undefined, number | undefined>();
-    const decimalsOf = (fmt: string | undefined): number | undefined => {
-      if (!formatDecimals.has(fmt)) formatDecimals.set(fmt, decimalsOfFormat(fmt));
-      return formatDecimals.get(fmt);
-    };
     // Pass 1: states, and each number's exact decimals. A number that needs more than 9 decimals (binary
     // noise from formulas, 0.30000000000000004) or is too large for the shortcut, and text amounts, go
     // through Decimal and are rounded to 9 decimals. Rows are read one after another, all columns at a
-    // time: the grid stores rows, and walking a long table column by column is several times slower.
+    // time, and plain numbers come from the sheet's dense view (sheetScan) without touching their cells.
     let scale = 0;
     const raws = new Map<number, Float64Array>();
     const places = new Map<number, Int8Array>();
@@ -104,61 +106,58 @@ export class TableNumbers {
     const dec: Uint8Array[] = [];
     const raw: Float64Array[] = [];
     const k: Int8Array[] = [];
-    // A column keeps one format: its decimals are parsed when it changes, not per cell.
-    const lastFormat: (string | undefined)[] = [];
-    const lastFormatDecimals: (number | undefined)[] = [];
     for (let j = 0; j < read.length; j++) {
       st.push(new Uint8Array(n));
       dec.push(new Uint8Array(n));
       raw.push(new Float64Array(n));
       k.push(new Int8Array(n));
-      lastFormat.push(undefined);
-      lastFormatDecimals.push(undefined);
     }
+    const dense = plainNumbers(grid);
     for (let i = 0; i < n; i++) {
       const r = top + i;
+      const rowBase = dense ? r * dense.width : 0;
       for (let j = 0; j < read.length; j++) {
         const c = read[j];
-        const cell = grid.cell(r, c);
-        if (!cell) continue;
-        if (cell.error) {
-          st[j][i] = CellState.Error;
-          continue;
-        }
-        const v = cell.value;
-        if (typeof v === 'number' && Number.isFinite(v)) {
-          st[j][i] = CellState.Number;
-          this.rowHasNumber[i] = 1;
-          raw[j][i] = v;
-          let dp = v === 0 ? 0 : decimalsOfNumber(v);
-          if (dp < 0) {
-            let d = new ExactDecimal(v);
-            if (d.decimalPlaces() > MAX_DECIMALS) d = d.toDecimalPlaces(MAX_DECIMALS);
-            slow.set(i * 16384 + c, d);
-            dp = d.decimalPlaces();
-            k[j][i] = -1;
-          } else k[j][i] = dp;
-          if (dp > scale) scale = dp;
-          if (cell.numberFormat !== lastFormat[j]) {
-            lastFormat[j] = cell.numberFormat;
-            lastFormatDecimals[j] = decimalsOf(cell.numberFormat);
+        let v: number;
+        if (dense && c < dense.width && dense.kinds[rowBase + c] !== NOT_PLAIN) v = dense.values[rowBase + c];
+        else {
+          const cell = grid.cell(r, c);
+          if (!cell) continue;
+          if (cell.error) {
+            st[j][i] = CellState.Error;
+            continue;
           }
-          dec[j][i] = Math.min(lastFormatDecimals[j] ?? dp, 20);
-          continue;
+          const cv = cell.value;
+          if (typeof cv === 'number' && Number.isFinite(cv)) v = cv;
+          else {
+            const a = grid.amount(r, c);
+            if (a) {
+              st[j][i] = CellState.Number;
+              this.rowHasNumber[i] = 1;
+              const d = new ExactDecimal(a.value.decimalPlaces() > MAX_DECIMALS ? a.value.toDecimalPlaces(MAX_DECIMALS) : a.value);
+              slow.set(i * 16384 + c, d);
+              k[j][i] = -1;
+              if (d.decimalPlaces() > scale) scale = d.decimalPlaces();
+              dec[j][i] = Math.min(a.decimals, 20);
+            } else if (grid.error(r, c) !== undefined) st[j][i] = CellState.Error;
+            else st[j][i] = grid.text(r, c) === '' ? CellState.Blank : CellState.Text;
+            continue;
+          }
         }
-        const a = grid.amount(r, c);
-        if (a) {
-          st[j][i] = CellState.Number;
-          this.rowHasNumber[i] = 1;
-          const d = new ExactDecimal(a.value.decimalPlaces() > MAX_DECIMALS ? a.value.toDecimalPlaces(MAX_DECIMALS) : a.value);
+        st[j][i] = CellState.Number;
+        this.rowHasNumber[i] = 1;
+        raw[j][i] = v;
+        let dp = v === 0 ? 0 : decimalsOfNumber(v);
+        if (dp < 0) {
+          let d = new ExactDecimal(v);
+          if (d.decimalPlaces() > MAX_DECIMALS) d = d.toDecimalPlaces(MAX_DECIMALS);
           slow.set(i * 16384 + c, d);
+          dp = d.decimalPlaces();
           k[j][i] = -1;
-          if (d.decimalPlaces() > scale) scale = d.decimalPlaces();
-          dec[j][i] = Math.min(a.decimals, 20);
-          continue;
-        }
-        if (grid.error(r, c) !== undefined) st[j][i] = CellState.Error;
-        else st[j][i] = grid.text(r, c) === '' ? CellState.Blank : CellState.Text;
+        } else k[j][i] = dp;
+        if (dp > scale) scale = dp;
+        // Shown decimals come from the number format, read only for the few cells a finding reports.
+        dec[j][i] = FROM_FORMAT | dp;
       }
     }
     for (let j = 0; j < read.length; j++) {
@@ -256,7 +255,9 @@ export class TableNumbers {
   shownDecimals(row: number, col: number): number {
     const d = this.decimals[col];
     if (!d || row < this.top || row > this.bottom) return 0;
-    return d[row - this.top];
+    const shown = d[row - this.top];
+    if ((shown & FROM_FORMAT) === 0) return shown;
+    return Math.min(decimalsOfFormat(this.grid.cell(row, col)?.numberFormat) ?? shown & ~FROM_FORMAT, 20);
   }
 }
 

@@ -5,7 +5,7 @@
 import type { Grid } from '../grid';
 import type { CellRange } from '../grid/address';
 import type { DetectedTable } from './types';
-import { MARK_TWO_INDICATORS, rowMarks } from './rowMarks';
+import { MARK_TWO_INDICATORS, rowMarks } from './sheetScan';
 import { squash } from './text';
 
 const INDICATOR_HEADER = /^(一级指标|二级指标|三级指标|指标值|绩效指标|指标名称|指标内容)$/;

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { Grid } from '../grid';
 import type { CellRange } from '../grid/address';
 import type { ColumnInfo, DetectedTable, RowInfo } from '../layout/types';
-import { MARK_LEVEL_INDICATOR, rowMarks } from '../layout/rowMarks';
+import { MARK_LEVEL_INDICATOR, rowMarks } from '../layout/sheetScan';
 import { parseAmountText, toHalfWidth } from '../money/parse';
 import { AmountUnit, unitIn } from '../money/units';
 import { classifyLevelLabel, level1Of, level2Of, isAcceptedChild, looksLikeLevelLabel, normalizeLabel, type LevelClass } from './framework';

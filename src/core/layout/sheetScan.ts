@@ -1,8 +1,12 @@
 /**
- * What the text cells of each row mention, from one pass over the sheet: the 绩效 indicator header
- * searches, the code-header search and the inline-code scan each used to read every cell of the sheet
- * to find the few that matter to them. Marks are necessary conditions only; each caller still tests
- * the cells of a marked row itself.
+ * One pass over the sheet, shared by the searches that each used to read every cell:
+ *  - what the text cells of each row mention (rowMarks), for the 绩效 indicator header searches and the
+ *    code-header search. Marks are necessary conditions only; each caller still tests the cells of a
+ *    marked row itself;
+ *  - the text cells that start with a digit (forEachDigitText), for the inline-code scan;
+ *  - the plain numbers of the sheet in a dense array (plainNumbers), for column stats and table
+ *    numbers: a cell object, its boxed number and its text lie apart in memory, and reading them down a
+ *    20,000-row table cost more than the work done with them.
  */
 // textOf straight from grid/grid: CommonJS re-exports go through a getter, and hot loops call it per cell.
 import { type Grid, textOf } from '../grid/grid';
@@ -23,12 +27,30 @@ const LEI = 0x7c7b; // 类
 const MA = 0x7801; // 码
 const KE = 0x79d1; // 科
 
+/** Not a plain number: empty, text, an error, or a number shown as nothing. Read the cell. */
+export const NOT_PLAIN = 0;
+/** A finite number without an error, shown as some text, whose format has no %. */
+export const PLAIN_NUMBER = 1;
+/** The same, with a % in its number format. */
+export const PLAIN_PERCENT = 2;
+
+/** Sheets up to this many cells (rows × columns) get the dense view; larger ones are read cell by cell. */
+const MAX_DENSE_CELLS = 8_000_000;
+
+/** Plain numbers by r * width + c: kinds (NOT_PLAIN, PLAIN_NUMBER, PLAIN_PERCENT) and values. */
+export interface PlainNumbers {
+  width: number;
+  kinds: Uint8Array;
+  values: Float64Array;
+}
+
 interface SheetMarks {
   /** MARK_* bits by row. */
   rows: Uint8Array;
   /** Text cells whose text starts with a digit (ASCII or full width): row r's columns are cols[start[r]..start[r+1]). */
   digitStart: Int32Array;
   digitCols: Int32Array;
+  numbers?: PlainNumbers;
 }
 
 const cache = new WeakMap<Grid, SheetMarks>();
@@ -40,6 +62,11 @@ function marksOf(grid: Grid): SheetMarks {
     cache.set(grid, marks);
   }
   return marks;
+}
+
+/** The dense view of the sheet's plain numbers, or undefined for a sheet too large to hold one. */
+export function plainNumbers(grid: Grid): PlainNumbers | undefined {
+  return marksOf(grid).numbers;
 }
 
 /** Marks by row (MARK_* bits), computed once per Grid. */
@@ -73,13 +100,33 @@ function computeMarks(grid: Grid): SheetMarks {
   const digitStart = new Int32Array(grid.rowCount + 1);
   let digitCols = new Int32Array(1024);
   let digits = 0;
+  const width = grid.colCount;
+  const dense = grid.rowCount * width <= MAX_DENSE_CELLS;
+  const kinds = dense ? new Uint8Array(grid.rowCount * width) : undefined;
+  const values = dense ? new Float64Array(grid.rowCount * width) : undefined;
+  // A column keeps a format: whether it has a % is decided when the format changes.
+  let lastFormat: string | undefined;
+  let lastPercent = false;
   for (let r = 0; r < grid.rowCount; r++) {
     digitStart[r] = digits;
     let bits = 0;
     let indicators = 0;
-    for (let c = 0; c < grid.colCount; c++) {
+    for (let c = 0; c < width; c++) {
       const cell = grid.cell(r, c);
-      if (!cell || typeof cell.value !== 'string') continue;
+      if (!cell) continue;
+      const v = cell.value;
+      if (typeof v !== 'string') {
+        if (kinds && values && typeof v === 'number' && !cell.error && Number.isFinite(v) && textOf(cell) !== '') {
+          const fmt = cell.numberFormat;
+          if (fmt !== lastFormat) {
+            lastFormat = fmt;
+            lastPercent = fmt !== undefined && fmt.includes('%');
+          }
+          kinds[r * width + c] = lastPercent ? PLAIN_PERCENT : PLAIN_NUMBER;
+          values[r * width + c] = v;
+        }
+        continue;
+      }
       if (isDigitCode(textOf(cell).charCodeAt(0))) {
         if (digits === digitCols.length) {
           const grown = new Int32Array(digits * 2);
@@ -88,7 +135,6 @@ function computeMarks(grid: Grid): SheetMarks {
         }
         digitCols[digits++] = c;
       }
-      const v = cell.value;
       const text = cell.text ?? v;
       const vMarked = hasMarkChar(v);
       if (!vMarked && (text === v || !hasMarkChar(text))) continue;
@@ -102,5 +148,5 @@ function computeMarks(grid: Grid): SheetMarks {
     rows[r] = bits;
   }
   digitStart[grid.rowCount] = digits;
-  return { rows, digitStart, digitCols };
+  return kinds && values ? { rows, digitStart, digitCols, numbers: { width, kinds, values } } : { rows, digitStart, digitCols };
 }
