@@ -5,17 +5,47 @@
 // textOf straight from grid/grid: CommonJS re-exports go through a getter, and hot loops call it per cell.
 import { type Grid, textOf } from '../grid/grid';
 import type { CellRange } from '../grid/address';
+import { NOT_PLAIN, plainNumbers } from './sheetScan';
 import { isMetaLine, isNoteLine, isTitleText } from './text';
 
-export interface Entity {
-  col: number;
+/** One non-empty cell of a row profile. */
+export class Entity {
   /** Rightmost column the cell covers (its merge, clipped to the band). */
   right: number;
   /** Last row the cell covers (its merge). */
   bottom: number;
-  text: string;
   /** True when the cell reads as an amount (number or numeric text). */
   amount: boolean;
+  /** The text, or undefined until asked for (a plain number's text is rarely read). */
+  private shown: string | undefined;
+  constructor(
+    private readonly grid: Grid,
+    private row: number,
+    public col: number,
+    right: number,
+    bottom: number,
+    amount: boolean,
+    text: string | undefined,
+  ) {
+    this.right = right;
+    this.bottom = bottom;
+    this.amount = amount;
+    this.shown = text;
+  }
+  /** Displayed text, trimmed. */
+  get text(): string {
+    if (this.shown === undefined) this.shown = textOf(this.grid.cell(this.row, this.col));
+    return this.shown;
+  }
+  /** Fills a recycled entity for another cell. */
+  reset(row: number, col: number, right: number, bottom: number, amount: boolean, text: string | undefined): void {
+    this.row = row;
+    this.col = col;
+    this.right = right;
+    this.bottom = bottom;
+    this.amount = amount;
+    this.shown = text;
+  }
 }
 
 export type RowKind = 'blank' | 'meta' | 'note' | 'title' | 'single' | 'multi';
@@ -57,6 +87,9 @@ export function profileRow(grid: Grid, row: number, left: number, right: number,
   let coveredFromAbove = 0;
   const masked = mask.rowTouched(row);
   const merged = grid.merges.length > 0;
+  // Plain numbers come from the sheet scan's dense view: neither their cell nor their text is read here.
+  const dense = plainNumbers(grid);
+  const rowBase = dense ? row * dense.width : 0;
   for (let c = left; c <= right; c++) {
     if (masked && mask.has(row, c)) continue;
     const m = merged ? grid.mergeAt(row, c) : undefined;
@@ -64,25 +97,25 @@ export function profileRow(grid: Grid, row: number, left: number, right: number,
       if (m.top < row && m.left === c && grid.text(m.top, m.left) !== '') coveredFromAbove++;
       continue;
     }
-    const cell = grid.cell(row, c);
-    const text = textOf(cell);
-    if (text === '') continue;
-    const isAmount = isAmountCell(grid, row, c, text, cell);
-    if (isAmount) {
-      amounts++;
+    let text: string | undefined;
+    let isAmount: boolean;
+    if (dense && c < dense.width && dense.kinds[rowBase + c] !== NOT_PLAIN) {
+      isAmount = true;
+      const v = dense.values[rowBase + c];
+      if (Number.isInteger(v) && v >= 1990 && v <= 2100) years++;
+    } else {
+      const cell = grid.cell(row, c);
+      text = textOf(cell);
+      if (text === '') continue;
+      isAmount = isAmountCell(grid, row, c, text, cell);
       const v = cell?.value;
-      if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100) years++;
+      if (isAmount && typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100) years++;
     }
+    if (isAmount) amounts++;
     const entityRight = m ? Math.min(m.right, right) : c;
     const bottom = m ? m.bottom : row;
-    if (count < entities.length) {
-      const e = entities[count];
-      e.col = c;
-      e.right = entityRight;
-      e.bottom = bottom;
-      e.text = text;
-      e.amount = isAmount;
-    } else entities.push({ col: c, right: entityRight, bottom, text, amount: isAmount });
+    if (count < entities.length) entities[count].reset(row, c, entityRight, bottom, isAmount, text);
+    else entities.push(new Entity(grid, row, c, entityRight, bottom, isAmount, text));
     count++;
   }
   entities.length = count;
