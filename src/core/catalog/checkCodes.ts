@@ -183,18 +183,26 @@ function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagge
 }
 
 /** The code of the row each cell sits under in its group (the last shallower-level row above it). */
-function contextParents(group: CodeCell[]): Map<CodeCell, string> {
-  const out = new Map<CodeCell, string>();
+/** The parent code each cell of a group sits under, by the cell's index in the group. */
+function contextParents(group: CodeCell[]): (string | undefined)[] {
+  const out: (string | undefined)[] = new Array(group.length);
   // By code length (3/5/7/9): the last code seen at that level, cleared below a shallower one.
-  const lastAt: (string | undefined)[] = [];
-  for (const cell of group) {
-    const L = cell.code.length;
-    const p = lastAt[L - 2];
-    if (p) out.set(cell, p);
-    lastAt[L] = cell.code;
-    lastAt.length = L + 1;
+  const lastAt: (string | undefined)[] = new Array(LEVEL_SLOTS).fill(undefined);
+  for (let i = 0; i < group.length; i++) {
+    const L = group[i].code.length;
+    out[i] = lastAt[L - 2] || undefined;
+    lastAt[L] = group[i].code;
+    clearBelow(lastAt, L);
   }
   return out;
+}
+
+/** Code lengths are 3 to 9 (目 codes): slots by length. */
+const LEVEL_SLOTS = 12;
+
+/** Forgets the codes deeper than length L (a shallower code opened a new branch). */
+function clearBelow<T>(lastAt: (T | undefined)[], L: number): void {
+  for (let k = L + 1; k < lastAt.length; k++) lastAt[k] = undefined;
 }
 
 /** Within a group (a column run or a split block), each 款/项 must sit under its own 类/款 row. */
@@ -203,7 +211,7 @@ function checkHierarchy(ctx: Ctx, group: CodeCell[], parentFlagged: Set<CodeCell
   if (kinds.size !== 1) return;
   const lengths = new Set(group.map((c) => c.code.length));
   if (lengths.size < 2) return;
-  const lastAt: (CodeCell | undefined)[] = [];
+  const lastAt: (CodeCell | undefined)[] = new Array(LEVEL_SLOTS).fill(undefined);
   for (const cell of group) {
     const L = cell.code.length;
     for (let pl = L - 2; pl >= 3; pl -= 2) {
@@ -228,7 +236,7 @@ function checkHierarchy(ctx: Ctx, group: CodeCell[], parentFlagged: Set<CodeCell
       break;
     }
     lastAt[L] = cell;
-    lastAt.length = L + 1;
+    clearBelow(lastAt, L);
   }
 }
 
@@ -288,7 +296,7 @@ export function checkCodes(grid: Grid, tables: DetectedTable[], settings: CheckS
   const parentFlagged = new Set<CodeCell>();
   for (const g of groups.values()) {
     const context = contextParents(g);
-    for (const c of g) checkOne(ctx, c, g, parentFlagged, context.get(c));
+    for (let i = 0; i < g.length; i++) checkOne(ctx, g[i], g, parentFlagged, context[i]);
   }
   for (const g of groups.values()) checkHierarchy(ctx, g, parentFlagged);
   checkMapping(ctx, cells);

@@ -24,11 +24,18 @@ function normalizeNameUncached(name: string): string {
     .toLowerCase();
 }
 
-/** Digits of a code as typed: full-width digits become ASCII, spaces and dashes inside are dropped. */
-const ASCII_DIGITS = /^[0-9]*$/;
+/** Whether every character is an ASCII digit ("" included): a loop, as code cells are read by the ten thousand. */
+export function isAsciiDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch < 48 || ch > 57) return false;
+  }
+  return true;
+}
 
+/** Digits of a code as typed: full-width digits become ASCII, spaces and dashes inside are dropped. */
 export function normalizeCodeText(text: string): string {
-  if (ASCII_DIGITS.test(text)) return text;
+  if (isAsciiDigits(text)) return text;
   return text.normalize('NFKC').replace(/[\s\u3000]/g, '');
 }
 

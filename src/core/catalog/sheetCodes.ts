@@ -2,7 +2,7 @@
 import { type Grid, textOf } from '../grid/grid';
 import { forEachDigitText, MARK_CODE_HEADER, MARK_LEI, rowMarks } from '../layout/sheetScan';
 import type { DetectedTable } from '../layout/types';
-import { normalizeCodeText, splitCodeAndName } from './normalize';
+import { isAsciiDigits, normalizeCodeText, splitCodeAndName } from './normalize';
 import { isCodeShape } from './types';
 
 /** One classification code found on a sheet. Rows and columns are 0-based. */
@@ -39,7 +39,6 @@ export interface SplitRowProblem {
 }
 
 const PART_LABELS = ['类', '款', '项', '目'];
-const ALL_DIGITS = /^\d+$/;
 
 function plain(grid: Grid, r: number, c: number): string {
   return normalizeCodeText(grid.text(r, c));
@@ -119,7 +118,7 @@ export function findSplitBlocks(grid: Grid, candidates: HeaderCandidates = heade
 function partText(grid: Grid, r: number, c: number, level: number): string {
   const cell = grid.cell(r, c);
   const t = normalizeCodeText(textOf(cell));
-  if (cell && typeof cell.value === 'number' && level > 0 && /^\d$/.test(t)) return `0${t}`;
+  if (cell && typeof cell.value === 'number' && level > 0 && t.length === 1 && isAsciiDigits(t)) return `0${t}`;
   return t;
 }
 
@@ -130,7 +129,9 @@ function partText(grid: Grid, r: number, c: number, level: number): string {
 export function readSplitBlock(grid: Grid, block: SplitBlock, group = `split:${block.headerRow}:${block.partCols[0]}`): { cells: CodeCell[]; problems: SplitRowProblem[] } {
   const cells: CodeCell[] = [];
   const problems: SplitRowProblem[] = [];
-  const current: string[] = [];
+  // The last code read and its depth: an empty leading part inherits its first 3 + 2·depth digits.
+  let lastCode = '';
+  let lastDepth = -1;
   // One partCols list per depth, shared by the block's cells (read-only).
   const partColsTo = block.partCols.map((_, d) => block.partCols.slice(0, d + 1));
   const parts: string[] = new Array(block.partCols.length);
@@ -148,11 +149,11 @@ export function readSplitBlock(grid: Grid, block: SplitBlock, group = `split:${b
       const p = parts[i];
       const want = i === 0 ? 3 : 2;
       if (p === '') {
-        if (current[i] === undefined) bad = { row: r, col: block.partCols[i], message: `缺少${PART_LABELS[i]}编码` };
-        else code = current[i];
+        if (i > lastDepth) bad = { row: r, col: block.partCols[i], message: `缺少${PART_LABELS[i]}编码` };
+        else code = lastCode.slice(0, 3 + 2 * i);
         continue;
       }
-      if (!ALL_DIGITS.test(p)) {
+      if (!isAsciiDigits(p)) {
         bad = { row: r, col: block.partCols[i], message: `${PART_LABELS[i]}编码“${p}”不是数字` };
       } else if (p.length === want) {
         code = i === 0 ? p : code + p;
@@ -167,8 +168,8 @@ export function readSplitBlock(grid: Grid, block: SplitBlock, group = `split:${b
       problems.push(bad);
       continue;
     }
-    current.length = deepest;
-    for (let i = 0; i <= deepest; i++) current[i] = code.slice(0, 3 + 2 * i);
+    lastCode = code;
+    lastDepth = deepest;
     const cell: CodeCell = { row: r, col: block.partCols[deepest], code, source: 'split', group, partCols: partColsTo[deepest] };
     if (name !== '') {
       cell.name = name;
