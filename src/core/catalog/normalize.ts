@@ -2,6 +2,8 @@
  * Name comparison that forgives what typing and copying do to a 科目 name — spaces, full/half width,
  * quote styles, a trailing 、 — but not a different word.
  */
+import { isAsciiDigits } from '../layout/text';
+
 const normalizedNames = new Map<string, string>();
 
 export function normalizeName(name: string): string {
@@ -22,15 +24,6 @@ function normalizeNameUncached(name: string): string {
     .replace(/[—–－―-]/g, '-')
     .replace(/[、，,;；.。]+$/, '')
     .toLowerCase();
-}
-
-/** Whether every character is an ASCII digit ("" included): a loop, as code cells are read by the ten thousand. */
-export function isAsciiDigits(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch < 48 || ch > 57) return false;
-  }
-  return true;
 }
 
 /** Digits of a code as typed: full-width digits become ASCII, spaces and dashes inside are dropped. */

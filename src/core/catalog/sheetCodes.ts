@@ -2,7 +2,8 @@
 import { type Grid, textOf } from '../grid/grid';
 import { forEachDigitText, MARK_CODE_HEADER, MARK_LEI, rowMarks } from '../layout/sheetScan';
 import type { DetectedTable } from '../layout/types';
-import { isAsciiDigits, normalizeCodeText, splitCodeAndName } from './normalize';
+import { isAsciiDigits } from '../layout/text';
+import { normalizeCodeText, splitCodeAndName } from './normalize';
 import { isCodeShape } from './types';
 
 /** One classification code found on a sheet. Rows and columns are 0-based. */

@@ -71,10 +71,19 @@ export function codeInName(label: string): { code: string; name: string } | unde
   return { code: m[1], name };
 }
 
+/** Whether every character is an ASCII digit ("" included): a loop, as code cells are read by the ten thousand. */
+export function isAsciiDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch < 48 || ch > 57) return false;
+  }
+  return true;
+}
+
 /** A cell that is only a code: "205", "20508", "08" (a 款/项 part in split columns). */
 export function codeText(text: string): string | undefined {
   const t = text.trim();
-  if (DIGITS.test(t)) return t;
+  if (t.length >= 2 && t.length <= 9 && isAsciiDigits(t)) return t;
   if (!FULL_WIDTH.test(t)) return undefined;
   const s = toHalfWidth(t);
   return DIGITS.test(s) ? s : undefined;
