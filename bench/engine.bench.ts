@@ -2,14 +2,15 @@
  * Engine benchmark (`npm run bench engine`). Builds its own large workbooks with exceljs in a temp folder:
  * a 科目表 of N classification rows (类/款/项 codes split over three columns, 6 amount columns, a 合计 row on top,
  * a few planted mismatches) and a sheet of stacked 资金分配表. Then it times, separately:
- *   - read: exceljs load of the file, and worksheetToGrid (exceljs → Grid) — "the file library alone";
+ *   - read: the exceljs load of the file (the file library alone), then worksheetToGrid (exceljs → Grid);
  *   - check: checkSheet (detectTables + every rule) on each Grid;
- * and prints the check/load ratio (target ≤ 25 % of the exceljs load, the file library alone), peak memory and how time grows with 2× rows (target ≤ 2.2×).
+ * and prints checks / exceljs load (target ≤ 25 %), peak memory and how time grows with 2× rows (target ≤ 2.2×).
  * As in the file host (readXlsxBuffer keeps only the Grids), nothing holds the exceljs workbook once its
- * Grids are built, so the checks do not pay for collecting around it. After two warm-up passes, the best
- * of 7 passes is kept: this machine is a shared VM whose stolen time shows up as
- * wall time, and a collection of the read's garbage may fall into either phase. The check/load ratio of
- * each pass is printed too: its two phases run a second apart, so the VM's drift mostly cancels.
+ * Grids are built, so the checks do not pay for collecting around it. After four warm-up passes the best of
+ * 7 passes is kept, and the linearity sizes are measured in turn, pass by pass: this machine is a shared VM
+ * whose stolen time shows up as wall time, and a collection of the read's garbage may fall into either
+ * phase. The check/load ratio of each pass is printed too: its two phases run a second apart, so the VM's
+ * drift mostly cancels.
  */
 import { promises as fs } from 'fs';
 import * as os from 'os';
@@ -207,43 +208,55 @@ async function timed<T>(f: () => T | Promise<T>): Promise<[T, Timing]> {
   return [value, { wall: now() - w, cpu: cpu() - c }];
 }
 
-/** Passes run before measuring: the JIT compiles exceljs and the engine on them (on 2 cores, one pass left code half-optimised). */
-const WARM_UP = 2;
+/**
+ * Passes run before measuring: the JIT compiles exceljs and the engine on them. With fewer, the first
+ * measured passes of the main workbook ran a third slower than the same workbook measured later.
+ */
+const WARM_UP = 4;
+
+/** One pass over a file: exceljs load, worksheet → Grid, checkSheet on each Grid. */
+async function onePass(file: string, probe: MemoryProbe): Promise<{ load: Timing; grid: Timing; check: Timing; tables: number; findings: number; cells: number }> {
+  // The workbook is held in a box so that nothing keeps it once its Grids exist (readXlsxBuffer keeps only the Grids).
+  const box: { book?: ExcelJS.Workbook } = {};
+  const [, load] = await timed(async () => {
+    box.book = new ExcelJS.Workbook();
+    await box.book.xlsx.readFile(file);
+  });
+  probe.sample();
+  const [grids, grid] = await timed(() => box.book!.worksheets.map((ws) => worksheetToGrid(ws)));
+  delete box.book;
+  probe.sample();
+  const [counts, check] = await timed(() => {
+    const c = { tables: 0, findings: 0, cells: 0 };
+    for (const g of grids as Grid[]) {
+      const r = checkSheet(g);
+      c.tables += r.tables.length;
+      c.findings += r.findings.length;
+      c.cells += g.rowCount * g.colCount;
+    }
+    return c;
+  });
+  probe.sample();
+  return { load, grid, check, ...counts };
+}
 
 /**
- * Passes over a file: exceljs load, worksheet → Grid, checkSheet on each Grid; the best of `repeat` per
- * phase, after WARM_UP passes that are not counted.
+ * Passes over files, taken in turn (pass 1 of every file, then pass 2 …) so that a slow spell of the VM
+ * falls on all of them alike; per file, the best of `repeat` per phase after WARM_UP passes not counted.
  */
-async function measure(file: string, probe: MemoryProbe, repeat: number): Promise<Measure> {
+async function measure(files: string[], probe: MemoryProbe, repeat: number): Promise<Measure[]> {
   const none: Timing = { wall: Infinity, cpu: Infinity };
-  const m: Measure = { load: none, grid: none, check: none, ratios: [], tables: 0, findings: 0, cells: 0 };
+  const out: Measure[] = files.map(() => ({ load: none, grid: none, check: none, ratios: [], tables: 0, findings: 0, cells: 0 }));
   for (let i = -WARM_UP; i < repeat; i++) {
-    // The workbook is held in a box so that nothing keeps it once its Grids exist (readXlsxBuffer keeps only the Grids).
-    const box: { book?: ExcelJS.Workbook } = {};
-    const [, load] = await timed(async () => {
-      box.book = new ExcelJS.Workbook();
-      await box.book.xlsx.readFile(file);
-    });
-    probe.sample();
-    const [grids, grid] = await timed(() => box.book!.worksheets.map((ws) => worksheetToGrid(ws)));
-    delete box.book;
-    probe.sample();
-    const [counts, check] = await timed(() => {
-      const c = { tables: 0, findings: 0, cells: 0 };
-      for (const g of grids as Grid[]) {
-        const r = checkSheet(g);
-        c.tables += r.tables.length;
-        c.findings += r.findings.length;
-        c.cells += g.rowCount * g.colCount;
-      }
-      return c;
-    });
-    probe.sample();
-    if (i < 0) continue;
-    Object.assign(m, counts, { load: best(m.load, load), grid: best(m.grid, grid), check: best(m.check, check) });
-    m.ratios.push(check.wall / load.wall);
+    for (let k = 0; k < files.length; k++) {
+      const p = await onePass(files[k], probe);
+      if (i < 0) continue;
+      const m = out[k];
+      Object.assign(m, { tables: p.tables, findings: p.findings, cells: p.cells, load: best(m.load, p.load), grid: best(m.grid, p.grid), check: best(m.check, p.check) });
+      m.ratios.push(p.check.wall / p.load.wall);
+    }
   }
-  return m;
+  return out;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -266,7 +279,7 @@ export async function run(): Promise<void> {
     const built = await buildBenchWorkbook(mainFile, 20_000, 300);
     const size = (await fs.stat(mainFile)).size;
     probe.start();
-    const main = await measure(mainFile, probe, 7);
+    const [main] = await measure([mainFile], probe, 7);
     probe.stop();
     const read = plus(main.load, main.grid);
     console.log(
@@ -291,13 +304,13 @@ export async function run(): Promise<void> {
     // Linearity: double the rows (and the allocation tables) twice.
     console.log('\nlinearity (rows of 科目表; allocation tables scale along; CPU time, wall in brackets):');
     const sizes = [10_000, 20_000, 40_000];
-    const results: Measure[] = [];
+    const files: string[] = [];
     for (const n of sizes) {
       const f = path.join(dir, `lin-${n}.xlsx`);
       await buildBenchWorkbook(f, n, Math.round((300 * n) / 20_000));
-      results.push(await measure(f, probe, 7));
-      await fs.rm(f, { force: true });
+      files.push(f);
     }
+    const results = await measure(files, probe, 7);
     const rows: string[][] = [['rows', 'read', 'detect+checks', 'read ×', 'checks ×', 'checks/read', 'checks/load, median per pass']];
     results.forEach((m, i) => {
       const prev = results[i - 1];
@@ -314,7 +327,7 @@ export async function run(): Promise<void> {
       ]);
     });
     console.log(table(rows));
-    console.log(`targets: checks ≤ 25 % of the exceljs load; 2× rows → ≤ 2.2× time (best of 7 passes each, after ${WARM_UP} warm-up passes)`);
+    console.log(`targets: checks ≤ 25 % of the exceljs load; 2× rows → ≤ 2.2× time (sizes measured in turn; best of 7 passes each, after ${WARM_UP} warm-up passes)`);
     const load = os.loadavg()[0];
     if (load > os.cpus().length) {
       console.log(`note: load average ${load.toFixed(1)} on ${os.cpus().length} CPUs — other processes compete; CPU times are the steadier figures`);
