@@ -3,6 +3,9 @@
  * checks to know what must add up.
  *
  * Pipeline (each step in its own file):
+ *  0. sheetScan.ts                 one pass over every cell, shared by what follows and by the code checks:
+ *                                  rows that may hold indicator or code headers, text cells starting with a
+ *                                  digit, and the sheet's plain numbers in a dense array.
  *  1. performance.ts / core/perf   绩效目标表 first (core/perf's detector, else a fallback that only
  *                                  marks them as kind 'performance'); their cells are masked out.
  *  2. profile.ts                   one profile per row and column band (entities, amounts, merges);
