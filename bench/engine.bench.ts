@@ -193,6 +193,9 @@ interface Measure {
   check: Timing;
   /** check / exceljs load of each pass (wall): the two phases run seconds apart, so drift in the VM's speed cancels. */
   ratios: number[];
+  /** Wall time of each measured pass: load, checks. */
+  loads: number[];
+  checks: number[];
   tables: number;
   findings: number;
   cells: number;
@@ -246,7 +249,7 @@ async function onePass(file: string, probe: MemoryProbe): Promise<{ load: Timing
  */
 async function measure(files: string[], probe: MemoryProbe, repeat: number): Promise<Measure[]> {
   const none: Timing = { wall: Infinity, cpu: Infinity };
-  const out: Measure[] = files.map(() => ({ load: none, grid: none, check: none, ratios: [], tables: 0, findings: 0, cells: 0 }));
+  const out: Measure[] = files.map(() => ({ load: none, grid: none, check: none, ratios: [], loads: [], checks: [], tables: 0, findings: 0, cells: 0 }));
   for (let i = -WARM_UP; i < repeat; i++) {
     for (let k = 0; k < files.length; k++) {
       const p = await onePass(files[k], probe);
@@ -254,6 +257,8 @@ async function measure(files: string[], probe: MemoryProbe, repeat: number): Pro
       const m = out[k];
       Object.assign(m, { tables: p.tables, findings: p.findings, cells: p.cells, load: best(m.load, p.load), grid: best(m.grid, p.grid), check: best(m.check, p.check) });
       m.ratios.push(p.check.wall / p.load.wall);
+      m.loads.push(p.load.wall);
+      m.checks.push(p.check.wall);
     }
   }
   return out;
@@ -311,7 +316,7 @@ export async function run(): Promise<void> {
       files.push(f);
     }
     const results = await measure(files, probe, 7);
-    const rows: string[][] = [['rows', 'read', 'detect+checks', 'read ×', 'checks ×', 'checks/read', 'checks/load, median per pass']];
+    const rows: string[][] = [['rows', 'read', 'detect+checks', 'read ×', 'checks ×', 'median: load ×, checks ×', 'checks/read', 'checks/load, median per pass']];
     results.forEach((m, i) => {
       const prev = results[i - 1];
       const r = plus(m.load, m.grid);
@@ -322,6 +327,7 @@ export async function run(): Promise<void> {
         `${ms(m.check.cpu)} (${ms(m.check.wall)})`,
         pr ? `${times(r.cpu, pr.cpu)} (${times(r.wall, pr.wall)})` : '',
         prev ? `${times(m.check.cpu, prev.check.cpu)} (${times(m.check.wall, prev.check.wall)})` : '',
+        prev ? `${times(median(m.loads), median(prev.loads))}, ${times(median(m.checks), median(prev.checks))}` : '',
         `${pct(m.check.cpu, r.cpu)} (${pct(m.check.wall, r.wall)})`,
         pct(median(m.ratios), 1),
       ]);
