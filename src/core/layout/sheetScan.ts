@@ -44,7 +44,7 @@ export interface PlainNumbers {
   values: Float64Array;
 }
 
-interface SheetMarks {
+interface SheetScan {
   /** MARK_* bits by row. */
   rows: Uint8Array;
   /** Text cells whose text starts with a digit (ASCII or full width): row r's columns are cols[start[r]..start[r+1]). */
@@ -53,30 +53,31 @@ interface SheetMarks {
   numbers?: PlainNumbers;
 }
 
-const cache = new WeakMap<Grid, SheetMarks>();
+const cache = new WeakMap<Grid, SheetScan>();
 
-function marksOf(grid: Grid): SheetMarks {
-  let marks = cache.get(grid);
-  if (!marks) {
-    marks = computeMarks(grid);
-    cache.set(grid, marks);
+/** The scan of a Grid, made on first use (a Grid never changes). */
+function scanOf(grid: Grid): SheetScan {
+  let scan = cache.get(grid);
+  if (!scan) {
+    scan = scanSheet(grid);
+    cache.set(grid, scan);
   }
-  return marks;
+  return scan;
 }
 
 /** The dense view of the sheet's plain numbers, or undefined for a sheet too large to hold one. */
 export function plainNumbers(grid: Grid): PlainNumbers | undefined {
-  return marksOf(grid).numbers;
+  return scanOf(grid).numbers;
 }
 
 /** Marks by row (MARK_* bits), computed once per Grid. */
 export function rowMarks(grid: Grid): Uint8Array {
-  return marksOf(grid).rows;
+  return scanOf(grid).rows;
 }
 
 /** Calls f for each text cell (a string value) whose text starts with a digit, row by row: where inline codes can be. */
 export function forEachDigitText(grid: Grid, f: (row: number, col: number) => void): void {
-  const { digitStart, digitCols } = marksOf(grid);
+  const { digitStart, digitCols } = scanOf(grid);
   for (let r = 0; r < grid.rowCount; r++) {
     for (let k = digitStart[r]; k < digitStart[r + 1]; k++) f(r, digitCols[k]);
   }
@@ -95,7 +96,7 @@ function isDigitCode(ch: number): boolean {
   return (ch >= 48 && ch <= 57) || (ch >= 0xff10 && ch <= 0xff19);
 }
 
-function computeMarks(grid: Grid): SheetMarks {
+function scanSheet(grid: Grid): SheetScan {
   const rows = new Uint8Array(grid.rowCount);
   const digitStart = new Int32Array(grid.rowCount + 1);
   let digitCols = new Int32Array(1024);
