@@ -10,6 +10,7 @@
  */
 // textOf straight from grid/grid: CommonJS re-exports go through a getter, and hot loops call it per cell.
 import { type Grid, textOf } from '../grid/grid';
+import { isDigitCode } from './text';
 
 /** A cell whose value has both 级 and 标 (一级指标): an indicator header row may be here. */
 export const MARK_LEVEL_INDICATOR = 1;
@@ -90,10 +91,6 @@ function hasMarkChar(s: string): boolean {
     if (ch === JI || ch === BIAO || ch === ZHI || ch === LEI || ch === MA || ch === KE) return true;
   }
   return false;
-}
-
-function isDigitCode(ch: number): boolean {
-  return (ch >= 48 && ch <= 57) || (ch >= 0xff10 && ch <= 0xff19);
 }
 
 function scanSheet(grid: Grid): SheetScan {

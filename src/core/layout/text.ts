@@ -62,13 +62,17 @@ export function isCodeLength(n: number): boolean {
 /** "210卫生健康支出" / "2101501 行政运行" / "2101501-行政运行" → code and name. */
 export function codeInName(label: string): { code: string; name: string } | undefined {
   const t = label.trim();
-  const c0 = t.charCodeAt(0);
-  if (!((c0 >= 48 && c0 <= 57) || (c0 >= 0xff10 && c0 <= 0xff19))) return undefined;
+  if (!isDigitCode(t.charCodeAt(0))) return undefined;
   const m = /^(\d{3,9})(?![\d.,，%])[\s\u3000\-－—_:：、]*(.*)$/.exec(FULL_WIDTH.test(t) ? toHalfWidth(t) : t);
   if (!m || !isCodeLength(m[1].length)) return undefined;
   const name = m[2].trim();
   if (name !== '' && /^[年月日号期元万亿个人%]/.test(name)) return undefined;
   return { code: m[1], name };
+}
+
+/** An ASCII or full-width digit (a character code): where a code can start. */
+export function isDigitCode(ch: number): boolean {
+  return (ch >= 48 && ch <= 57) || (ch >= 0xff10 && ch <= 0xff19);
 }
 
 /** Whether every character is an ASCII digit ("" included): a loop, as code cells are read by the ten thousand. */
