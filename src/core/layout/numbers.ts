@@ -98,8 +98,6 @@ export class TableNumbers {
     // through Decimal and are rounded to 9 decimals. Rows are read one after another, all columns at a
     // time, and plain numbers come from the sheet's dense view (sheetScan) without touching their cells.
     let scale = 0;
-    const raws = new Map<number, Float64Array>();
-    const places = new Map<number, Int8Array>();
     const slow = new Map<number, Decimal>(); // by i * 16384 + c
     const read = [...new Set(cols)];
     const st: Uint8Array[] = [];
@@ -160,44 +158,41 @@ export class TableNumbers {
         dec[j][i] = FROM_FORMAT | dp;
       }
     }
-    for (let j = 0; j < read.length; j++) {
-      const c = read[j];
-      this.states[c] = st[j];
-      this.decimals[c] = dec[j];
-      raws.set(c, raw[j]);
-      places.set(c, k[j]);
-    }
     this.scale = scale;
     this.unit = new ExactDecimal(`1e-${scale}`);
     const shift = new ExactDecimal(`1e${scale}`);
     // Pass 2: every amount as an integer in units of 10^-scale; the raw array is reused for them.
-    for (const [c, raw] of raws) {
-      const st = this.states[c]!;
-      const k = places.get(c)!;
+    for (let j = 0; j < read.length; j++) {
+      const c = read[j];
+      const states = st[j];
+      const units = raw[j];
+      const places = k[j];
       for (let i = 0; i < n; i++) {
-        if (st[i] !== CellState.Number || (raw[i] === 0 && k[i] === 0)) {
-          raw[i] = 0;
+        if (states[i] !== CellState.Number || (units[i] === 0 && places[i] === 0)) {
+          units[i] = 0;
           continue;
         }
         let exact: Decimal | undefined;
-        if (k[i] < 0) {
+        if (places[i] < 0) {
           exact = slow.get(i * 16384 + c)!.times(shift);
         } else {
-          const units = Math.round(raw[i] * POW10[k[i]]) * POW10[scale - k[i]];
-          if (Math.abs(units) < TWO_53) {
-            raw[i] = units;
+          const scaled = Math.round(units[i] * POW10[places[i]]) * POW10[scale - places[i]];
+          if (Math.abs(scaled) < TWO_53) {
+            units[i] = scaled;
             continue;
           }
-          exact = new ExactDecimal(Math.round(raw[i] * POW10[k[i]])).times(POW10[scale - k[i]]);
+          exact = new ExactDecimal(Math.round(units[i] * POW10[places[i]])).times(POW10[scale - places[i]]);
         }
         const asNumber = exact.toNumber();
-        if (Math.abs(asNumber) < TWO_53 && exact.eq(asNumber)) raw[i] = asNumber;
+        if (Math.abs(asNumber) < TWO_53 && exact.eq(asNumber)) units[i] = asNumber;
         else {
-          raw[i] = NaN;
+          units[i] = NaN;
           this.large.set(i * 16384 + c, exact);
         }
       }
-      this.units[c] = raw;
+      this.states[c] = states;
+      this.decimals[c] = dec[j];
+      this.units[c] = units;
     }
   }
 
