@@ -84,14 +84,14 @@ function statsOfColumns(grid: Grid, left: number, right: number, top: number, bo
 }
 
 /** countCell for a plain number (sheetScan): a finite number without an error, shown as some text. */
-function countNumber(s: StatsState, grid: Grid, r: number, col: number, value: number, percent: boolean): void {
+function countNumber(s: StatsState, grid: Grid, r: number, col: number, value: number, percent: boolean, text?: string): void {
   s.numbers++;
   if (percent) s.percentFormat++;
   if (Number.isInteger(value)) {
     if (value >= 1949 && value <= 2100) s.yearLike++;
     if (s.ints.length < 2000) s.ints.push(value);
     // Only a whole number can be a code stored as a number (205, 2050803).
-    const code = codeText(grid.text(r, col));
+    const code = codeText(text ?? grid.text(r, col));
     if (code && isCodeLength(code.length)) s.pureCodes++;
   }
 }
@@ -115,7 +115,7 @@ function countCell(s: StatsState, grid: Grid, r: number, col: number, cell: Cell
     return;
   }
   if (typeof raw === 'number' && !cell.error && Number.isFinite(raw)) {
-    countNumber(s, grid, r, col, raw, isPercent(s, cell.numberFormat));
+    countNumber(s, grid, r, col, raw, isPercent(s, cell.numberFormat), text);
     return;
   }
   const a = grid.amount(r, col);
