@@ -17,7 +17,11 @@ export type RuleId =
   | 'code.unknown'
   | 'code.name'
   | 'code.parent'
-  | 'code.mapping';
+  | 'code.mapping'
+  | 'xref.total'
+  | 'xref.by-code'
+  | 'xref.bound'
+  | 'xref.empty-note';
 
 export const RULE_IDS: readonly RuleId[] = [
   'sum.row',
@@ -35,9 +39,14 @@ export const RULE_IDS: readonly RuleId[] = [
   'code.name',
   'code.parent',
   'code.mapping',
+  'xref.total',
+  'xref.by-code',
+  'xref.bound',
+  'xref.empty-note',
 ];
 
-export type Severity = 'error' | 'warning';
+/** error 错误: a total that is wrong; warning 疑似: a guess; hint 提示: a difference that can only be rounding. */
+export type Severity = 'error' | 'warning' | 'hint';
 
 export interface Finding {
   rule: RuleId;
@@ -60,6 +69,31 @@ export interface Finding {
   messageEn?: string;
   /** The difference looks like rounding (|diff| within 0.01 per part at the displayed decimals). */
   rounding?: boolean;
+  /**
+   * The cause this finding only follows from: its cell (A1), or `Sheet!A1` when on another sheet.
+   * Shown folded under the cause; the officer fixes the cause, not both.
+   */
+  derivedFrom?: string;
+  /** xref.*: the second side of a cross-table finding (`cell` is the first, as `Sheet!A1`). */
+  other?: { sheet: string; cell: string; value?: string };
+}
+
+/** One relation the engine holds for a table: what was (or was not) checked, as data. */
+export interface RelationSummary {
+  /** row: 合计 column = Σ columns; column: 合计 row = Σ rows; hierarchy: parent = Σ children; balance: 收 = 支; group: 小计 = its group. */
+  kind: 'row' | 'column' | 'hierarchy' | 'balance' | 'group';
+  /** The total: a column letter ("E") for a row relation, a row number ("31") for a column/hierarchy relation, or a cell. */
+  total: string;
+  /** The parts, in the same form as `total`. */
+  parts: string[];
+  /** Where the relation came from (header words, a 合计 label, codes, 其中, the data). */
+  source?: string;
+  /** How many rows (or columns) agree and disagree. */
+  agree: number;
+  disagree: number;
+  status: 'checked' | 'set-aside';
+  /** Why a relation was set aside, in Chinese ("单价列，不按金额相加"). */
+  reason?: string;
 }
 
 export type TableKind = 'allocation' | 'classification' | 'summary' | 'performance' | 'generic';
@@ -74,6 +108,10 @@ export interface TableSummary {
   headerRows: number;
   /** 1-based sheet row numbers of the total rows. */
   totalRows: number[];
+  /** The relations held for this table, checked or set aside. */
+  relations?: RelationSummary[];
+  /** Role of the table in a 预算/决算 book (收支总表, 支出总表 …), set by the cross-table checks. */
+  role?: string;
 }
 
 export interface CheckSettings {
@@ -102,9 +140,26 @@ export interface SheetReport {
   notice?: string;
 }
 
+/** One cross-table rule (勾稽关系) over a whole book. */
+export interface CrossTableRule {
+  /** Rule id of its findings (xref.*) and a short Chinese statement of the rule. */
+  rule: RuleId;
+  name: string;
+  status: 'passed' | 'failed' | 'not-applicable';
+  /** Why it did not apply ("未找到项目支出表"), or what was compared. */
+  reason?: string;
+}
+
+export interface CrossTableReport {
+  rules: CrossTableRule[];
+  findings: Finding[];
+}
+
 export interface WorkbookReport {
   file: string;
   sheets: SheetReport[];
+  /** Set when the book was checked as a whole. */
+  crossTable?: CrossTableReport;
 }
 
 export type { CellRange, AmountUnit };

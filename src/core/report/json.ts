@@ -1,4 +1,4 @@
-import type { Finding, SheetReport, TableSummary, WorkbookReport } from '../types';
+import type { CrossTableReport, Finding, RelationSummary, SheetReport, TableSummary, WorkbookReport } from '../types';
 
 /** The JSON shape of DESIGN.md ("jiaohe check FILE --format json"). Optional keys are absent, never null. */
 export interface JsonTable {
@@ -8,6 +8,8 @@ export interface JsonTable {
   unit?: string;
   headerRows: number;
   totalRows: number[];
+  role?: string;
+  relations?: RelationSummary[];
 }
 
 export interface JsonFinding {
@@ -21,6 +23,8 @@ export interface JsonFinding {
   messageEn?: string;
   rounding?: boolean;
   table?: number;
+  derivedFrom?: string;
+  other?: Finding['other'];
 }
 
 export interface JsonSheet {
@@ -36,6 +40,8 @@ export interface JsonWorkbook {
   sheets: JsonSheet[];
   /** Only in a batch (array) output: the one-line reason this file could not be checked. */
   error?: string;
+  /** The cross-table rules (勾稽关系) when the book was checked as a whole. */
+  crossTable?: { rules: CrossTableReport['rules']; findings: JsonFinding[] };
 }
 
 function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
@@ -48,6 +54,8 @@ export function jsonTable(t: TableSummary): JsonTable {
   put(out, 'unit', t.unit);
   out.headerRows = t.headerRows;
   out.totalRows = [...t.totalRows];
+  put(out, 'role', t.role);
+  if (t.relations) out.relations = t.relations.map((r) => ({ ...r, parts: [...r.parts] }));
   return out;
 }
 
@@ -61,6 +69,8 @@ export function jsonFinding(f: Finding): JsonFinding {
   put(out, 'messageEn', f.messageEn);
   put(out, 'rounding', f.rounding);
   put(out, 'table', f.table);
+  put(out, 'derivedFrom', f.derivedFrom);
+  if (f.other) out.other = { ...f.other };
   return out;
 }
 
@@ -71,7 +81,9 @@ export function jsonSheet(s: SheetReport): JsonSheet {
 }
 
 export function jsonWorkbook(r: WorkbookReport): JsonWorkbook {
-  return { file: r.file, sheets: r.sheets.map(jsonSheet) };
+  const out: JsonWorkbook = { file: r.file, sheets: r.sheets.map(jsonSheet) };
+  if (r.crossTable) out.crossTable = { rules: r.crossTable.rules.map((x) => ({ ...x })), findings: r.crossTable.findings.map(jsonFinding) };
+  return out;
 }
 
 /** A file that could not be checked, as it appears in a batch array. */

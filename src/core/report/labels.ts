@@ -26,11 +26,16 @@ export const RULE_LABELS: Record<RuleId, string> = {
   'code.name': '科目名称不符',
   'code.parent': '科目上下级不符',
   'code.mapping': '经济分类对应不符',
+  'xref.total': '表间合计不符',
+  'xref.by-code': '表间科目金额不符',
+  'xref.bound': '三公经费超出经济分类',
+  'xref.empty-note': '空表说明不符',
 };
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
   error: '错误',
-  warning: '警告',
+  warning: '疑似',
+  hint: '提示',
 };
 
 export function ruleLabel(rule: string): string {

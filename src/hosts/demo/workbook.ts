@@ -42,7 +42,7 @@ export interface DemoSelection {
   range: CellRange;
 }
 
-export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C' };
+export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', hint: '#DDEBF7' };
 
 function markKey(row: number, col: number): string {
   return `${row},${col}`;

@@ -20,7 +20,7 @@ export const RECORD_VERSION = 1;
 /** Prefix of every note/comment Jiaohe writes; clearMarks removes only annotations that still carry it. */
 export const NOTE_PREFIX = '校核：';
 
-export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C' };
+export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', hint: '#DDEBF7' };
 
 /** A cell's fill before Jiaohe touched it. */
 export interface OriginalFill {
@@ -88,7 +88,7 @@ function isMarkEntry(x: unknown): x is MarkEntry {
     !!m &&
     typeof m.sheet === 'string' &&
     typeof m.cell === 'string' &&
-    (m.severity === 'error' || m.severity === 'warning') &&
+    (m.severity === 'error' || m.severity === 'warning' || m.severity === 'hint') &&
     typeof m.message === 'string' &&
     typeof m.original === 'object' &&
     m.original !== null &&

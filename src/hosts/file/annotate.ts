@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Finding, Severity } from '../../core/types';
 
 /** Excel's own "bad" (light red) and "neutral" (light yellow) fills. */
-export const FINDING_FILLS: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C' };
+export const FINDING_FILLS: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', hint: 'FFDDEBF7' };
 export const NOTE_PREFIX = '校核：';
 
 /** The copy cannot be written; `message` is one line in Chinese. */

@@ -27,7 +27,7 @@ import {
 export const MARKS_SHEET = '_jiaohe_marks';
 /** Every comment Jiaohe writes starts with this; only such comments are ever removed. */
 export const COMMENT_PREFIX = '校核：';
-export const MARK_FILL = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
+export const MARK_FILL = { error: '#FFC7CE', warning: '#FFEB9C', hint: '#DDEBF7' } as const;
 
 const HEADER = ['sheet', 'cell', 'pattern', 'color', 'colorIndex', 'patternColor', 'comment', 'originalComment', 'ourComment'];
 
