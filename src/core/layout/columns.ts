@@ -186,12 +186,14 @@ export function analyseColumns(
   const columns: ColumnInfo[] = [];
   const codeCols: CodeColumn[] = [];
   const stats = statsOfColumns(grid, left, right, bodyTop, bodyBottom);
+  const bodyCodeWords = splitCodeWordsRow(grid, bodyTop, bodyBottom, left, right);
   for (let c = left; c <= right; c++) {
     const path = headerPath(header, c);
-    const leaf = path[path.length - 1] ?? '';
     const joined = path.join('/');
     const st = stats[c - left];
     const info: ColumnInfo = { col: c, headerPath: path, role: 'text' };
+    // 类 | 款 | 项 written on the first body row (the row that also carries 合计) name the columns too.
+    const leaf = bodyCodeWords.get(c) ?? path[path.length - 1] ?? '';
     const codeRole = codeHeaderRole(leaf);
     const nonEmpty = st.numbers + st.texts;
     if (path.some((p) => isOrdinalHeader(p)) || (!codeRole && st.texts <= 1 && isSequence(st.ints, st.numbers) && !path.some(isTotalHeader))) {
@@ -219,6 +221,20 @@ export function analyseColumns(
   }
   const byCol = new Map(columns.map((c) => [c.col, c]));
   return { header, columns, byCol, codeCols };
+}
+
+/**
+ * 类 | 款 | 项 on the first body row, beside that row's 合计 and amounts ("类 | 款 | 项 | 合计 | 2,946.25"):
+ * the words of the split code columns, by column. Empty unless two of the three are there.
+ */
+function splitCodeWordsRow(grid: Grid, bodyTop: number, bodyBottom: number, left: number, right: number): Map<number, string> {
+  const words = new Map<number, string>();
+  if (bodyTop > bodyBottom) return words;
+  for (let c = left; c <= right; c++) {
+    const role = codeHeaderRole(grid.text(bodyTop, c));
+    if (role === '类' || role === '款' || role === '项') words.set(c, role);
+  }
+  return words.size >= 2 ? words : new Map();
 }
 
 function isColumnNumbers(grid: Grid, row: number, left: number, right: number): boolean {

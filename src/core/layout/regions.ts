@@ -4,7 +4,7 @@
  */
 import type { Grid } from '../grid';
 import { columnBands, Mask, profileRow, RowProfile } from './profile';
-import { codeInName, isGrandTotalLabel, isHeaderWord, isMetaLine, isQizhong, isStrongHeaderWord, numberingOf, squash } from './text';
+import { codeInName, isGrandTotalLabel, isHeaderWord, isMetaLine, isNoteLine, isQizhong, isStrongHeaderWord, isTitleText, numberingOf, squash } from './text';
 
 export interface Region {
   /** Columns of the table. */
@@ -180,7 +180,9 @@ function scanBand(profiles: Profiles, from: number, to: number, nested: boolean)
       i++;
       continue;
     }
-    const [hTop, hBottom] = headerBand(profiles, i, n);
+    const band = headerBand(profiles, i, n);
+    let hTop = band[0];
+    const hBottom = band[1];
     let left = bandRight;
     let right = bandLeft;
     const spanRows = hBottom >= hTop ? [hTop, hBottom] : [i, i];
@@ -190,6 +192,11 @@ function scanBand(profiles: Profiles, from: number, to: number, nested: boolean)
         left = Math.min(left, e.col);
         right = Math.max(right, e.right);
       }
+    }
+    if (hBottom >= hTop && preamble.length >= 2 && preamble[preamble.length - 1] === hTop - 1 && isSpanningHeaderRow(profiles.at(hTop - 1), left, right)) {
+      // "财政拨款“三公”经费" merged over every column, right above the column names: the header's top row.
+      hTop--;
+      preamble = preamble.slice(0, -1);
     }
     const bodyTop = hBottom >= hTop ? hBottom + 1 : i;
     const bodyBottom = extendBody(profiles, bodyTop, left, right, n);
@@ -217,6 +224,16 @@ function scanBand(profiles: Profiles, from: number, to: number, nested: boolean)
     i = next;
   }
   return regions;
+}
+
+/**
+ * One merged cell over exactly the header's columns, not a title, unit line or note: a group heading over
+ * the whole header. (A title above it is what makes it not the title itself.)
+ */
+function isSpanningHeaderRow(p: RowProfile, left: number, right: number): boolean {
+  if (p.kind !== 'single' || p.entities.length !== 1) return false;
+  const e = p.entities[0];
+  return !e.amount && e.col === left && e.right === right && right > left && !isTitleText(e.text) && !isMetaLine(e.text) && !isNoteLine(e.text);
 }
 
 /** A table needs amounts in its body, or a real header over at least one row. */
