@@ -290,7 +290,32 @@ export function splitSides(grid: Grid, model: ColumnModel, left: number, right: 
       }
     }
   }
+  // 3. The same columns printed twice side by side (人员经费 codes and amounts | 公用经费 codes and amounts).
+  const cut = repeatedHalf(model, left, right);
+  if (cut !== undefined && valid(cut)) return [{ left, right: cut - 1 }, { left: cut, right }];
   return [{ left, right }];
+}
+
+/**
+ * Where the second copy starts when the table is one set of columns printed twice: both halves as wide,
+ * column by column the same header words and the same role, each with codes or a label and amounts.
+ */
+function repeatedHalf(model: ColumnModel, left: number, right: number): number | undefined {
+  const width = right - left + 1;
+  if (width < 4 || width % 2 !== 0) return undefined;
+  const cut = left + width / 2;
+  const signature = (c: number) => {
+    const info = model.byCol.get(c);
+    return info ? `${info.role}:${squash(info.headerPath.join('/'))}` : '';
+  };
+  let named = 0;
+  for (let c = left; c < cut; c++) {
+    const a = signature(c);
+    if (a !== signature(c + width / 2)) return undefined;
+    if (!a.endsWith(':')) named++;
+  }
+  const hasCodes = (a: number, b: number) => model.codeCols.some((k) => k.col >= a && k.col <= b);
+  return named >= 2 && hasCodes(left, cut - 1) && hasCodes(cut, right) ? cut : undefined;
 }
 
 /** Header words of a column plus its total labels ("收入总计"). */
