@@ -169,14 +169,25 @@ describe('planted errors in the department budget tables (seed004)', () => {
     expect(fs[0].message).toContain('21011');
   });
 
-  test('names of earlier editions are accepted', () => {
+  test('names of earlier editions are reported as old names with the current one (疑似), not in their own years', () => {
     const g = gridFromRows('表', [
       ['科目编码', '科目名称'],
       ['21305', '巩固脱贫衔接乡村振兴'],
       ['2130599', '其他巩固脱贫衔接乡村振兴支出'],
       ['207', '文化体育与传媒支出'],
+      ['210', '医疗卫生与计划生育支出'],
     ]);
-    expect(checkCodes(g, [], settings)).toEqual([]);
+    const found = checkCodes(g, [], settings);
+    expect(found.map((f) => [f.cell, f.rule, f.severity, f.expected])).toEqual([
+      ['B2', 'code.name', 'warning', '巩固脱贫攻坚成果衔接乡村振兴'],
+      ['B3', 'code.name', 'warning', '其他巩固脱贫攻坚成果衔接乡村振兴支出'],
+      ['B4', 'code.name', 'warning', '文化旅游体育与传媒支出'],
+      ['B5', 'code.name', 'warning', '卫生健康支出'],
+    ]);
+    expect(found[3].message).toBe('B5：“医疗卫生与计划生育支出”是科目 210 的旧名称，现行名称为“卫生健康支出”。');
+    // A 2023 book still had 巩固脱贫衔接乡村振兴; a 2018 one 文化体育与传媒支出 and 医疗卫生与计划生育支出.
+    expect(checkCodes(g, [], { ...settings, catalogYear: 2023 }).map((f) => f.cell)).toEqual(['B4', 'B5']);
+    expect(checkCodes(g, [], { ...settings, catalogYear: 2018 })).toEqual([]);
   });
 
   test('numbers that are not codes are left alone', () => {
