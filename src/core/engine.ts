@@ -3,11 +3,15 @@ import { rangeToA1 } from './grid/address';
 import { detectTables } from './layout/detectTables';
 import type { DetectedTable } from './layout/types';
 import { runChecks } from './checks';
-import { CheckSettings, DEFAULT_SETTINGS, SheetReport, TableSummary } from './types';
+import { CatalogChoice, CheckSettings, DEFAULT_SETTINGS, SheetReport, TableSummary } from './types';
+import { catalogLibrary } from './catalog/catalog';
+import { chooseCatalog, yearOfBook } from './catalog/bookYear';
 
 export interface SheetCheck extends SheetReport {
   /** The rich table models, for hosts and panels that need more than the summary. */
   detected: DetectedTable[];
+  /** The catalog year the code checks used (from the settings, else the sheet's title). */
+  catalog?: CatalogChoice;
 }
 
 export function summarizeTable(t: DetectedTable): TableSummary {
@@ -36,9 +40,10 @@ export function checkSheet(grid: Grid, settings?: Partial<CheckSettings>): Sheet
   if (grid.rowCount === 0 || grid.colCount === 0) {
     return { name: grid.name, tables: [], findings: [], detected: [], notice: '工作表为空，没有可校验的表格。' };
   }
+  const catalog = chooseCatalog(s.catalogYear, s.catalogYear ? undefined : yearOfBook([grid]), catalogLibrary());
   const detected = detectTables(grid);
-  const findings = runChecks(grid, detected, s);
-  return { name: grid.name, tables: detected.map(summarizeTable), findings, detected };
+  const findings = runChecks(grid, detected, { ...s, catalogYear: catalog.year });
+  return { name: grid.name, tables: detected.map(summarizeTable), findings, detected, catalog };
 }
 
 /** The engine's one entry class, for callers that keep settings between checks (task pane, CLI batch). */

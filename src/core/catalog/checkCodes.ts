@@ -4,6 +4,7 @@ import type { DetectedTable } from '../layout/types';
 import type { CheckSettings, Finding, RuleId, Severity } from '../types';
 import { Catalog, CatalogLibrary, catalogLibrary, oldNameOf } from './catalog';
 import { normalizeName } from './normalize';
+import { DEFAULT_CATALOG_YEAR, yearOfBook } from './bookYear';
 import { CodeCell, findCodeCells } from './sheetCodes';
 import { CatalogEntry, KIND_LABEL, kindOfCode } from './types';
 
@@ -332,7 +333,7 @@ function checkMapping(ctx: Ctx, cells: CodeCell[]): void {
  * names of other editions are accepted, codes only found in another edition are a warning.
  */
 export function checkCodes(grid: Grid, tables: DetectedTable[], settings: CheckSettings, lib: CatalogLibrary = catalogLibrary()): Finding[] {
-  const year = settings.catalogYear || 2025;
+  const year = settings.catalogYear || yearOfBook([grid]) || DEFAULT_CATALOG_YEAR;
   const ctx: Ctx = { grid, tables, year, cat: lib.forYear(year), lib, findings: [], groupTrusted: new Map() };
   const { cells, problems } = findCodeCells(grid, tables);
   for (const p of problems) {

@@ -3,6 +3,7 @@ import { checkSheet } from '../../core/engine';
 import type { Grid } from '../../core/grid';
 import type { CheckSettings, SheetReport, WorkbookReport } from '../../core/types';
 import { readXlsxFile } from './readXlsx';
+import { catalogLibrary, chooseCatalog, yearOfBook } from '../../core/catalog';
 
 /** `--sheet NAME` named a sheet the workbook does not have; the message lists the sheets it has. */
 export class SheetNotFoundError extends Error {
@@ -59,12 +60,16 @@ export function checkGrid(grid: Grid, settings?: Partial<CheckSettings>): { shee
 export async function checkXlsxFile(file: string, options: CheckFileOptions = {}): Promise<FileCheckResult> {
   const book = await readXlsxFile(file);
   const grids = selectSheets(file, book.sheets, options.sheet);
+  // Without --year the catalog year is the book's own (its titles, over every sheet), said once in the report.
+  const asked = options.settings?.catalogYear;
+  const catalog = chooseCatalog(asked, asked ? undefined : yearOfBook(book.sheets), catalogLibrary());
+  const settings = { ...options.settings, catalogYear: catalog.year };
   const sheets: SheetReport[] = [];
   const failedSheets: string[] = [];
   for (const grid of grids) {
-    const { sheet, failed } = checkGrid(grid, options.settings);
+    const { sheet, failed } = checkGrid(grid, settings);
     sheets.push(sheet);
     if (failed) failedSheets.push(grid.name);
   }
-  return { report: { file, sheets }, failedSheets };
+  return { report: { file, sheets, catalog }, failedSheets };
 }
