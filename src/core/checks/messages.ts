@@ -78,7 +78,7 @@ export function describeMismatch(
   const s = formatAmount(stated, hidden ? places : placesFor(stated, shown.stated));
   const e = formatAmount(expected, hidden ? places : placesFor(expected, m.rule === 'sum.balance' ? shown.stated : shown.parts));
   const d = formatAmount(diff.abs(), hidden ? places : Math.max(places, Math.min(diff.decimalPlaces(), 9)));
-  const where = [m.rowLabel, m.colLabel].filter((x) => x && x.trim() !== '').join(' ');
+  const where = placeOf(m.rowLabel, m.colLabel);
   const noteZh = m.note ? `；${m.note}` : '';
   const noteEn = m.note ? `; ${NOTE_EN[m.note] ?? m.note}` : '';
   if (m.rule === 'sum.balance') {
@@ -88,7 +88,20 @@ export function describeMismatch(
     };
   }
   return {
-    zh: `${where ? where + ' ' : ''}${s} ≠ ${PARTS_ZH[m.basis]} ${e}（相差 ${d}${rounding ? '，疑似四舍五入误差' : ''}）${noteZh}`,
-    en: `${where ? where + ' ' : ''}${s} ≠ ${PARTS_EN[m.basis]} ${e} (difference ${d}${rounding ? ', looks like rounding' : ''})${noteEn}`,
+    zh: `${where.zh ? where.zh + ' ' : ''}${s} ≠ ${PARTS_ZH[m.basis]} ${e}（相差 ${d}${rounding ? '，疑似四舍五入误差' : ''}）${noteZh}`,
+    en: `${where.en ? where.en + ' ' : ''}${s} ≠ ${PARTS_EN[m.basis]} ${e} (difference ${d}${rounding ? ', looks like rounding' : ''})${noteEn}`,
+  };
+}
+
+/**
+ * The cell in an officer's words, naming the row and the column once each: “合计”行“合计”列, “卫生健康支出”行“总计”列.
+ * Just the row or the column when the other has no label.
+ */
+export function placeOf(rowLabel: string, colLabel: string): { zh: string; en: string } {
+  const row = rowLabel.trim();
+  const col = colLabel.trim();
+  return {
+    zh: `${row ? `“${row}”行` : ''}${col ? `“${col}”列` : ''}`,
+    en: [row ? `row "${row}"` : '', col ? `column "${col}"` : ''].filter(Boolean).join(', '),
   };
 }
