@@ -3,6 +3,8 @@ import { rangeToA1 } from './grid/address';
 import { detectTables } from './layout/detectTables';
 import type { DetectedTable } from './layout/types';
 import { runChecks } from './checks';
+import { tableRelations } from './checks/relations';
+import { numbersOf } from './checks/sums';
 import { CatalogChoice, CheckSettings, DEFAULT_SETTINGS, SheetReport, TableSummary } from './types';
 import { catalogLibrary } from './catalog/catalog';
 import { chooseCatalog, yearOfBook } from './catalog/bookYear';
@@ -43,7 +45,15 @@ export function checkSheet(grid: Grid, settings?: Partial<CheckSettings>): Sheet
   const catalog = chooseCatalog(s.catalogYear, s.catalogYear ? undefined : yearOfBook([grid]), catalogLibrary());
   const detected = detectTables(grid);
   const findings = runChecks(grid, detected, { ...s, catalogYear: catalog.year });
-  return { name: grid.name, tables: detected.map(summarizeTable), findings, detected, catalog };
+  return { name: grid.name, tables: detected.map((t) => withRelations(grid, t, summarizeTable(t))), findings, detected, catalog };
+}
+
+/** The relations the engine holds for a table (checked or set aside), as TableSummary.relations. */
+function withRelations(grid: Grid, t: DetectedTable, s: TableSummary): TableSummary {
+  if (t.kind === 'performance' || !t.sides || t.sides.length === 0) return s;
+  const relations = tableRelations(grid, t, numbersOf(grid, t)).relations;
+  if (relations.length > 0) s.relations = relations;
+  return s;
 }
 
 /** The engine's one entry class, for callers that keep settings between checks (task pane, CLI batch). */
