@@ -3,7 +3,8 @@ import { rangeToA1 } from './grid/address';
 import { detectTables } from './layout/detectTables';
 import type { DetectedTable } from './layout/types';
 import { runChecks } from './checks';
-import { CheckSettings, DEFAULT_SETTINGS, SheetReport, TableSummary } from './types';
+import { CheckSettings, CrossTableReport, DEFAULT_SETTINGS, SheetReport, TableSummary } from './types';
+import { checkCrossTables } from './xref';
 
 export interface SheetCheck extends SheetReport {
   /** The rich table models, for hosts and panels that need more than the summary. */
@@ -41,6 +42,35 @@ export function checkSheet(grid: Grid, settings?: Partial<CheckSettings>): Sheet
   return { name: grid.name, tables: detected.map(summarizeTable), findings, detected };
 }
 
+export interface BookCheck {
+  sheets: SheetCheck[];
+  crossTable: CrossTableReport;
+}
+
+/**
+ * Check every sheet, then the cross-table rules (勾稽关系) among the tables of all of them. Each table
+ * that has a role in a 预算/决算 book gets it in its summary. Pass one grid to compare only the tables
+ * on that sheet.
+ */
+export function checkBook(grids: Grid[], settings?: Partial<CheckSettings>): BookCheck {
+  const s = resolveSettings(settings);
+  const sheets = grids.map((g) => checkSheet(g, s));
+  return { sheets, crossTable: crossCheck(sheets, grids, s) };
+}
+
+/** The cross-table rules over sheets already checked; sets each table's role in its summary. */
+export function crossCheck(sheets: SheetCheck[], grids: Grid[], settings?: Partial<CheckSettings>): CrossTableReport {
+  const s = resolveSettings(settings);
+  const inputs = sheets.map((r, i) => ({ grid: grids[i], detected: r.detected, findings: r.findings }));
+  const { report, roles } = checkCrossTables(inputs, s);
+  for (const r of sheets) {
+    const m = roles.get(r.name);
+    if (!m) continue;
+    for (const [index, role] of m) if (r.tables[index]) r.tables[index].role = role;
+  }
+  return report;
+}
+
 /** The engine's one entry class, for callers that keep settings between checks (task pane, CLI batch). */
 export class Jiaohe {
   readonly settings: CheckSettings;
@@ -49,5 +79,8 @@ export class Jiaohe {
   }
   checkSheet(grid: Grid): SheetCheck {
     return checkSheet(grid, this.settings);
+  }
+  checkBook(grids: Grid[]): BookCheck {
+    return checkBook(grids, this.settings);
   }
 }
