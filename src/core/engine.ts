@@ -44,7 +44,8 @@ export function checkSheet(grid: Grid, settings?: Partial<CheckSettings>): Sheet
 
 export interface BookCheck {
   sheets: SheetCheck[];
-  crossTable: CrossTableReport;
+  /** Absent when no table of the book has a role in a 预算/决算 book (a 分配表, a 绩效目标表 …). */
+  crossTable?: CrossTableReport;
 }
 
 /**
@@ -58,11 +59,15 @@ export function checkBook(grids: Grid[], settings?: Partial<CheckSettings>): Boo
   return { sheets, crossTable: crossCheck(sheets, grids, s) };
 }
 
-/** The cross-table rules over sheets already checked; sets each table's role in its summary. */
-export function crossCheck(sheets: SheetCheck[], grids: Grid[], settings?: Partial<CheckSettings>): CrossTableReport {
+/**
+ * The cross-table rules over sheets already checked; sets each table's role in its summary. Undefined when
+ * no table has a role (the book is not a 预算/决算 book).
+ */
+export function crossCheck(sheets: SheetCheck[], grids: Grid[], settings?: Partial<CheckSettings>): CrossTableReport | undefined {
   const s = resolveSettings(settings);
   const inputs = sheets.map((r, i) => ({ grid: grids[i], detected: r.detected, findings: r.findings }));
   const { report, roles } = checkCrossTables(inputs, s);
+  if (roles.size === 0) return undefined;
   for (const r of sheets) {
     const m = roles.get(r.name);
     if (!m) continue;

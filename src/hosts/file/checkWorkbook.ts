@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { checkSheet } from '../../core/engine';
+import { checkSheet, crossCheck, SheetCheck } from '../../core/engine';
 import type { Grid } from '../../core/grid';
 import type { CheckSettings, SheetReport, WorkbookReport } from '../../core/types';
 import { readXlsxFile } from './readXlsx';
@@ -38,14 +38,14 @@ export function selectSheets(file: string, sheets: Grid[], name: string | undefi
 }
 
 /** Check one grid; an engine failure becomes a notice on that sheet instead of ending the run. */
-export function checkGrid(grid: Grid, settings?: Partial<CheckSettings>): { sheet: SheetReport; failed: boolean } {
+export function checkGrid(grid: Grid, settings?: Partial<CheckSettings>): { sheet: SheetReport; failed: boolean; check?: SheetCheck } {
   try {
     const r = checkSheet(grid, settings);
     // Findings belong to the sheet they were computed on, whatever the engine filled in.
     const findings = r.findings.map((f) => (f.sheet === grid.name ? f : { ...f, sheet: grid.name }));
     const sheet: SheetReport = { name: grid.name, tables: r.tables, findings };
     if (r.notice) sheet.notice = r.notice;
-    return { sheet, failed: false };
+    return { sheet, failed: false, check: { ...r, findings } };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     return {
@@ -61,10 +61,26 @@ export async function checkXlsxFile(file: string, options: CheckFileOptions = {}
   const grids = selectSheets(file, book.sheets, options.sheet);
   const sheets: SheetReport[] = [];
   const failedSheets: string[] = [];
+  const checks: SheetCheck[] = [];
+  const checkedGrids: Grid[] = [];
   for (const grid of grids) {
-    const { sheet, failed } = checkGrid(grid, options.settings);
+    const { sheet, failed, check } = checkGrid(grid, options.settings);
     sheets.push(sheet);
     if (failed) failedSheets.push(grid.name);
+    if (check) {
+      checks.push(check);
+      checkedGrids.push(grid);
+    }
   }
-  return { report: { file, sheets }, failedSheets };
+  const report: WorkbookReport = { file, sheets };
+  try {
+    // 勾稽关系 among the tables of every sheet checked (with --sheet, among the tables of that sheet).
+    const crossTable = crossCheck(checks, checkedGrids, options.settings);
+    if (crossTable) report.crossTable = crossTable;
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    report.crossTable = { rules: [{ rule: 'xref.total', name: '表间勾稽关系', status: 'not-applicable', reason: `内部错误，未能完成：${reason.slice(0, 120)}` }], findings: [] };
+    failedSheets.push('（表间勾稽）');
+  }
+  return { report, failedSheets };
 }
