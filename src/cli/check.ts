@@ -11,6 +11,8 @@ import {
   workbookFindings,
 } from '../core/report';
 import { annotateCopy, AnnotateError } from '../hosts/file/annotate';
+import { writeReport } from '../hosts/file/writeReport';
+import type { ReportBook } from '../core/report';
 import { checkXlsxFile, SheetNotFoundError } from '../hosts/file/checkWorkbook';
 import { WorkbookReadError } from '../hosts/file/readXlsx';
 import { CliIO, EXIT } from './io';
@@ -21,6 +23,8 @@ export const CHECK_USAGE = `用法：jiaohe check FILE... [选项]
   --format text|json    输出格式，默认 text（中文报告）；json 见 DESIGN.md
   --annotate OUT.xlsx   另存一份标注副本（问题单元格填色并加批注），原文件不变。
                         多个文件时 OUT 须为文件夹（已存在或以 / 结尾）或含 {name} 的模板，如 out/{name}-校核.xlsx
+  --report OUT.xlsx|OUT.csv
+                        另存一份校核报告：.xlsx 含“汇总”和“问题清单”两张表；.csv 为问题清单（UTF-8 带 BOM，Excel 可直接打开）
   --tolerance N         差额绝对值 ≤ N 时不报告（默认 0：差 0.01 也报告）
   --weights 90|100|auto 绩效指标分值应合计为多少（默认 auto）
   --year YYYY           科目编码校验所用的科目表年度
@@ -32,13 +36,14 @@ export interface CheckArgs {
   sheet?: string;
   format: 'text' | 'json';
   annotate?: string;
+  report?: string;
   settings: Partial<CheckSettings>;
   help: boolean;
 }
 
 class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['--sheet', '--format', '--annotate', '--tolerance', '--weights', '--year']);
+export const CHECK_VALUE_OPTIONS = new Set(['--sheet', '--format', '--annotate', '--report', '--tolerance', '--weights', '--year']);
 
 export function parseCheckArgs(args: readonly string[]): CheckArgs {
   const out: CheckArgs = { files: [], format: 'text', settings: {}, help: false };
@@ -59,7 +64,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!VALUE_OPTIONS.has(name)) throw new UsageError(`未知选项：${arg}`);
+    if (!CHECK_VALUE_OPTIONS.has(name)) throw new UsageError(`未知选项：${arg}`);
     let value: string;
     if (eq > 0) value = arg.slice(eq + 1);
     else {
@@ -78,6 +83,10 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
       case '--annotate':
         if (value.trim() === '') throw new UsageError('--annotate 需要输出路径');
         out.annotate = value;
+        break;
+      case '--report':
+        if (!/\.(xlsx|csv)$/i.test(value.trim())) throw new UsageError(`--report 须为 .xlsx 或 .csv 文件（收到 ${value}）`);
+        out.report = value.trim();
         break;
       case '--tolerance':
         if (!/^\d+(\.\d+)?$/.test(value.trim())) throw new UsageError(`--tolerance 须为非负数（收到 ${value}）`);
@@ -168,6 +177,7 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
   await loadUserCatalogs(io);
   const outcomes: FileOutcome[] = [];
   const json: JsonWorkbook[] = [];
+  const reportBooks: ReportBook[] = [];
   let failed = false;
   let findingsSeen = false;
   for (let i = 0; i < opts.files.length; i++) {
@@ -192,6 +202,7 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
     const findings = workbookFindings(report);
     if (findings.length > 0) findingsSeen = true;
     outcomes.push({ file, report });
+    reportBooks.push({ report: { ...report, file: abs }, totals: result.totals });
     if (opts.format === 'json') json.push(jsonWorkbook(report));
     else io.stdout(`${i > 0 ? '\n' : ''}${formatWorkbookText(report)}`);
     if (targets) {
@@ -205,6 +216,16 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
         io.stderr(`${reasonOf(file, err)}\n`);
         failed = true;
       }
+    }
+  }
+
+  if (opts.report !== undefined) {
+    try {
+      const out = await writeReport(reportBooks, path.resolve(io.cwd, opts.report));
+      io.stderr(`已写入校核报告：${path.relative(io.cwd, out) || out}\n`);
+    } catch (err) {
+      io.stderr(`无法写入校核报告 ${opts.report}：${err instanceof Error ? err.message : String(err)}\n`);
+      failed = true;
     }
   }
 

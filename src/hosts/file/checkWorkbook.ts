@@ -2,6 +2,7 @@ import * as path from 'path';
 import { checkSheet, crossCheck, SheetCheck } from '../../core/engine';
 import type { Grid } from '../../core/grid';
 import type { CheckSettings, SheetReport, WorkbookReport } from '../../core/types';
+import { totalCells } from '../../core/report/review';
 import { readXlsxFile } from './readXlsx';
 
 /** `--sheet NAME` named a sheet the workbook does not have; the message lists the sheets it has. */
@@ -26,6 +27,8 @@ export interface FileCheckResult {
   report: WorkbookReport;
   /** Sheets the engine failed on (their SheetReport carries a notice): the file was not fully checked. */
   failedSheets: string[];
+  /** Per sheet, per table: how many total cells were verified and how many failed (for --report). */
+  totals: Record<string, { verified: number; failed: number }[]>;
 }
 
 export function selectSheets(file: string, sheets: Grid[], name: string | undefined): Grid[] {
@@ -38,19 +41,24 @@ export function selectSheets(file: string, sheets: Grid[], name: string | undefi
 }
 
 /** Check one grid; an engine failure becomes a notice on that sheet instead of ending the run. */
-export function checkGrid(grid: Grid, settings?: Partial<CheckSettings>): { sheet: SheetReport; failed: boolean; check?: SheetCheck } {
+export function checkGrid(
+  grid: Grid,
+  settings?: Partial<CheckSettings>,
+): { sheet: SheetReport; failed: boolean; totals: { verified: number; failed: number }[]; check?: SheetCheck } {
   try {
     const r = checkSheet(grid, settings);
     // Findings belong to the sheet they were computed on, whatever the engine filled in.
     const findings = r.findings.map((f) => (f.sheet === grid.name ? f : { ...f, sheet: grid.name }));
     const sheet: SheetReport = { name: grid.name, tables: r.tables, findings };
     if (r.notice) sheet.notice = r.notice;
-    return { sheet, failed: false, check: { ...r, findings } };
+    const totals = totalCells(grid, r.detected, findings).map((t) => ({ verified: t.verified.length, failed: t.failed.length }));
+    return { sheet, failed: false, totals, check: { ...r, findings } };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     return {
       sheet: { name: grid.name, tables: [], findings: [], notice: `校核此工作表时出现内部错误，未能完成：${reason.slice(0, 120)}` },
       failed: true,
+      totals: [],
     };
   }
 }
@@ -61,11 +69,13 @@ export async function checkXlsxFile(file: string, options: CheckFileOptions = {}
   const grids = selectSheets(file, book.sheets, options.sheet);
   const sheets: SheetReport[] = [];
   const failedSheets: string[] = [];
+  const totals: FileCheckResult['totals'] = {};
   const checks: SheetCheck[] = [];
   const checkedGrids: Grid[] = [];
   for (const grid of grids) {
-    const { sheet, failed, check } = checkGrid(grid, options.settings);
+    const { sheet, failed, totals: t, check } = checkGrid(grid, options.settings);
     sheets.push(sheet);
+    totals[grid.name] = t;
     if (failed) failedSheets.push(grid.name);
     if (check) {
       checks.push(check);
@@ -82,5 +92,5 @@ export async function checkXlsxFile(file: string, options: CheckFileOptions = {}
     report.crossTable = { rules: [{ rule: 'xref.total', name: '表间勾稽关系', status: 'not-applicable', reason: `内部错误，未能完成：${reason.slice(0, 120)}` }], findings: [] };
     failedSheets.push('（表间勾稽）');
   }
-  return { report, failedSheets };
+  return { report, failedSheets, totals };
 }
