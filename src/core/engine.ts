@@ -3,6 +3,8 @@ import { rangeToA1 } from './grid/address';
 import { detectTables } from './layout/detectTables';
 import type { DetectedTable } from './layout/types';
 import { runChecks } from './checks';
+import { tableRelations } from './checks/relations';
+import { numbersOf } from './checks/sums';
 import { CheckSettings, CrossTableReport, DEFAULT_SETTINGS, SheetReport, TableSummary } from './types';
 import { checkCrossTables } from './xref';
 
@@ -39,7 +41,15 @@ export function checkSheet(grid: Grid, settings?: Partial<CheckSettings>): Sheet
   }
   const detected = detectTables(grid);
   const findings = runChecks(grid, detected, s);
-  return { name: grid.name, tables: detected.map(summarizeTable), findings, detected };
+  return { name: grid.name, tables: detected.map((t) => withRelations(grid, t, summarizeTable(t))), findings, detected };
+}
+
+/** The relations the engine holds for a table (checked or set aside), as TableSummary.relations. */
+function withRelations(grid: Grid, t: DetectedTable, s: TableSummary): TableSummary {
+  if (t.kind === 'performance' || !t.sides || t.sides.length === 0) return s;
+  const relations = tableRelations(grid, t, numbersOf(grid, t)).relations;
+  if (relations.length > 0) s.relations = relations;
+  return s;
 }
 
 export interface BookCheck {
