@@ -15,6 +15,8 @@ jest.mock('../../src/core/engine', () => ({
     if (r === 'throw') throw new Error('engine exploded');
     return { name: grid.name, tables: r?.tables ?? [], findings: r?.findings ?? [], detected: [] };
   },
+  // No table of these stand-in reports has a role in a 预算/决算 book: no cross-table report.
+  crossCheck: () => undefined,
 }));
 
 const mockSettingsSeen: unknown[] = [];
