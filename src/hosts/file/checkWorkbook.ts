@@ -22,6 +22,8 @@ export interface CheckFileOptions {
   settings?: Partial<CheckSettings>;
   /** Check only this sheet (exact name; surrounding spaces ignored). */
   sheet?: string;
+  /** Count the verified and failed total cells of each table (for --report); default true. */
+  countTotals?: boolean;
 }
 
 export interface FileCheckResult {
@@ -45,6 +47,7 @@ export function selectSheets(file: string, sheets: Grid[], name: string | undefi
 export function checkGrid(
   grid: Grid,
   settings?: Partial<CheckSettings>,
+  countTotals = true,
 ): { sheet: SheetReport; failed: boolean; totals: { verified: number; failed: number }[]; check?: SheetCheck } {
   try {
     const r = checkSheet(grid, settings);
@@ -52,7 +55,7 @@ export function checkGrid(
     const findings = r.findings.map((f) => (f.sheet === grid.name ? f : { ...f, sheet: grid.name }));
     const sheet: SheetReport = { name: grid.name, tables: r.tables, findings };
     if (r.notice) sheet.notice = r.notice;
-    const totals = totalCells(grid, r.detected, findings).map((t) => ({ verified: t.verified.length, failed: t.failed.length }));
+    const totals = !countTotals ? [] : totalCells(grid, r.detected, findings).map((t) => ({ verified: t.verified.length, failed: t.failed.length }));
     return { sheet, failed: false, totals, check: { ...r, findings } };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
@@ -78,7 +81,7 @@ export async function checkXlsxFile(file: string, options: CheckFileOptions = {}
   const checks: SheetCheck[] = [];
   const checkedGrids: Grid[] = [];
   for (const grid of grids) {
-    const { sheet, failed, totals: t, check } = checkGrid(grid, settings);
+    const { sheet, failed, totals: t, check } = checkGrid(grid, settings, options.countTotals ?? true);
     sheets.push(sheet);
     totals[grid.name] = t;
     if (failed) failedSheets.push(grid.name);
