@@ -28,6 +28,7 @@ export const CHECK_USAGE = `用法：jiaohe check FILE... [选项]
   --tolerance N         差额绝对值 ≤ N 时不报告（默认 0：差 0.01 也报告）
   --weights 90|100|auto 绩效指标分值应合计为多少（默认 auto）
   --year YYYY           科目编码校验所用的科目表年度
+  --explain             逐表列出核对的每个合计关系（依据、相符与不符的个数）及未核对的原因
 退出码：0 未发现问题；1 发现问题；2 有文件无法校核或参数有误（优先于 1）。
 `;
 
@@ -39,6 +40,8 @@ export interface CheckArgs {
   report?: string;
   settings: Partial<CheckSettings>;
   help: boolean;
+  /** Text report lists every relation of every table. */
+  explain?: boolean;
 }
 
 class UsageError extends Error {}
@@ -60,6 +63,10 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     }
     if (arg === '-h' || arg === '--help') {
       out.help = true;
+      continue;
+    }
+    if (arg === '--explain') {
+      out.explain = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -204,7 +211,7 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
     outcomes.push({ file, report });
     reportBooks.push({ report: { ...report, file: abs }, totals: result.totals });
     if (opts.format === 'json') json.push(jsonWorkbook(report));
-    else io.stdout(`${i > 0 ? '\n' : ''}${formatWorkbookText(report)}`);
+    else io.stdout(`${i > 0 ? '\n' : ''}${formatWorkbookText(report, { explain: opts.explain })}`);
     if (targets) {
       try {
         const done = await annotateCopy(abs, targets[i], findings);

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { checkSheet } from '../../core/engine';
+import { checkSheet, crossCheck, SheetCheck } from '../../core/engine';
 import type { Grid } from '../../core/grid';
 import type { CheckSettings, SheetReport, WorkbookReport } from '../../core/types';
 import { totalCells } from '../../core/report/review';
@@ -44,7 +44,7 @@ export function selectSheets(file: string, sheets: Grid[], name: string | undefi
 export function checkGrid(
   grid: Grid,
   settings?: Partial<CheckSettings>,
-): { sheet: SheetReport; failed: boolean; totals: { verified: number; failed: number }[] } {
+): { sheet: SheetReport; failed: boolean; totals: { verified: number; failed: number }[]; check?: SheetCheck } {
   try {
     const r = checkSheet(grid, settings);
     // Findings belong to the sheet they were computed on, whatever the engine filled in.
@@ -52,7 +52,7 @@ export function checkGrid(
     const sheet: SheetReport = { name: grid.name, tables: r.tables, findings };
     if (r.notice) sheet.notice = r.notice;
     const totals = totalCells(grid, r.detected, findings).map((t) => ({ verified: t.verified.length, failed: t.failed.length }));
-    return { sheet, failed: false, totals };
+    return { sheet, failed: false, totals, check: { ...r, findings } };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     return {
@@ -70,11 +70,27 @@ export async function checkXlsxFile(file: string, options: CheckFileOptions = {}
   const sheets: SheetReport[] = [];
   const failedSheets: string[] = [];
   const totals: FileCheckResult['totals'] = {};
+  const checks: SheetCheck[] = [];
+  const checkedGrids: Grid[] = [];
   for (const grid of grids) {
-    const { sheet, failed, totals: t } = checkGrid(grid, options.settings);
+    const { sheet, failed, totals: t, check } = checkGrid(grid, options.settings);
     sheets.push(sheet);
     totals[grid.name] = t;
     if (failed) failedSheets.push(grid.name);
+    if (check) {
+      checks.push(check);
+      checkedGrids.push(grid);
+    }
   }
-  return { report: { file, sheets }, failedSheets, totals };
+  const report: WorkbookReport = { file, sheets };
+  try {
+    // 勾稽关系 among the tables of every sheet checked (with --sheet, among the tables of that sheet).
+    const crossTable = crossCheck(checks, checkedGrids, options.settings);
+    if (crossTable) report.crossTable = crossTable;
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    report.crossTable = { rules: [{ rule: 'xref.total', name: '表间勾稽关系', status: 'not-applicable', reason: `内部错误，未能完成：${reason.slice(0, 120)}` }], findings: [] };
+    failedSheets.push('（表间勾稽）');
+  }
+  return { report, failedSheets, totals };
 }
