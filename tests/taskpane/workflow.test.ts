@@ -78,7 +78,7 @@ test('显示已核对 marks the verified totals lightly, never a failed one; 清
   // Toggled off: findings stay marked, verified totals lose their fill.
   await markOutcome(host, outcome, false);
   expect(fillOf(wb, verified[0])).toBeUndefined();
-  expect(fillOf(wb, outcome.kept[0].cell)).toBe(MARK_FILL.error);
+  expect(fillOf(wb, outcome.kept[0].cell)).toBe(MARK_FILL[outcome.kept[0].severity]);
   await markOutcome(host, outcome, true);
   await host.clearMarks();
   expect(JSON.stringify(wb.active.rows)).toBe(before);
