@@ -160,6 +160,8 @@ export interface WorkbookReport {
   sheets: SheetReport[];
   /** Set when the book was checked as a whole. */
   crossTable?: CrossTableReport;
+  /** Sheets that could be read only in part (their notice says what was not read): the book is not fully checked. */
+  partial?: string[];
 }
 
 export type { CellRange, AmountUnit };

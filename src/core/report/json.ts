@@ -42,6 +42,8 @@ export interface JsonWorkbook {
   error?: string;
   /** The cross-table rules (勾稽关系) when the book was checked as a whole. */
   crossTable?: { rules: CrossTableReport['rules']; findings: JsonFinding[] };
+  /** Sheets read only in part (each sheet's notice says what was not read). */
+  partial?: string[];
 }
 
 function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
@@ -83,6 +85,7 @@ export function jsonSheet(s: SheetReport): JsonSheet {
 export function jsonWorkbook(r: WorkbookReport): JsonWorkbook {
   const out: JsonWorkbook = { file: r.file, sheets: r.sheets.map(jsonSheet) };
   if (r.crossTable) out.crossTable = { rules: r.crossTable.rules.map((x) => ({ ...x })), findings: r.crossTable.findings.map(jsonFinding) };
+  if (r.partial && r.partial.length > 0) out.partial = [...r.partial];
   return out;
 }
 

@@ -3,6 +3,8 @@ import { checkSheet } from '../../core/engine';
 import type { Grid } from '../../core/grid';
 import type { CheckSettings, SheetReport, WorkbookReport } from '../../core/types';
 import { readXlsxFile } from './readXlsx';
+import type { SheetReadNote, XlsxBook } from './xlsxBytes';
+import { remapSheetReport } from './remapReport';
 
 /** `--sheet NAME` named a sheet the workbook does not have; the message lists the sheets it has. */
 export class SheetNotFoundError extends Error {
@@ -26,6 +28,43 @@ export interface FileCheckResult {
   report: WorkbookReport;
   /** Sheets the engine failed on (their SheetReport carries a notice): the file was not fully checked. */
   failedSheets: string[];
+  /** Sheets the reader could read only in part (their notice says what was not read): not fully checked. */
+  partialSheets: string[];
+  /** The reader's English details for --verbose, per sheet. */
+  details: string[];
+}
+
+/** One notice line for a sheet: what was not read, what was collapsed or set aside, and the engine's own. */
+function noticeOf(note: SheetReadNote | undefined, engineNotice: string | undefined): string | undefined {
+  const parts: string[] = [];
+  if (note && note.lost.length > 0) parts.push(`未完整读取：${note.lost.join('；')}`);
+  if (note) parts.push(...note.notices);
+  if (engineNotice) parts.push(engineNotice);
+  return parts.length > 0 ? parts.join('；') : undefined;
+}
+
+/** Check the sheets of a book already read (all, or the one named), with what the reader noted on each. */
+export function checkBook(book: XlsxBook, options: CheckFileOptions = {}): FileCheckResult {
+  const grids = selectSheets(book.file, book.sheets, options.sheet);
+  const sheets: SheetReport[] = [];
+  const failedSheets: string[] = [];
+  const partialSheets: string[] = [];
+  const details: string[] = [];
+  for (const grid of grids) {
+    const note = book.notes?.[book.sheets.indexOf(grid)];
+    const unread = grid.rowCount === 0 && note !== undefined && note.lost.length > 0;
+    let { sheet, failed } = unread ? { sheet: { name: grid.name, tables: [], findings: [] } as SheetReport, failed: false } : checkGrid(grid, options.settings);
+    if (note && (note.rows || note.cols)) sheet = remapSheetReport(sheet, note.rows, note.cols);
+    const notice = noticeOf(note, sheet.notice);
+    if (notice) sheet.notice = notice;
+    sheets.push(sheet);
+    if (failed) failedSheets.push(grid.name);
+    if (note && note.lost.length > 0) partialSheets.push(grid.name);
+    if (note) details.push(...note.detail.map((d) => `${grid.name}: ${d}`));
+  }
+  const report: WorkbookReport = { file: book.file, sheets };
+  if (partialSheets.length > 0) report.partial = partialSheets;
+  return { report, failedSheets, partialSheets, details };
 }
 
 export function selectSheets(file: string, sheets: Grid[], name: string | undefined): Grid[] {
@@ -57,14 +96,5 @@ export function checkGrid(grid: Grid, settings?: Partial<CheckSettings>): { shee
 
 /** Read an .xlsx file and check every sheet (or the one named). Read errors throw WorkbookReadError. */
 export async function checkXlsxFile(file: string, options: CheckFileOptions = {}): Promise<FileCheckResult> {
-  const book = await readXlsxFile(file);
-  const grids = selectSheets(file, book.sheets, options.sheet);
-  const sheets: SheetReport[] = [];
-  const failedSheets: string[] = [];
-  for (const grid of grids) {
-    const { sheet, failed } = checkGrid(grid, options.settings);
-    sheets.push(sheet);
-    if (failed) failedSheets.push(grid.name);
-  }
-  return { report: { file, sheets }, failedSheets };
+  return checkBook(await readXlsxFile(file), options);
 }
