@@ -110,7 +110,7 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
-      demo: './src/hosts/demo/index.tsx',
+      demo: './src/demo/index.tsx',
     },
     output: {
       path: path.resolve(root, 'dist'),
@@ -165,12 +165,12 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       new HtmlWebpackPlugin({
         filename: 'demo.html',
-        template: './src/hosts/demo/demo.html',
+        template: './src/demo/demo.html',
         chunks: ['demo'],
       }),
       new HtmlWebpackPlugin({
         filename: 'index.html',
-        template: './src/hosts/demo/demo.html',
+        template: './src/demo/demo.html',
         chunks: ['demo'],
       }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),

@@ -52,7 +52,7 @@ export function parseYear(text: string | undefined): number | null {
   return y >= 2000 && y <= 2100 ? y : null;
 }
 
-const USAGE = '用法：jiaohe catalog import FILE.xlsx --year YYYY [--replace]\n';
+export const CATALOG_USAGE = '用法：jiaohe catalog import FILE.xlsx --year YYYY [--replace]\n';
 
 /**
  * `jiaohe catalog import FILE.xlsx --year YYYY [--replace]`: reads the Ministry's 科目 spreadsheet and
@@ -71,21 +71,21 @@ export async function runCatalogImport(args: string[], io: CliIO): Promise<numbe
     else if (a === '--replace') replace = true;
     else if (a === '--extend') replace = false;
     else if (a.startsWith('-')) {
-      io.stderr(`未知选项：${a}\n${USAGE}`);
+      io.stderr(`未知选项：${a}\n${CATALOG_USAGE}`);
       return EXIT.failed;
     } else if (!file) file = a;
     else {
-      io.stderr(`只能导入一个文件：${a}\n${USAGE}`);
+      io.stderr(`只能导入一个文件：${a}\n${CATALOG_USAGE}`);
       return EXIT.failed;
     }
   }
   if (!file) {
-    io.stderr(`缺少要导入的文件。\n${USAGE}`);
+    io.stderr(`缺少要导入的文件。\n${CATALOG_USAGE}`);
     return EXIT.failed;
   }
   const year = parseYear(yearText);
   if (!year) {
-    io.stderr(`${yearText === undefined ? '缺少 --year' : `年度“${yearText}”无效`}：请用四位数年份，如 --year 2025。\n${USAGE}`);
+    io.stderr(`${yearText === undefined ? '缺少 --year' : `年度“${yearText}”无效`}：请用四位数年份，如 --year 2025。\n${CATALOG_USAGE}`);
     return EXIT.failed;
   }
   const full = path.resolve(io.cwd, file);

@@ -10,6 +10,8 @@ import {
   jsonWorkbook,
   workbookFindings,
 } from '../core/report';
+import { writeReport } from '../hosts/file/writeReport';
+import type { ReportBook } from '../core/report';
 import { CliIO, EXIT } from './io';
 import { loadUserCatalogs } from './catalogImport';
 import { defaultJobs, runBatch } from './batch';
@@ -23,6 +25,8 @@ export const CHECK_USAGE = `用法：jiaohe check FILE... [选项]
   --format text|json    输出格式，默认 text（中文报告）；json 见 DESIGN.md
   --annotate OUT.xlsx   另存一份标注副本（问题单元格填色并加批注），原文件不变。
                         多个文件时 OUT 须为文件夹（已存在或以 / 结尾）或含 {name} 的模板，如 out/{name}-校核.xlsx
+  --report OUT.xlsx|OUT.csv
+                        另存一份校核报告：.xlsx 含“汇总”和“问题清单”两张表；.csv 为问题清单（UTF-8 带 BOM，Excel 可直接打开）
   --tolerance N         差额绝对值 ≤ N 时不报告（默认 0：差 0.01 也报告）
   --weights 90|100|auto 绩效指标分值应合计为多少（默认 auto）
   --year YYYY           科目编码校验所用的科目表年度
@@ -42,13 +46,14 @@ export interface CheckArgs {
   sheet?: string;
   format: 'text' | 'json';
   annotate?: string;
+  report?: string;
   settings: Partial<CheckSettings>;
   help: boolean;
 }
 
 class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['--sheet', '--format', '--annotate', '--tolerance', '--weights', '--year', '--jobs', '--timeout']);
+export const CHECK_VALUE_OPTIONS = new Set(['--sheet', '--format', '--annotate', '--report', '--tolerance', '--weights', '--year', '--jobs', '--timeout']);
 
 export function parseCheckArgs(args: readonly string[]): CheckArgs {
   const out: CheckArgs = { files: [], format: 'text', settings: {}, help: false, verbose: false };
@@ -73,7 +78,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!VALUE_OPTIONS.has(name)) throw new UsageError(`未知选项：${arg}`);
+    if (!CHECK_VALUE_OPTIONS.has(name)) throw new UsageError(`未知选项：${arg}`);
     let value: string;
     if (eq > 0) value = arg.slice(eq + 1);
     else {
@@ -92,6 +97,10 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
       case '--annotate':
         if (value.trim() === '') throw new UsageError('--annotate 需要输出路径');
         out.annotate = value;
+        break;
+      case '--report':
+        if (!/\.(xlsx|csv)$/i.test(value.trim())) throw new UsageError(`--report 须为 .xlsx 或 .csv 文件（收到 ${value}）`);
+        out.report = value.trim();
         break;
       case '--tolerance':
         if (!/^\d+(\.\d+)?$/.test(value.trim())) throw new UsageError(`--tolerance 须为非负数（收到 ${value}）`);
@@ -183,6 +192,7 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
   await loadUserCatalogs(io);
   const outcomes: FileOutcome[] = [];
   const json: JsonWorkbook[] = [];
+  const reportBooks: ReportBook[] = [];
   let failed = false;
   let findingsSeen = false;
   const jobs: FileJob[] = opts.files.map((file, index) => ({
@@ -209,6 +219,7 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
     const report = run.report;
     if (workbookFindings(report).length > 0) findingsSeen = true;
     outcomes.push({ file: run.file, report });
+    if (run.totals) reportBooks.push({ report: { ...report, file: path.resolve(io.cwd, run.file) }, totals: run.totals });
     if (opts.format === 'json') json.push(jsonWorkbook(report));
     else io.stdout(`${run.index > 0 ? '\n' : ''}${formatWorkbookText(report)}`);
   };
@@ -221,6 +232,16 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
     onProgress: progress,
   });
   if (progress) io.stderr('\r\x1b[K');
+
+  if (opts.report !== undefined) {
+    try {
+      const out = await writeReport(reportBooks, path.resolve(io.cwd, opts.report));
+      io.stderr(`已写入校核报告：${path.relative(io.cwd, out) || out}\n`);
+    } catch (err) {
+      io.stderr(`无法写入校核报告 ${opts.report}：${err instanceof Error ? err.message : String(err)}\n`);
+      failed = true;
+    }
+  }
 
   if (opts.format === 'json') {
     // One file: the DESIGN.md object (nothing on stdout if it failed). Several: an array, failed files with "error".

@@ -26,6 +26,8 @@ export interface FileRun {
   report?: WorkbookReport;
   error?: string;
   stderr: string[];
+  /** Per sheet, per table: total cells verified and failed (for --report). */
+  totals?: Record<string, { verified: number; failed: number }[]>;
   /** The file was not fully checked (read error, a sheet the engine failed on or read in part, no copy written). */
   failed: boolean;
 }
@@ -53,6 +55,7 @@ export async function runFileJob(job: FileJob): Promise<FileRun> {
   }
   const report: WorkbookReport = { ...result.report, file: job.file };
   run.report = report;
+  run.totals = result.totals;
   const base = path.basename(job.file);
   if (result.failedSheets.length > 0) {
     run.failed = true;

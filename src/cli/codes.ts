@@ -3,7 +3,7 @@ import { EXIT } from './io';
 import { loadUserCatalogs, parseYear } from './catalogImport';
 import { Catalog, CatalogEntry, KIND_LABEL, searchCatalog, splitCodeAndName } from '../core/catalog';
 
-const USAGE = '用法：jiaohe codes search TEXT [--year YYYY] [--format json] [--limit N]\n      jiaohe codes show CODE [--year YYYY] [--format json]\n';
+export const CODES_USAGE = '用法：jiaohe codes search TEXT [--year YYYY] [--format json] [--limit N]\n      jiaohe codes show CODE [--year YYYY] [--format json]\n';
 const DEFAULT_YEAR = 2025;
 
 /** The JSON face of an entry: exactly these keys. */
@@ -59,7 +59,7 @@ function parseArgs(args: string[], io: CliIO): Parsed | null {
       }
       limit = n;
     } else if (a.startsWith('--')) {
-      io.stderr(`未知选项：${a}\n${USAGE}`);
+      io.stderr(`未知选项：${a}\n${CODES_USAGE}`);
       return null;
     } else words.push(a);
   }
@@ -76,7 +76,7 @@ function mappingText(cat: Catalog, e: CatalogEntry): string | null {
 async function search(p: Parsed, io: CliIO): Promise<number> {
   const text = p.words.join(' ').trim();
   if (!text) {
-    io.stderr(`缺少搜索内容。\n${USAGE}`);
+    io.stderr(`缺少搜索内容。\n${CODES_USAGE}`);
     return EXIT.failed;
   }
   const cat = (await loadUserCatalogs(io)).forYear(p.year);
@@ -98,7 +98,7 @@ async function show(p: Parsed, io: CliIO): Promise<number> {
   const raw = p.words.join(' ').trim();
   const parsed = splitCodeAndName(raw);
   if (!raw || !parsed) {
-    io.stderr(raw ? `“${raw}”不是科目编码（应为3、5、7或9位数字）。\n` : `缺少科目编码。\n${USAGE}`);
+    io.stderr(raw ? `“${raw}”不是科目编码（应为3、5、7或9位数字）。\n` : `缺少科目编码。\n${CODES_USAGE}`);
     return raw ? EXIT.findings : EXIT.failed;
   }
   const lib = await loadUserCatalogs(io);
@@ -135,7 +135,7 @@ async function show(p: Parsed, io: CliIO): Promise<number> {
 export async function runCodes(args: string[], io: CliIO): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'search' && sub !== 'show') {
-    io.stderr(`${sub ? `未知的 codes 子命令：${sub}\n` : ''}${USAGE}`);
+    io.stderr(`${sub ? `未知的 codes 子命令：${sub}\n` : ''}${CODES_USAGE}`);
     return EXIT.failed;
   }
   const p = parseArgs(rest, io);

@@ -1,18 +1,18 @@
 import { CliIO, processIO } from './io';
-import { runCheck } from './check';
-import { runCodes } from './codes';
-import { runPerf } from './perf';
-import { runCatalogImport } from './catalogImport';
+import { CHECK_USAGE, runCheck } from './check';
+import { CODES_USAGE, runCodes } from './codes';
+import { PERF_USAGE, runPerf } from './perf';
+import { CATALOG_USAGE, runCatalogImport } from './catalogImport';
 
-export const USAGE = `用法（Usage）:
-  jiaohe check FILE... [--sheet NAME] [--format text|json] [--annotate OUT.xlsx]
-      校验工作簿中每个表格的合计、科目编码和绩效目标表。退出码：0 无问题，1 有问题，2 文件无法校验。
-  jiaohe codes search TEXT [--year YYYY] [--format json]
-  jiaohe codes show CODE [--year YYYY] [--format json]
-  jiaohe catalog import FILE.xlsx --year YYYY
-  jiaohe perf template --kind project|regional|department -o OUT.xlsx
-  jiaohe perf normalize IN.xlsx --sheet NAME -o OUT.xlsx
-`;
+/** `jiaohe --help`: every command with all of its options (each command's own usage, so they never drift apart). */
+export const USAGE = [
+  '校核 jiaohe：检查预算表格的合计、科目编码和绩效目标表。',
+  '',
+  CHECK_USAGE,
+  CODES_USAGE,
+  CATALOG_USAGE,
+  PERF_USAGE,
+].join('\n');
 
 /** Entry of the `jiaohe` command; returns the exit code. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {

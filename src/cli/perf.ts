@@ -31,8 +31,8 @@ interface ParsedArgs {
   options: Map<string, string | true>;
 }
 
-const VALUE_OPTIONS = new Set(['--kind', '-o', '--out', '--output', '--sheet', '--year', '--regions', '--from', '--format']);
-const FLAG_OPTIONS = new Set(['--weights', '--no-weights', '--no-split', '--split', '-h', '--help']);
+export const PERF_VALUE_OPTIONS = new Set(['--kind', '-o', '--out', '--output', '--sheet', '--year', '--regions', '--from', '--format']);
+export const PERF_FLAG_OPTIONS = new Set(['--weights', '--no-weights', '--no-split', '--split', '-h', '--help']);
 
 function parseArgs(args: readonly string[]): ParsedArgs {
   const out: ParsedArgs = { positional: [], options: new Map() };
@@ -44,11 +44,11 @@ function parseArgs(args: readonly string[]): ParsedArgs {
     }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (VALUE_OPTIONS.has(name)) {
+    if (PERF_VALUE_OPTIONS.has(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
       if (value === undefined || value === '') throw new UsageError(`选项 ${name} 需要一个值。`);
       out.options.set(name === '--out' || name === '--output' ? '-o' : name, value);
-    } else if (FLAG_OPTIONS.has(name)) {
+    } else if (PERF_FLAG_OPTIONS.has(name)) {
       out.options.set(name, true);
     } else {
       throw new UsageError(`未知选项：${arg}`);

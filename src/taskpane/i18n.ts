@@ -1,5 +1,6 @@
 import * as React from 'react';
-import type { RuleId, TableKind } from '../core/types';
+import type { RuleId, Severity, TableKind } from '../core/types';
+import { RULE_LABELS, RULE_LABELS_EN, SEVERITY_LABELS, SEVERITY_LABELS_EN } from '../core/report/labels';
 
 /**
  * The task pane's languages: zh-CN (default) and en-US. Panels in other folders (catalog, perf) can use
@@ -55,21 +56,6 @@ const zhCN = {
   'error.select': '无法定位到单元格：{reason}',
   'error.clear': '清除标记失败：{reason}',
   'empty.notChecked': '点击“校验当前工作表”开始。',
-  'rule.sum.row': '行合计',
-  'rule.sum.column': '列合计',
-  'rule.sum.hierarchy': '科目层级合计',
-  'rule.sum.balance': '收支平衡',
-  'rule.perf.funds': '资金构成',
-  'rule.perf.weights': '指标分值',
-  'rule.perf.cost': '成本指标',
-  'rule.perf.hierarchy': '指标层级',
-  'rule.perf.value': '指标值',
-  'rule.perf.duplicate': '重复指标',
-  'rule.perf.goal-amounts': '年度目标金额',
-  'rule.code.unknown': '未知科目编码',
-  'rule.code.name': '科目名称不符',
-  'rule.code.parent': '科目上下级不符',
-  'rule.code.mapping': '经济分类对应',
   'kind.allocation': '资金分配表',
   'kind.classification': '科目表',
   'kind.summary': '收支总表',
@@ -129,21 +115,6 @@ const enUS: Dictionary = {
   'error.select': 'Could not go to the cell: {reason}',
   'error.clear': 'Could not clear the marks: {reason}',
   'empty.notChecked': 'Click "Check this sheet" to start.',
-  'rule.sum.row': 'Row total',
-  'rule.sum.column': 'Column total',
-  'rule.sum.hierarchy': 'Category total',
-  'rule.sum.balance': 'Income = expenditure',
-  'rule.perf.funds': 'Funding sources',
-  'rule.perf.weights': 'Indicator weights',
-  'rule.perf.cost': 'Cost indicators',
-  'rule.perf.hierarchy': 'Indicator levels',
-  'rule.perf.value': 'Indicator value',
-  'rule.perf.duplicate': 'Duplicate indicator',
-  'rule.perf.goal-amounts': 'Amounts in annual goal',
-  'rule.code.unknown': 'Unknown code',
-  'rule.code.name': 'Code name differs',
-  'rule.code.parent': 'Wrong parent code',
-  'rule.code.mapping': 'Economic code mapping',
   'kind.allocation': 'Allocation',
   'kind.classification': 'Classification',
   'kind.summary': 'Income & expenditure',
@@ -164,8 +135,14 @@ export function translate(locale: Locale, key: MessageKey, vars?: Vars): string 
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
+/** The rule's one name (core/report/labels), the same the CLI and the exported report use. */
 export function ruleLabel(locale: Locale, rule: RuleId): string {
-  return translate(locale, `rule.${rule}` as MessageKey);
+  return (locale === 'en-US' ? RULE_LABELS_EN : RULE_LABELS)[rule] ?? rule;
+}
+
+/** 错误 / 疑似 / 提示. */
+export function severityLabel(locale: Locale, severity: Severity): string {
+  return (locale === 'en-US' ? SEVERITY_LABELS_EN : SEVERITY_LABELS)[severity] ?? severity;
 }
 
 export function kindLabel(locale: Locale, kind: TableKind): string {

@@ -88,7 +88,7 @@ describe('fixtures: tables as the JSON contract shows them', () => {
     const f = results.get('seed004-department-budget.xlsx')!.get('表2 收入总体')!.findings.find((x) => x.cell === 'E15')!;
     expect(f.rule).toBe('sum.hierarchy');
     expect(f.rounding).toBe(true);
-    expect(f.message).toBe('卫生健康支出 总计 744.80 ≠ 下级科目之和 744.81（相差 0.01，疑似四舍五入误差）');
+    expect(f.message).toBe('“卫生健康支出”行“总计”列 744.80 ≠ 下级科目之和 744.81（相差 0.01，疑似四舍五入误差）');
     expect(f.parts).toEqual(['E16', 'E21']);
   });
 });

@@ -53,7 +53,7 @@ describe('sum.row and sum.column on an allocation table', () => {
   it('marks a 0.01 difference as rounding and words it in Chinese', () => {
     const f = sums(money(rows(150, 110.26), merges)).find((x) => x.cell === 'C9')!;
     expect(f.rounding).toBe(true);
-    expect(f.message).toBe('合计 中央资金 110.26 ≠ 所列各行之和 110.25（相差 0.01，疑似四舍五入误差）');
+    expect(f.message).toBe('“合计”行“中央资金”列 110.26 ≠ 所列各行之和 110.25（相差 0.01，疑似四舍五入误差）');
     expect(f.messageEn).toMatch(/rounding/);
   });
 
@@ -157,7 +157,7 @@ describe('amounts as written', () => {
     });
     const [f] = sums(g);
     expect([f.cell, f.expected, f.actual]).toEqual(['B4', '15.004', '15']);
-    expect(f.message).toBe('合计 金额 15.000 ≠ 所列各行之和 15.004（相差 0.004，疑似四舍五入误差）');
+    expect(f.message).toBe('“合计”行“金额”列 15.000 ≠ 所列各行之和 15.004（相差 0.004，疑似四舍五入误差）');
   });
 
   it('adds exactly beyond 20 significant digits (a 1e-9 difference on a 1e12 total is seen)', () => {
@@ -255,7 +255,7 @@ describe('sum.hierarchy', () => {
     const f = sums(g);
     expect(f.map((x) => [x.rule, x.cell, x.expected, x.actual])).toEqual([['sum.hierarchy', 'B4', '30', '30.01']]);
     expect(f[0].parts).toEqual(['B5', 'B6']);
-    expect(f[0].message).toBe('210卫生健康支出 金额 30.01 ≠ 下级科目之和 30.00（相差 0.01，疑似四舍五入误差）');
+    expect(f[0].message).toBe('“210卫生健康支出”行“金额”列 30.01 ≠ 下级科目之和 30.00（相差 0.01，疑似四舍五入误差）');
   });
 
   it('numbered items and 其中 items, with unmarked rows after 其中 decided by the data', () => {

@@ -8,6 +8,7 @@ import { detectPerformanceTables, perfOf } from '../../src/core/perf/detect';
 import { checkSheet } from '../../src/core/engine';
 import { readXlsxFile } from '../../src/hosts/file/readXlsx';
 import { writePlanToXlsx } from '../../src/hosts/file/renderPlan';
+import { gridFromRows } from '../../src/core/grid';
 import { STANDARD_CHILDREN } from '../../src/core/perf/framework';
 import type { PerfVariant } from '../../src/core/perf/types';
 import { fixtureSheet } from './helpers';
@@ -28,8 +29,10 @@ describe.each<PerfVariant>(['project', 'regional', 'department'])('%s template',
     const r = checkSheet(book.sheets[0]);
     expect(r.tables).toHaveLength(1);
     expect(r.tables[0]).toMatchObject({ kind: 'performance', title: VARIANT_TITLES[variant], unit: '万元' });
-    expect(new Set(r.findings.map((f) => f.rule))).toEqual(new Set(['perf.value']));
-    expect(r.findings).toHaveLength(BLANK_ROWS);
+    // A blank form is unfilled, not wrong: one finding for the table, not one error per row.
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ rule: 'perf.value', severity: 'warning' });
+    expect(r.findings[0].message).toContain(`待填写 ${BLANK_ROWS} 项`);
     const p = perfOf(r.detected[0])!;
     expect(p.variant).toBe(variant);
     expect(p.year).toBe('2025');
@@ -83,8 +86,8 @@ test('regional template with one 区域目标值 column per county, read back', 
   const p = perfOf(detectPerformanceTables(g)[0])!;
   expect(p.columns.regions.map((r) => r.name)).toEqual(['梁河', '盈江', '陇川']);
   const r = checkSheet(g);
-  expect(r.findings.every((f) => f.rule === 'perf.value')).toBe(true);
-  expect(r.findings).toHaveLength(BLANK_ROWS * 3);
+  expect(r.findings).toHaveLength(1);
+  expect(r.findings[0].message).toContain(`待填写 ${BLANK_ROWS * 3} 项`);
 });
 
 test('prefilled from a detected table’s header block', async () => {
@@ -105,4 +108,21 @@ test('prefilled from a detected table’s header block', async () => {
   expect(g.text(p.header.funds[0].total.valueCell!.row, p.header.funds[0].total.valueCell!.col)).toBe('600.00');
   expect(p.header.goal?.value).toMatch(/^为切实贯彻/);
   expect(new Set(checkSheet(g).findings.map((f) => f.rule))).toEqual(new Set(['perf.value']));
+});
+
+test('prefill carries the source year: "(2023 年)" gives （2023年度）, and an explicit year wins', () => {
+  const src = gridFromRows('绩效', [
+    ['项目支出绩效目标表'],
+    ['（2023 年）'],
+    ['项目名称', '测试项目'],
+    ['年度目标', '完成建设'],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '完成户数', '≥100户'],
+    ['效益指标', '社会效益指标', '群众受益', '显著提升'],
+  ]);
+  const perf = perfOf(detectPerformanceTables(src)[0])!;
+  expect(perf.year).toBe('2023');
+  const yearLine = (plan: ReturnType<typeof perfTemplate>) => plan.cells.find((c) => /年度）$/.test(String(c.value)))?.value;
+  expect(yearLine(perfTemplate({ variant: 'project', prefill: templatePrefill(perf) }))).toBe('（2023年度）');
+  expect(yearLine(perfTemplate({ variant: 'project', prefill: templatePrefill(perf), year: '2025' }))).toBe('（2025年度）');
 });

@@ -60,7 +60,7 @@ export function describeMismatch(
   const s = formatAmount(stated, places);
   const e = formatAmount(expected, places);
   const d = formatAmount(diff.abs(), places);
-  const where = [m.rowLabel, m.colLabel].filter((x) => x && x.trim() !== '').join(' ');
+  const where = placeOf(m.rowLabel, m.colLabel);
   if (m.rule === 'sum.balance') {
     return {
       zh: `${m.rowLabel || '支出总计'} ${s} ≠ ${m.colLabel || '收入总计'} ${e}（相差 ${d}${rounding ? '，疑似四舍五入误差' : ''}）`,
@@ -68,7 +68,20 @@ export function describeMismatch(
     };
   }
   return {
-    zh: `${where ? where + ' ' : ''}${s} ≠ ${PARTS_ZH[m.basis]} ${e}（相差 ${d}${rounding ? '，疑似四舍五入误差' : ''}）`,
-    en: `${where ? where + ' ' : ''}${s} ≠ ${PARTS_EN[m.basis]} ${e} (difference ${d}${rounding ? ', looks like rounding' : ''})`,
+    zh: `${where.zh ? where.zh + ' ' : ''}${s} ≠ ${PARTS_ZH[m.basis]} ${e}（相差 ${d}${rounding ? '，疑似四舍五入误差' : ''}）`,
+    en: `${where.en ? where.en + ' ' : ''}${s} ≠ ${PARTS_EN[m.basis]} ${e} (difference ${d}${rounding ? ', looks like rounding' : ''})`,
+  };
+}
+
+/**
+ * The cell in an officer's words, naming the row and the column once each: “合计”行“合计”列, “卫生健康支出”行“总计”列.
+ * Just the row or the column when the other has no label.
+ */
+export function placeOf(rowLabel: string, colLabel: string): { zh: string; en: string } {
+  const row = rowLabel.trim();
+  const col = colLabel.trim();
+  return {
+    zh: `${row ? `“${row}”行` : ''}${col ? `“${col}”列` : ''}`,
+    en: [row ? `row "${row}"` : '', col ? `column "${col}"` : ''].filter(Boolean).join(', '),
   };
 }

@@ -186,12 +186,14 @@ export function analyseColumns(
   const columns: ColumnInfo[] = [];
   const codeCols: CodeColumn[] = [];
   const stats = statsOfColumns(grid, left, right, bodyTop, bodyBottom);
+  const bodyCodeWords = splitCodeWordsRow(grid, bodyTop, bodyBottom, left, right);
   for (let c = left; c <= right; c++) {
     const path = headerPath(header, c);
-    const leaf = path[path.length - 1] ?? '';
     const joined = path.join('/');
     const st = stats[c - left];
     const info: ColumnInfo = { col: c, headerPath: path, role: 'text' };
+    // 类 | 款 | 项 written on the first body row (the row that also carries 合计) name the columns too.
+    const leaf = bodyCodeWords.get(c) ?? path[path.length - 1] ?? '';
     const codeRole = codeHeaderRole(leaf);
     const nonEmpty = st.numbers + st.texts;
     if (path.some((p) => isOrdinalHeader(p)) || (!codeRole && st.texts <= 1 && isSequence(st.ints, st.numbers) && !path.some(isTotalHeader))) {
@@ -219,6 +221,20 @@ export function analyseColumns(
   }
   const byCol = new Map(columns.map((c) => [c.col, c]));
   return { header, columns, byCol, codeCols };
+}
+
+/**
+ * 类 | 款 | 项 on the first body row, beside that row's 合计 and amounts ("类 | 款 | 项 | 合计 | 2,946.25"):
+ * the words of the split code columns, by column. Empty unless two of the three are there.
+ */
+function splitCodeWordsRow(grid: Grid, bodyTop: number, bodyBottom: number, left: number, right: number): Map<number, string> {
+  const words = new Map<number, string>();
+  if (bodyTop > bodyBottom) return words;
+  for (let c = left; c <= right; c++) {
+    const role = codeHeaderRole(grid.text(bodyTop, c));
+    if (role === '类' || role === '款' || role === '项') words.set(c, role);
+  }
+  return words.size >= 2 ? words : new Map();
 }
 
 function isColumnNumbers(grid: Grid, row: number, left: number, right: number): boolean {
@@ -274,7 +290,32 @@ export function splitSides(grid: Grid, model: ColumnModel, left: number, right: 
       }
     }
   }
+  // 3. The same columns printed twice side by side (人员经费 codes and amounts | 公用经费 codes and amounts).
+  const cut = repeatedHalf(model, left, right);
+  if (cut !== undefined && valid(cut)) return [{ left, right: cut - 1 }, { left: cut, right }];
   return [{ left, right }];
+}
+
+/**
+ * Where the second copy starts when the table is one set of columns printed twice: both halves as wide,
+ * column by column the same header words and the same role, each with codes or a label and amounts.
+ */
+function repeatedHalf(model: ColumnModel, left: number, right: number): number | undefined {
+  const width = right - left + 1;
+  if (width < 4 || width % 2 !== 0) return undefined;
+  const cut = left + width / 2;
+  const signature = (c: number) => {
+    const info = model.byCol.get(c);
+    return info ? `${info.role}:${squash(info.headerPath.join('/'))}` : '';
+  };
+  let named = 0;
+  for (let c = left; c < cut; c++) {
+    const a = signature(c);
+    if (a !== signature(c + width / 2)) return undefined;
+    if (!a.endsWith(':')) named++;
+  }
+  const hasCodes = (a: number, b: number) => model.codeCols.some((k) => k.col >= a && k.col <= b);
+  return named >= 2 && hasCodes(left, cut - 1) && hasCodes(cut, right) ? cut : undefined;
 }
 
 /** Header words of a column plus its total labels ("收入总计"). */

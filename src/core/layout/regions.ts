@@ -4,7 +4,7 @@
  */
 import type { Grid } from '../grid';
 import { columnBands, Mask, profileRow, RowProfile } from './profile';
-import { codeInName, isGrandTotalLabel, isHeaderWord, isMetaLine, isQizhong, isStrongHeaderWord, numberingOf } from './text';
+import { codeInName, isGrandTotalLabel, isHeaderWord, isMetaLine, isNoteLine, isQizhong, isStrongHeaderWord, isTitleText, numberingOf, squash } from './text';
 
 export interface Region {
   /** Columns of the table. */
@@ -180,7 +180,9 @@ function scanBand(profiles: Profiles, from: number, to: number, nested: boolean)
       i++;
       continue;
     }
-    const [hTop, hBottom] = headerBand(profiles, i, n);
+    const band = headerBand(profiles, i, n);
+    let hTop = band[0];
+    const hBottom = band[1];
     let left = bandRight;
     let right = bandLeft;
     const spanRows = hBottom >= hTop ? [hTop, hBottom] : [i, i];
@@ -190,6 +192,11 @@ function scanBand(profiles: Profiles, from: number, to: number, nested: boolean)
         left = Math.min(left, e.col);
         right = Math.max(right, e.right);
       }
+    }
+    if (hBottom >= hTop && preamble.length >= 2 && preamble[preamble.length - 1] === hTop - 1 && isSpanningHeaderRow(profiles.at(hTop - 1), left, right)) {
+      // "财政拨款“三公”经费" merged over every column, right above the column names: the header's top row.
+      hTop--;
+      preamble = preamble.slice(0, -1);
     }
     const bodyTop = hBottom >= hTop ? hBottom + 1 : i;
     const bodyBottom = extendBody(profiles, bodyTop, left, right, n);
@@ -217,6 +224,16 @@ function scanBand(profiles: Profiles, from: number, to: number, nested: boolean)
     i = next;
   }
   return regions;
+}
+
+/**
+ * One merged cell over exactly the header's columns, not a title, unit line or note: a group heading over
+ * the whole header. (A title above it is what makes it not the title itself.)
+ */
+function isSpanningHeaderRow(p: RowProfile, left: number, right: number): boolean {
+  if (p.kind !== 'single' || p.entities.length !== 1) return false;
+  const e = p.entities[0];
+  return !e.amount && e.col === left && e.right === right && right > left && !isTitleText(e.text) && !isMetaLine(e.text) && !isNoteLine(e.text);
 }
 
 /** A table needs amounts in its body, or a real header over at least one row. */
@@ -272,11 +289,18 @@ function extendBody(profiles: Profiles, start: number, left: number, right: numb
   let last = start - 1;
   let blanks = 0;
   let bottomTotalSeen = false;
+  let bottomTotalLabel = '';
   for (let j = start; j < n; j++) {
     const p = profiles.at(j);
     if (p.kind === 'blank') {
       blanks++;
-      if (blanks >= 3) break;
+      if (blanks >= 3) {
+        // Ruled empty rows (a PDF's unused lines, an empty table) still end at the table's own 合计 row.
+        const closing = closingTotalRow(profiles, j, n, left, right, '');
+        if (closing < 0) break;
+        j = closing - 1;
+        blanks = 0;
+      }
       continue;
     }
     if (p.kind === 'note' || p.kind === 'meta' || p.kind === 'title') break;
@@ -286,16 +310,60 @@ function extendBody(profiles: Profiles, start: number, left: number, right: numb
       if (titleAhead(profiles, j, n)) break;
       if (blanks > 0 && !nextHasAmounts(profiles, j, n)) break;
     }
-    if (bottomTotalSeen && p.amounts === 0) break;
+    if (bottomTotalSeen && p.amounts === 0) {
+      // 本年收入合计, then 结转 lines, then 收入总计: the body ends at the 总计 row.
+      const closing = closingTotalRow(profiles, j, n, left, right, bottomTotalLabel);
+      if (closing < 0) break;
+      last = closing;
+      j = closing;
+      bottomTotalLabel = '';
+      for (const e of profiles.at(closing).entities) if (!e.amount && isGrandTotalLabel(e.text)) bottomTotalLabel = e.text;
+      continue;
+    }
     if (blanks > 0 && p.amounts === 0 && p.kind !== 'single') {
       // After a gap, a text-only row continues the body only when amounts follow it.
       if (!nextHasAmounts(profiles, j, n)) break;
     }
     blanks = 0;
     last = j;
-    if (!bottomTotalSeen && j > start && p.entities.some((e) => !e.amount && isGrandTotalLabel(e.text))) bottomTotalSeen = true;
+    if (!bottomTotalSeen && j > start) {
+      const total = p.entities.find((e) => !e.amount && isGrandTotalLabel(e.text));
+      if (total) {
+        bottomTotalSeen = true;
+        bottomTotalLabel = total.text;
+      }
+    }
   }
   return last;
+}
+
+/** Rows a table may run on after its last amounts: ruled empty lines, or the 结转 lines above a 总计. */
+const MAX_CLOSING_GAP = 40;
+const MAX_CLOSING_LINES = 8;
+
+/**
+ * The table's closing total row after row j: the next row (past blank rows and a few lines that are not
+ * headers, titles or notes) whose label in the table's first columns is a grand total. After a bottom
+ * total (`after`, e.g. 本年收入合计) only a 总计 closes the table, and only when that label is not one.
+ * Returns -1 when there is none.
+ */
+function closingTotalRow(profiles: Profiles, j: number, n: number, left: number, right: number, after: string): number {
+  if (after !== '' && squash(after).includes('总计')) return -1;
+  let lines = 0;
+  for (let k = j; k < n && k <= j + MAX_CLOSING_GAP; k++) {
+    const p = profiles.at(k);
+    if (p.kind === 'blank') continue;
+    if (p.kind === 'note' || p.kind === 'meta' || p.kind === 'title') return -1;
+    if (p.coveredFromAbove === 0 && !p.entities.some((e) => e.right >= left && e.col <= right)) return -1;
+    if (isStrictHeaderRow(p) || headerOverNumbers(profiles, k, n)) return -1;
+    const label = p.entities.find((e) => !e.amount);
+    if (label && label.col <= left + 1 && isGrandTotalLabel(label.text) && (after === '' || squash(label.text).includes('总计'))) {
+      return p.entities.every((e) => e.col >= left && e.right <= right) ? k : -1;
+    }
+    if (after === '' || p.kind === 'single' && titleAhead(profiles, k, n)) return -1;
+    if (++lines > MAX_CLOSING_LINES) return -1;
+  }
+  return -1;
 }
 
 function nextHasAmounts(profiles: Profiles, j: number, n: number): boolean {

@@ -317,9 +317,32 @@ function standardOf(text: string): Level1 | undefined {
 
 // ---------------------------------------------------------------- perf.value
 
+function valueCells(i: Indicator): { region: string; value: ParsedValue; cell: CellRef }[] {
+  return i.regionValues.length ? i.regionValues : [{ region: '', value: i.value, cell: i.valueCell }];
+}
+
+/**
+ * A table none of whose indicator values is filled in is a blank form, not a wrong one: one finding for the table
+ * (待填写 N 项), not one error per row. A table that is partly filled reports each empty value.
+ */
+function checkUnfilled(ctx: Ctx): boolean {
+  const cells = ctx.perf.indicators.flatMap(valueCells);
+  if (cells.length < 2 || !cells.every((c) => c.value.kind === 'empty')) return false;
+  push(ctx, {
+    rule: 'perf.value',
+    severity: 'warning',
+    cell: a1(cells[0].cell),
+    actual: '',
+    message: `绩效目标表尚未填写：待填写 ${cells.length} 项指标值。`,
+    messageEn: `The target table is not filled in yet: ${cells.length} indicator values to fill.`,
+  });
+  return true;
+}
+
 function checkValues(ctx: Ctx): void {
+  if (checkUnfilled(ctx)) return;
   for (const i of ctx.perf.indicators) {
-    const cells = i.regionValues.length ? i.regionValues : [{ region: '', value: i.value, cell: i.valueCell }];
+    const cells = valueCells(i);
     for (const rv of cells) {
       const where = `${i.name ? `指标“${i.name}”` : `第 ${i.row + 1} 行`}${rv.region ? `（${rv.region}）` : ''}`;
       const problem = valueProblem(rv.value, i);
@@ -331,7 +354,7 @@ function checkValues(ctx: Ctx): void {
         actual: rv.value.raw,
         message:
           problem === 'empty'
-            ? `${where}的指标值为空；标准要求填写指标值：比较符 + 数值 + 度量单位（如“≥95%”“≤30分钟”），或日期、定性描述（如“12月底前”“显著提升”）。`
+            ? `${where}的指标值为空，请填写（如“≥95%”“12月底前”）。`
             : problem === 'no-number'
               ? `${where}的指标值“${rv.value.raw}”只有比较符没有数值；标准要求比较符 + 数值 + 度量单位。`
               : `${where}的指标值“${rv.value.raw}”有数值但没有度量单位；标准要求写明单位（如 次、个、%、万元、分钟）。`,

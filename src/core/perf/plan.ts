@@ -371,6 +371,8 @@ export interface TemplateOptions {
     departments?: { label: string; value: string }[];
     funds?: PlanFundLine[];
     goal?: string;
+    /** The source's year ("2023" from "(2023 年)"): used when `year` is not given. */
+    year?: string;
   };
   /** County names: one 区域目标值 column each (regional only). */
   regions?: string[];
@@ -434,7 +436,7 @@ export function perfTemplate(opts: TemplateOptions): SheetPlan {
     variant: v,
     sheetName: opts.sheetName ?? VARIANT_TITLES[v],
     title: VARIANT_TITLES[v],
-    year: opts.year,
+    year: opts.year || p.year,
     fields: [{ label: d.nameLabel, value: p.name ?? '' }, ...departments],
     fundsLabel: '资金情况（万元）',
     funds,

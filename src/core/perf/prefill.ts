@@ -18,5 +18,6 @@ export function templatePrefill(perf: PerfTable): NonNullable<TemplateOptions['p
     out.funds = [annual.total, ...annual.parts].map((f) => ({ label: displayLabel(f.label), amount: f.amount ? f.amount.toNumber() : null }));
   }
   if (h.goal?.value) out.goal = h.goal.value;
+  if (perf.year) out.year = perf.year;
   return out;
 }

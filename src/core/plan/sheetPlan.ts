@@ -20,6 +20,8 @@ export interface PlanCell {
   col: number;
   value: string | number | null;
   formula?: string;
+  /** A hyperlink on the cell (`book.xlsx#'Sheet'!A1`); hosts that cannot add one show the value. */
+  link?: string;
   style?: PlanStyle;
 }
 

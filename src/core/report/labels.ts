@@ -9,7 +9,10 @@ export const KIND_LABELS: Record<TableKind, string> = {
   generic: '一般表格',
 };
 
-/** Short Chinese names of the rules, for summaries (the finding's own message says the details). */
+/**
+ * The one name of each rule, used everywhere: the task pane, the CLI report, the exported report. Short, in the
+ * words an officer would use for the problem (the finding's own message says the details).
+ */
 export const RULE_LABELS: Record<RuleId, string> = {
   'sum.row': '行内合计不符',
   'sum.column': '合计行不符',
@@ -30,6 +33,35 @@ export const RULE_LABELS: Record<RuleId, string> = {
   'xref.by-code': '表间科目金额不符',
   'xref.bound': '三公经费超出经济分类',
   'xref.empty-note': '空表说明不符',
+};
+
+/** English names of the rules, for the en-US task pane; same meaning as RULE_LABELS. */
+export const RULE_LABELS_EN: Record<RuleId, string> = {
+  'sum.row': 'Row total differs',
+  'sum.column': 'Total row differs',
+  'sum.hierarchy': 'Category total differs',
+  'sum.balance': 'Income ≠ expenditure',
+  'perf.funds': 'Funding sources differ',
+  'perf.weights': 'Weights total differs',
+  'perf.cost': 'Cost indicator exceeds funds',
+  'perf.hierarchy': 'Indicator levels',
+  'perf.value': 'Indicator value missing or without unit',
+  'perf.duplicate': 'Duplicate indicator',
+  'perf.goal-amounts': 'Amounts in annual goal differ',
+  'code.unknown': 'Unknown code',
+  'code.name': 'Code name differs',
+  'code.parent': 'Wrong parent code',
+  'code.mapping': 'Economic code mapping differs',
+  'xref.total': 'Totals differ between tables',
+  'xref.by-code': 'Amounts by code differ between tables',
+  'xref.bound': '"Three public" spending exceeds its economic class',
+  'xref.empty-note': 'Empty-table note differs',
+};
+
+export const SEVERITY_LABELS_EN: Record<Severity, string> = {
+  error: 'Error',
+  warning: 'Suspected',
+  hint: 'Hint',
 };
 
 export const SEVERITY_LABELS: Record<Severity, string> = {

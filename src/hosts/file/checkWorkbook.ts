@@ -2,6 +2,7 @@ import * as path from 'path';
 import { checkSheet } from '../../core/engine';
 import type { Grid } from '../../core/grid';
 import type { CheckSettings, SheetReport, WorkbookReport } from '../../core/types';
+import { totalCells } from '../../core/report/review';
 import { readXlsxFile } from './readXlsx';
 import type { SheetReadNote, XlsxBook } from './xlsxBytes';
 import { remapSheetReport } from './remapReport';
@@ -32,6 +33,8 @@ export interface FileCheckResult {
   partialSheets: string[];
   /** The reader's English details for --verbose, per sheet. */
   details: string[];
+  /** Per sheet, per table: how many total cells were verified and how many failed (for --report). */
+  totals: Record<string, { verified: number; failed: number }[]>;
 }
 
 /** One notice line for a sheet: what was not read, what was collapsed or set aside, and the engine's own. */
@@ -50,10 +53,14 @@ export function checkBook(book: XlsxBook, options: CheckFileOptions = {}): FileC
   const failedSheets: string[] = [];
   const partialSheets: string[] = [];
   const details: string[] = [];
+  const totals: FileCheckResult['totals'] = {};
   for (const grid of grids) {
     const note = book.notes?.[book.sheets.indexOf(grid)];
     const unread = grid.rowCount === 0 && note !== undefined && note.lost.length > 0;
-    let { sheet, failed } = unread ? { sheet: { name: grid.name, tables: [], findings: [] } as SheetReport, failed: false } : checkGrid(grid, options.settings);
+    const checked = unread ? { sheet: { name: grid.name, tables: [], findings: [] } as SheetReport, failed: false, totals: [] } : checkGrid(grid, options.settings);
+    let sheet = checked.sheet;
+    const failed = checked.failed;
+    totals[grid.name] = checked.totals;
     if (note && (note.rows || note.cols)) sheet = remapSheetReport(sheet, note.rows, note.cols);
     const notice = noticeOf(note, sheet.notice);
     if (notice) sheet.notice = notice;
@@ -64,7 +71,7 @@ export function checkBook(book: XlsxBook, options: CheckFileOptions = {}): FileC
   }
   const report: WorkbookReport = { file: book.file, sheets };
   if (partialSheets.length > 0) report.partial = partialSheets;
-  return { report, failedSheets, partialSheets, details };
+  return { report, failedSheets, partialSheets, details, totals };
 }
 
 export function selectSheets(file: string, sheets: Grid[], name: string | undefined): Grid[] {
@@ -77,19 +84,24 @@ export function selectSheets(file: string, sheets: Grid[], name: string | undefi
 }
 
 /** Check one grid; an engine failure becomes a notice on that sheet instead of ending the run. */
-export function checkGrid(grid: Grid, settings?: Partial<CheckSettings>): { sheet: SheetReport; failed: boolean } {
+export function checkGrid(
+  grid: Grid,
+  settings?: Partial<CheckSettings>,
+): { sheet: SheetReport; failed: boolean; totals: { verified: number; failed: number }[] } {
   try {
     const r = checkSheet(grid, settings);
     // Findings belong to the sheet they were computed on, whatever the engine filled in.
     const findings = r.findings.map((f) => (f.sheet === grid.name ? f : { ...f, sheet: grid.name }));
     const sheet: SheetReport = { name: grid.name, tables: r.tables, findings };
     if (r.notice) sheet.notice = r.notice;
-    return { sheet, failed: false };
+    const totals = totalCells(grid, r.detected, findings).map((t) => ({ verified: t.verified.length, failed: t.failed.length }));
+    return { sheet, failed: false, totals };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     return {
       sheet: { name: grid.name, tables: [], findings: [], notice: `校核此工作表时出现内部错误，未能完成：${reason.slice(0, 120)}` },
       failed: true,
+      totals: [],
     };
   }
 }

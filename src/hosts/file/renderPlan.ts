@@ -18,6 +18,8 @@ export function addPlanToWorkbook(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJ
     if (c.formula) {
       const formula = c.formula.startsWith('=') ? c.formula.slice(1) : c.formula;
       cell.value = { formula, result: c.value ?? undefined } as ExcelJS.CellFormulaValue;
+    } else if (c.link && c.value !== null && c.value !== '') {
+      cell.value = { text: String(c.value), hyperlink: c.link } as ExcelJS.CellHyperlinkValue;
     } else if (c.value !== null && c.value !== '') {
       cell.value = c.value;
     }

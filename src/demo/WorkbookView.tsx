@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { CellRange, columnLetters, toA1 } from '../../core/grid';
-import { DemoSheet, DemoWorkbook, displayText } from './workbook';
+import { CellRange, columnLetters, toA1 } from '../core/grid';
+import { DemoSheet, DemoWorkbook, displayText } from '../hosts/demo/workbook';
 
 /** Rows rendered at first; more on request, or when a selected cell lies further down. */
 const ROW_PAGE = 1000;

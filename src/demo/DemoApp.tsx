@@ -8,11 +8,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { TaskPane } from '../../taskpane/TaskPane';
-import { jiaoheTheme } from '../../taskpane/theme';
-import { readXlsxBuffer } from '../file/xlsxBytes';
-import { DemoHost } from './DemoHost';
-import { DemoWorkbook } from './workbook';
+import { TaskPane } from '../taskpane/TaskPane';
+import { jiaoheTheme } from '../taskpane/theme';
+import { readXlsxBuffer } from '../hosts/file/xlsxBytes';
+import { DemoHost } from '../hosts/demo/DemoHost';
+import { DemoWorkbook } from '../hosts/demo/workbook';
 import { WorkbookView } from './WorkbookView';
 
 /** Served next to demo.html by `npm start` and the build (copied from assets/sample/). */
