@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { AxisMap, buildSheetGrid } from './sheetExtent';
 import { readSheetXml } from './sheetXml';
+import { parseXml } from './xml';
 import {
   CellStyle,
   parseSharedStringsXml,
@@ -208,7 +209,7 @@ const NOT_A_WORKBOOK = '这是压缩包但不是 Excel 工作簿（.xlsx），�
 
 async function openPackage(buf: Uint8Array, base: string): Promise<XlsxPackage> {
   try {
-    return new XlsxPackage(await JSZip.loadAsync(buf));
+    return new XlsxPackage(await JSZip.loadAsync(buf, { checkCRC32: true }));
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     throw new WorkbookReadError('corrupt', `${base}：文件已损坏（压缩包结构不完整），无法作为 .xlsx 读取；请用 Excel/WPS 打开修复后另存再校验。`, detail);
@@ -248,6 +249,30 @@ async function optionalPart<T>(pkg: XlsxPackage, part: string | undefined, parse
     detail.push(parsed.damage);
   }
   return parsed;
+}
+
+/**
+ * The package's other XML parts (relationships, drawings, comments, properties) are not read for the check, but
+ * a damaged one means the file is damaged: each is inflated (its CRC checked) and parsed, never silently passed.
+ */
+async function damagedOtherParts(pkg: XlsxPackage, readParts: ReadonlySet<string>): Promise<{ part: string; detail: string }[]> {
+  const out: { part: string; detail: string }[] = [];
+  for (const part of pkg.names()) {
+    if (readParts.has(part)) continue;
+    const isXml = /\.(xml|rels|vml)$/.test(part);
+    try {
+      if (!isXml) {
+        await pkg.bytes(part);
+        continue;
+      }
+      const xml = await pkg.text(part);
+      const damage = xml === null ? null : parseXml(xml, {});
+      if (damage) out.push({ part, detail: `line ${damage.line}: ${damage.message}` });
+    } catch (err) {
+      out.push({ part, detail: (err as Error).message });
+    }
+  }
+  return out;
 }
 
 /** Parse .xlsx bytes (Node or browser); every failure becomes a WorkbookReadError with a Chinese reason. */
@@ -292,12 +317,14 @@ export async function readXlsxBuffer(buf: Uint8Array, file = 'workbook.xlsx'): P
 
   const sheets: Grid[] = [];
   const notes: (SheetReadNote | undefined)[] = [];
+  const readParts = new Set([workbookPart, stylesPart, stringsPart].filter((p): p is string => p !== undefined).map((p) => p.toLowerCase()));
   for (const entry of workbook.sheets) {
     const rel = entry.relId === undefined ? undefined : rels.get(entry.relId);
     if (rel && /\/(chartsheet|dialogsheet|macrosheet)$/i.test(rel.type)) continue; // no cells to check
     const name = entry.name || `工作表${sheets.length + 1}`;
     const note: SheetReadNote = { lost: [...bookLost], notices: [], detail: [...bookDetail] };
     const part = rel && !rel.external ? resolveTarget(workbookPart, rel.target) : undefined;
+    if (part) readParts.add(part.toLowerCase());
     let xml: string | null = null;
     try {
       xml = part ? await pkg.text(part) : null;
@@ -305,8 +332,9 @@ export async function readXlsxBuffer(buf: Uint8Array, file = 'workbook.xlsx'): P
       note.detail.push(`${part}: ${(err as Error).message}`);
     }
     if (xml === null) {
+      note.detail.push(!rel ? `relationship ${entry.relId ?? '(none)'} not found` : `part ${part ?? rel.target} missing or unreadable`);
       note.lost.push(
-        !rel ? `工作簿目录中的关系 ${entry.relId ?? '（无）'} 在文件中找不到，整张工作表未能读取` : `工作表内容（${part ?? rel.target}）在文件中缺失或无法解压，整张工作表未能读取`,
+        !rel ? '工作簿目录指向的工作表内容在文件中找不到（关系缺失），整张工作表未能读取' : '工作表内容在文件中缺失或无法解压，整张工作表未能读取',
       );
       sheets.push(new Grid({ name, cells: [] }));
       notes.push(note);
@@ -328,6 +356,15 @@ export async function readXlsxBuffer(buf: Uint8Array, file = 'workbook.xlsx'): P
   }
   if (sheets.every((g) => g.rowCount === 0) && notes.every((n) => !n || n.lost.length === 0)) {
     throw new WorkbookReadError('empty', `${base}：工作簿中没有任何数据。`);
+  }
+  const otherDamage = await damagedOtherParts(pkg, readParts);
+  if (otherDamage.length > 0) {
+    for (let i = 0; i < notes.length; i++) {
+      const note = notes[i] ?? { lost: [], notices: [], detail: [] };
+      note.lost.push(`文件中另有部件已损坏（${otherDamage.map((d) => d.part).join('、')}），其内容未能读取`);
+      note.detail.push(...otherDamage.map((d) => `${d.part}: ${d.detail}`));
+      notes[i] = note;
+    }
   }
   const activeSheet = Math.min(Math.max(0, workbook.activeTab), sheets.length - 1);
   const book: XlsxBook = { file, sheets, activeSheet };

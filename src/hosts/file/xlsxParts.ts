@@ -18,6 +18,22 @@ export class XlsxPackage {
     return this.byName.has(normalizePart(part));
   }
 
+  /** Every part name (lower case). */
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  /** The part's bytes (to check its CRC); throws PartDamage when it cannot be inflated. */
+  async bytes(part: string): Promise<Uint8Array | null> {
+    const entry = this.byName.get(normalizePart(part));
+    if (!entry) return null;
+    try {
+      return await entry.async('uint8array');
+    } catch (err) {
+      throw new PartDamage(err instanceof Error ? err.message : String(err));
+    }
+  }
+
   get size(): number {
     return this.byName.size;
   }
