@@ -13,8 +13,9 @@ const dist = path.join(root, 'dist');
 
 async function build() {
   const webpack = require('webpack');
-  const config = await require(path.join(root, 'webpack.config.js'))({}, { mode: 'production' });
-  console.log('正在构建（webpack, production）…');
+  const config = await require(path.join(root, 'webpack.config.js'))({ progress: true }, { mode: 'production' });
+  const started = Date.now();
+  console.log('正在构建（webpack, production，swc 压缩）…');
   const stats = await new Promise((resolve, reject) => {
     webpack(config, (err, s) => (err ? reject(err) : resolve(s)));
   });
@@ -24,6 +25,7 @@ async function build() {
     for (const e of info.errors || []) console.error(e.message || e);
     throw new Error('构建失败，见上方错误。');
   }
+  console.log(`构建完成，用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒。`);
 }
 
 function openBrowser(url) {

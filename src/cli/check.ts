@@ -33,6 +33,7 @@ export const CHECK_USAGE = `用法：jiaohe check FILE... [选项]
   --jobs N              多个文件时同时校核的文件数，默认为 CPU 核数（1 为逐个校核）
   --timeout 秒          每个文件的校核时限，超时的文件报告后跳过；多个文件时默认 ${BATCH_TIMEOUT_SECONDS} 秒，0 为不限
   --verbose             无法读取的原因后附上读取库的原文（英文）
+  --explain             逐表列出核对的每个合计关系（依据、相符与不符的个数）及未核对的原因
 退出码：0 未发现问题；1 发现问题；2 有文件无法校核或参数有误（优先于 1）。
 `;
 
@@ -49,6 +50,8 @@ export interface CheckArgs {
   report?: string;
   settings: Partial<CheckSettings>;
   help: boolean;
+  /** Text report lists every relation of every table. */
+  explain?: boolean;
 }
 
 class UsageError extends Error {}
@@ -74,6 +77,10 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     }
     if (arg === '--verbose') {
       out.verbose = true;
+      continue;
+    }
+    if (arg === '--explain') {
+      out.explain = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -221,7 +228,7 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
     outcomes.push({ file: run.file, report });
     if (run.totals) reportBooks.push({ report: { ...report, file: path.resolve(io.cwd, run.file) }, totals: run.totals });
     if (opts.format === 'json') json.push(jsonWorkbook(report));
-    else io.stdout(`${run.index > 0 ? '\n' : ''}${formatWorkbookText(report)}`);
+    else io.stdout(`${run.index > 0 ? '\n' : ''}${formatWorkbookText(report, { explain: opts.explain })}`);
   };
   await runBatch(jobs, {
     jobs: opts.jobs ?? (batch ? defaultJobs(jobs.length) : 1),

@@ -3,7 +3,10 @@ import { rangeToA1 } from './grid/address';
 import { detectTables } from './layout/detectTables';
 import type { DetectedTable } from './layout/types';
 import { runChecks } from './checks';
-import { CheckSettings, DEFAULT_SETTINGS, SheetReport, TableSummary } from './types';
+import { tableRelations } from './checks/relations';
+import { numbersOf } from './checks/sums';
+import { CheckSettings, CrossTableReport, DEFAULT_SETTINGS, SheetReport, TableSummary } from './types';
+import { checkCrossTables } from './xref';
 
 export interface SheetCheck extends SheetReport {
   /** The rich table models, for hosts and panels that need more than the summary. */
@@ -38,7 +41,49 @@ export function checkSheet(grid: Grid, settings?: Partial<CheckSettings>): Sheet
   }
   const detected = detectTables(grid);
   const findings = runChecks(grid, detected, s);
-  return { name: grid.name, tables: detected.map(summarizeTable), findings, detected };
+  return { name: grid.name, tables: detected.map((t) => withRelations(grid, t, summarizeTable(t))), findings, detected };
+}
+
+/** The relations the engine holds for a table (checked or set aside), as TableSummary.relations. */
+function withRelations(grid: Grid, t: DetectedTable, s: TableSummary): TableSummary {
+  if (t.kind === 'performance' || !t.sides || t.sides.length === 0) return s;
+  const relations = tableRelations(grid, t, numbersOf(grid, t)).relations;
+  if (relations.length > 0) s.relations = relations;
+  return s;
+}
+
+export interface BookCheck {
+  sheets: SheetCheck[];
+  /** Absent when no table of the book has a role in a 预算/决算 book (a 分配表, a 绩效目标表 …). */
+  crossTable?: CrossTableReport;
+}
+
+/**
+ * Check every sheet, then the cross-table rules (勾稽关系) among the tables of all of them. Each table
+ * that has a role in a 预算/决算 book gets it in its summary. Pass one grid to compare only the tables
+ * on that sheet.
+ */
+export function checkBook(grids: Grid[], settings?: Partial<CheckSettings>): BookCheck {
+  const s = resolveSettings(settings);
+  const sheets = grids.map((g) => checkSheet(g, s));
+  return { sheets, crossTable: crossCheck(sheets, grids, s) };
+}
+
+/**
+ * The cross-table rules over sheets already checked; sets each table's role in its summary. Undefined when
+ * no table has a role (the book is not a 预算/决算 book).
+ */
+export function crossCheck(sheets: SheetCheck[], grids: Grid[], settings?: Partial<CheckSettings>): CrossTableReport | undefined {
+  const s = resolveSettings(settings);
+  const inputs = sheets.map((r, i) => ({ grid: grids[i], detected: r.detected, findings: r.findings }));
+  const { report, roles } = checkCrossTables(inputs, s);
+  if (roles.size === 0) return undefined;
+  for (const r of sheets) {
+    const m = roles.get(r.name);
+    if (!m) continue;
+    for (const [index, role] of m) if (r.tables[index]) r.tables[index].role = role;
+  }
+  return report;
 }
 
 /** The engine's one entry class, for callers that keep settings between checks (task pane, CLI batch). */
@@ -49,5 +94,8 @@ export class Jiaohe {
   }
   checkSheet(grid: Grid): SheetCheck {
     return checkSheet(grid, this.settings);
+  }
+  checkBook(grids: Grid[]): BookCheck {
+    return checkBook(grids, this.settings);
   }
 }

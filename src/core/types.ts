@@ -144,6 +144,8 @@ export interface SheetReport {
 export interface CrossTableRule {
   /** Rule id of its findings (xref.*) and a short Chinese statement of the rule. */
   rule: RuleId;
+  /** Id of this particular rule within its family ("xref.total.income"), stable for tests and reports. */
+  id?: string;
   name: string;
   status: 'passed' | 'failed' | 'not-applicable';
   /** Why it did not apply ("未找到项目支出表"), or what was compared. */

@@ -15,6 +15,8 @@ jest.mock('../../src/core/engine', () => ({
     if (r === 'throw') throw new Error('engine exploded');
     return { name: grid.name, tables: r?.tables ?? [], findings: r?.findings ?? [], detected: [] };
   },
+  // No table of these stand-in reports has a role in a 预算/决算 book: no cross-table report.
+  crossCheck: () => undefined,
 }));
 
 const mockSettingsSeen: unknown[] = [];
@@ -67,10 +69,10 @@ describe('reports with findings', () => {
     expect(lines[3]).toBe('    B5  错误  sum.row（行内合计不符）  市医保局 合计 150.00 ≠ 分项之和 150.50');
     expect(lines[4]).toBe('    B12  错误  sum.column（合计行不符）  安康市合计 430.00 ≠ 各县区之和 429.99（差额很小，疑似四舍五入所致）');
     expect(lines[5]).toMatch(/^ {4}B12 {2}错误 {2}sum\.row/);
-    expect(lines[6]).toMatch(/^ {4}D12 {2}警告 {2}perf\.goal-amounts/);
+    expect(lines[6]).toMatch(/^ {4}D12 {2}疑似 {2}perf\.goal-amounts/);
     expect(lines[7]).toBe('  表格之外：');
     expect(lines[8]).toMatch(/^ {4}E5 {2}错误 {2}code\.unknown/);
-    expect(lines[9]).toBe('共发现 5 处问题（错误 4 处，警告 1 处）');
+    expect(lines[9]).toBe('共发现 5 处问题（错误 4 处，疑似 1 处）');
     expect(lines).toHaveLength(10);
   });
 
@@ -96,7 +98,7 @@ describe('reports with findings', () => {
         '==== 批量校核汇总 ====',
         '共 3 个文件：未发现问题 2 个，发现问题 1 个，无法校核 0 个',
         '发现问题的文件：',
-        `  ${fixture('seed003-allocation.xlsx')}：共发现 5 处问题（错误 4 处，警告 1 处）`,
+        `  ${fixture('seed003-allocation.xlsx')}：共发现 5 处问题（错误 4 处，疑似 1 处）`,
         '问题合计 5 处，按规则：',
         '  sum.row（行内合计不符）：2 处',
         '  code.unknown（科目编码不存在）：1 处',

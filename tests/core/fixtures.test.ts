@@ -29,7 +29,8 @@ describe('fixtures: exactly the mismatches in expected-mismatches.json', () => {
           const f = sums.find((x) => x.cell === m.cell)!;
           expect(new Decimal(f.actual!).equals(new Decimal(m.stated))).toBe(true);
           expect(new Decimal(f.expected!).equals(new Decimal(m.sumOfParts))).toBe(true);
-          expect(f.severity).toBe('error');
+          // 0.01 over a few parts shown with two decimals can only be rounding: a hint (提示), never an error.
+          expect(f.severity).toBe(f.rounding ? 'hint' : 'error');
           expect(f.parts!.length).toBeGreaterThan(0);
           expect(f.message).toMatch(/≠/);
         }

@@ -5,23 +5,11 @@
  */
 import { BookScore, formatScores, realBooks, scoreBook } from '../real/score';
 
-/**
- * Checks not passing yet, as `book:part` (part = sums | tables). Each stays an it.todo until the engine passes it;
- * the wanli book is held out while the others are being fixed.
- */
-const PENDING = new Set([
-  'putuo-wanli-2024-bumen-yusuan:sums',
-  'putuo-wanli-2024-bumen-yusuan:tables',
-]);
-
 const books = realBooks();
 const scores = new Map<string, BookScore>();
 
 beforeAll(async () => {
-  for (const b of books) {
-    if (PENDING.has(`${b.book}:sums`) && PENDING.has(`${b.book}:tables`)) continue;
-    scores.set(b.book, await scoreBook(b));
-  }
+  for (const b of books) scores.set(b.book, await scoreBook(b));
 });
 
 function explain(s: BookScore): string {
@@ -35,24 +23,18 @@ describe('real disclosures: the true mismatches and nothing else', () => {
   });
 
   for (const b of books) {
-    const sums = `${b.book}: every true mismatch with its true parts, no other sum.* finding`;
-    if (PENDING.has(`${b.book}:sums`)) it.todo(`${sums} (pending: not passing yet)`);
-    else
-      it(sums, () => {
-        const s = scores.get(b.book)!;
-        if (s.falsePositives.length + s.missed.length > 0) console.log(explain(s));
-        expect(s.falsePositives).toEqual([]);
-        expect(s.missed).toEqual([]);
-      });
+    it(`${b.book}: every true mismatch with its true parts, no other sum.* finding`, () => {
+      const s = scores.get(b.book)!;
+      if (s.falsePositives.length + s.missed.length > 0) console.log(explain(s));
+      expect(s.falsePositives).toEqual([]);
+      expect(s.missed).toEqual([]);
+    });
 
-    const tables = `${b.book}: every truth table located with IoU ≥ 0.9, empty tables included`;
-    if (PENDING.has(`${b.book}:tables`)) it.todo(`${tables} (pending: not passing yet)`);
-    else
-      it(tables, () => {
-        const s = scores.get(b.book)!;
-        const lost = s.tables.filter((t) => !t.located);
-        if (lost.length > 0) console.log(explain(s));
-        expect(lost).toEqual([]);
-      });
+    it(`${b.book}: every truth table located with IoU ≥ 0.9, empty tables included`, () => {
+      const s = scores.get(b.book)!;
+      const lost = s.tables.filter((t) => !t.located);
+      if (lost.length > 0) console.log(explain(s));
+      expect(lost).toEqual([]);
+    });
   }
 });

@@ -132,6 +132,9 @@ export interface Figures {
   tables: number;
   located: number;
   codeFindings: number;
+  /** Relations the tables list (TableSummary.relations): checked and set aside. */
+  relationsChecked: number;
+  relationsSetAside: number;
 }
 
 export function figures(scores: BookScore[]): Figures {
@@ -141,7 +144,10 @@ export function figures(scores: BookScore[]): Figures {
   const tables = scores.reduce((n, s) => n + s.tables.length, 0);
   const located = scores.reduce((n, s) => n + s.tables.filter((t) => t.located).length, 0);
   const codeFindings = scores.reduce((n, s) => n + s.codeFindings.length, 0);
+  const relations = scores.flatMap((s) => s.report.sheets.flatMap((sh) => sh.tables.flatMap((t) => t.relations ?? [])));
   return {
+    relationsChecked: relations.filter((r) => r.status === 'checked').length,
+    relationsSetAside: relations.filter((r) => r.status === 'set-aside').length,
     tp,
     fp,
     fn,
@@ -157,10 +163,10 @@ export function figures(scores: BookScore[]): Figures {
 export function formatScores(scores: BookScore[]): string {
   const lines: string[] = [];
   const row = (cells: (string | number)[]) => cells.map((c, i) => String(c).padEnd(i === 0 ? 34 : 9)).join('');
-  lines.push(row(['book', 'true', 'false', 'missed', 'tables', 'code.*']));
+  lines.push(row(['book', 'true', 'false', 'missed', 'tables', 'code.*', 'relations checked/set aside']));
   for (const s of [...scores, undefined]) {
     const f = figures(s ? [s] : scores);
-    lines.push(row([s ? s.book : 'all', f.tp, f.fp, f.fn, `${f.located}/${f.tables}`, f.codeFindings]));
+    lines.push(row([s ? s.book : 'all', f.tp, f.fp, f.fn, `${f.located}/${f.tables}`, f.codeFindings, `${f.relationsChecked}/${f.relationsSetAside}`]));
   }
   const all = figures(scores);
   lines.push(`precision ${all.precision.toFixed(3)}  recall ${all.recall.toFixed(3)}  tables located ${all.located}/${all.tables}`);

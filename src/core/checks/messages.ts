@@ -17,6 +17,8 @@ export interface Mismatch {
   sum: Decimal;
   rowLabel: string;
   colLabel: string;
+  /** Said after the difference, for the whole table ("本表合计列多处不符，请核对口径"). */
+  note?: string;
 }
 
 const PARTS_ZH: Record<Mismatch['basis'], string> = {
@@ -45,31 +47,49 @@ export function formatAmount(v: Decimal, decimals: number): string {
   return v.toFixed(Math.max(0, Math.min(decimals, 10)));
 }
 
+/** Places that show a value as its cell shows it ("6", not "6.0"), or more when the cell hides digits it holds. */
+function placesFor(v: Decimal, shown: number): number {
+  const exact = Math.min(v.decimalPlaces(), 9);
+  return Math.max(0, Math.min(shown, 10), exact > shown ? exact : 0);
+}
+
+const NOTE_EN: Record<string, string> = {
+  '本表合计列多处不符，请核对口径': 'many rows of this table break it: check how the total is defined',
+  '本表科目层级多处不符，请核对口径': 'many 科目 of this table break it: check how the totals are defined',
+};
+
+/**
+ * The stated total as its cell shows it, the sum of the parts as theirs show them, and the difference
+ * with as many decimals as it takes to see it (a cell holding 100.004 shown as 100.00).
+ */
 export function describeMismatch(
   m: Mismatch,
   stated: Decimal,
   expected: Decimal,
   diff: Decimal,
-  decimals: number,
+  shown: { stated: number; parts: number },
   rounding: boolean,
 ): { zh: string; en: string } {
-  // Shown at the table's decimals; when that hides the difference (a cell holding 100.004 shown as
-  // 100.00), with as many more as it takes to see it.
-  let places = decimals;
+  const widest = Math.max(shown.stated, shown.parts);
+  let places = widest;
   while (places < 9 && new Decimal(formatAmount(diff.abs(), places)).isZero()) places++;
-  const s = formatAmount(stated, places);
-  const e = formatAmount(expected, places);
-  const d = formatAmount(diff.abs(), places);
+  // A difference the display hides shows every amount with the decimals it needs.
+  const hidden = places > widest;
+  const s = formatAmount(stated, hidden ? places : placesFor(stated, shown.stated));
+  const e = formatAmount(expected, hidden ? places : placesFor(expected, m.rule === 'sum.balance' ? shown.stated : shown.parts));
+  const d = formatAmount(diff.abs(), hidden ? places : Math.max(places, Math.min(diff.decimalPlaces(), 9)));
   const where = placeOf(m.rowLabel, m.colLabel);
+  const noteZh = m.note ? `；${m.note}` : '';
+  const noteEn = m.note ? `; ${NOTE_EN[m.note] ?? m.note}` : '';
   if (m.rule === 'sum.balance') {
     return {
-      zh: `${m.rowLabel || '支出总计'} ${s} ≠ ${m.colLabel || '收入总计'} ${e}（相差 ${d}${rounding ? '，疑似四舍五入误差' : ''}）`,
-      en: `Total expenditure ${s} ≠ total income ${e} (difference ${d}${rounding ? ', looks like rounding' : ''})`,
+      zh: `${m.rowLabel || '支出总计'} ${s} ≠ ${m.colLabel || '收入总计'} ${e}（相差 ${d}${rounding ? '，疑似四舍五入误差' : ''}）${noteZh}`,
+      en: `Total expenditure ${s} ≠ total income ${e} (difference ${d}${rounding ? ', looks like rounding' : ''})${noteEn}`,
     };
   }
   return {
-    zh: `${where.zh ? where.zh + ' ' : ''}${s} ≠ ${PARTS_ZH[m.basis]} ${e}（相差 ${d}${rounding ? '，疑似四舍五入误差' : ''}）`,
-    en: `${where.en ? where.en + ' ' : ''}${s} ≠ ${PARTS_EN[m.basis]} ${e} (difference ${d}${rounding ? ', looks like rounding' : ''})`,
+    zh: `${where.zh ? where.zh + ' ' : ''}${s} ≠ ${PARTS_ZH[m.basis]} ${e}（相差 ${d}${rounding ? '，疑似四舍五入误差' : ''}）${noteZh}`,
+    en: `${where.en ? where.en + ' ' : ''}${s} ≠ ${PARTS_EN[m.basis]} ${e} (difference ${d}${rounding ? ', looks like rounding' : ''})${noteEn}`,
   };
 }
 

@@ -1,42 +1,52 @@
 /**
- * sum.row / sum.column / sum.hierarchy / sum.balance over the relations the layout engine confirmed.
- * Every failing relation yields one finding on its total cell (one finding per cell at most).
+ * sum.row / sum.column / sum.hierarchy / sum.balance over the relations the layout engine holds.
+ * Every failing relation yields one finding on its total cell (one finding per cell at most); a total
+ * whose parts are all blank fails a relation the rest of the table confirms. A difference that only
+ * rounding can explain is a hint (提示); a finding that only follows from another one (a 合计 off
+ * because a 类 row is off) names its cause in `derivedFrom`.
  */
 import Decimal from 'decimal.js';
 import type { Grid } from '../grid';
 import { toA1 } from '../grid/address';
-import { Check, checkAcross, checkDown, EXACT_ZERO, TableNumbers, tableNumbers } from '../layout/numbers';
-import type { DetectedTable, TableSide } from '../layout/types';
+import { Check, checkDown, EXACT_ZERO, TableNumbers, tableNumbers } from '../layout/numbers';
+import type { DetectedTable } from '../layout/types';
 import type { CheckSettings, Finding } from '../types';
 import { describeMismatch, Mismatch } from './messages';
+import { tableRelations } from './relations';
 
 export function checkSums(grid: Grid, tables: DetectedTable[], settings: CheckSettings): Finding[] {
   const tolerance = parseTolerance(settings.tolerance);
   const findings: Finding[] = [];
   const flagged = new Set<string>();
-  const push = (f: Finding) => {
-    if (flagged.has(f.cell)) return;
-    flagged.add(f.cell);
-    findings.push(f);
-  };
   tables.forEach((table, index) => {
     if (table.kind === 'performance' || !table.sides || table.sides.length === 0) return;
-    const bodyTop = table.bodyTop ?? table.headerBottom + 1;
-    const amountCols = [...new Set(table.sides.flatMap((s) => s.amountCols))];
-    const nums = tableNumbers(grid, table, bodyTop, table.range.bottom, amountCols);
-    for (const side of table.sides) {
-      for (const m of sideMismatches(table, side, nums)) {
-        const f = toFinding(grid, index, m, nums, tolerance);
-        if (f) push(f);
-      }
-    }
+    const nums = numbersOf(grid, table);
+    const own: Finding[] = [];
+    const diffs = new Map<string, Decimal>();
+    const push = (m: Mismatch) => {
+      const cell = toA1(m.total.row, m.total.col);
+      if (flagged.has(cell)) return;
+      const f = toFinding(grid, index, m, nums, tolerance);
+      if (!f) return;
+      flagged.add(cell);
+      own.push(f);
+      diffs.set(cell, new Decimal(f.actual!).minus(f.expected!));
+    };
+    for (const m of tableRelations(grid, table, nums).mismatches) push(m);
     const balance = balanceMismatch(table, nums);
     if (balance && !flagged.has(toA1(balance.total.row, balance.total.col)) && !flagged.has(toA1(balance.parts[0].row, balance.parts[0].col))) {
-      const f = toFinding(grid, index, balance, nums, tolerance);
-      if (f) push(f);
+      push(balance);
     }
+    markConsequences(own, diffs);
+    findings.push(...own);
   });
   return findings;
+}
+
+export function numbersOf(grid: Grid, table: DetectedTable): TableNumbers {
+  const bodyTop = table.bodyTop ?? table.headerBottom + 1;
+  const amountCols = [...new Set((table.sides ?? []).flatMap((s) => s.amountCols))];
+  return tableNumbers(grid, table, bodyTop, table.range.bottom, amountCols);
 }
 
 function parseTolerance(raw: string | undefined): Decimal {
@@ -48,46 +58,27 @@ function parseTolerance(raw: string | undefined): Decimal {
   }
 }
 
-function additiveCols(table: DetectedTable, side: TableSide): number[] {
-  return side.amountCols.filter((c) => !table.columns.find((k) => k.col === c)?.nonAdditive);
-}
-
-function* sideMismatches(table: DetectedTable, side: TableSide, nums: TableNumbers): Generator<Mismatch> {
-  const cols = additiveCols(table, side);
-  // Labels by row are looked up for failures only: most tables have none.
-  let labels: Map<number, string> | undefined;
-  const labelOf = (row: number) => (labels ??= new Map(side.rows.map((r) => [r.row, r.label]))).get(row);
-  // Down a column first: a 合计 cell that is wrong both ways is reported once, as the column total.
-  for (const rel of side.rowSums) {
-    for (const c of cols) {
-      const res = checkDown(nums, c, rel.total, rel.parts);
-      if (res.check !== Check.Fails) continue;
-      yield {
-        rule: rel.rule,
-        basis: rel.basis,
-        total: { row: rel.total, col: c },
-        parts: rel.parts.map((row) => ({ row, col: c })),
-        sum: res.sum,
-        rowLabel: labelOf(rel.total) ?? '',
-        colLabel: headerLeaf(table, c),
-      };
-    }
+/**
+ * A total whose difference is exactly made up by the differences of its failing parts is off only
+ * because they are: 合计 = Σ 类 rows is off by −0.01 because one 类 row is off by +0.01 from its 款. The
+ * 合计 agrees with the sums below, so the error is in the 类 row: the 合计 names it in `derivedFrom`.
+ */
+function markConsequences(findings: Finding[], diffs: Map<string, Decimal>): void {
+  const byCell = new Map(findings.map((f) => [f.cell, f]));
+  for (const f of findings) {
+    if (!f.parts || f.rule === 'sum.balance') continue;
+    const causes = f.parts.filter((p) => byCell.has(p) && byCell.get(p)!.rule !== 'sum.balance');
+    if (causes.length === 0) continue;
+    let explained = diffs.get(f.cell)!;
+    for (const p of causes) explained = explained.plus(diffs.get(p)!);
+    if (!explained.isZero()) continue;
+    causes.sort((a, b) => diffs.get(b)!.abs().cmp(diffs.get(a)!.abs()));
+    f.derivedFrom = causes[0];
   }
-  for (const cs of side.columnSums) {
-    for (const r of side.rows) {
-      if (r.role === 'blank') continue;
-      const res = checkAcross(nums, r.row, cs.total, cs.parts);
-      if (res.check !== Check.Fails) continue;
-      yield {
-        rule: 'sum.row',
-        basis: 'columns',
-        total: { row: r.row, col: cs.total },
-        parts: cs.parts.map((col) => ({ row: r.row, col })),
-        sum: res.sum,
-        rowLabel: r.label,
-        colLabel: headerLeaf(table, cs.total),
-      };
-    }
+  // A cause is never itself a consequence of what it explains.
+  for (const f of findings) {
+    const cause = f.derivedFrom ? byCell.get(f.derivedFrom) : undefined;
+    if (cause && cause.derivedFrom === f.cell) delete f.derivedFrom;
   }
 }
 
@@ -113,9 +104,17 @@ function balanceMismatch(table: DetectedTable, nums: TableNumbers): Mismatch | u
   };
 }
 
-function headerLeaf(table: DetectedTable, col: number): string {
-  const path = table.columns.find((c) => c.col === col)?.headerPath ?? [];
-  return path[path.length - 1] ?? '';
+/**
+ * Rounding can explain a difference when it is at most half a unit of the last shown place of the
+ * total and of each part that holds a number: 0.01 on 744.80 = 744.81 of two parts shown with two
+ * decimals can be; 0.2 on a total shown as 6.0 cannot.
+ */
+function roundingBound(nums: TableNumbers, m: Mismatch): Decimal {
+  let bound = EXACT_ZERO;
+  const half = (row: number, col: number) => new Decimal(10).pow(-nums.shownDecimals(row, col)).div(2);
+  bound = bound.plus(half(m.total.row, m.total.col));
+  for (const p of m.parts) if (!nums.isZero(p.row, p.col)) bound = bound.plus(half(p.row, p.col));
+  return bound;
 }
 
 function toFinding(grid: Grid, index: number, m: Mismatch, nums: TableNumbers, tolerance: Decimal): Finding | undefined {
@@ -124,14 +123,13 @@ function toFinding(grid: Grid, index: number, m: Mismatch, nums: TableNumbers, t
   // From the exact zero: a difference of 1e-9 on a 1e12 total keeps its digits.
   const diff = EXACT_ZERO.plus(stated).minus(expected);
   if (diff.isZero() || (tolerance.gt(0) && diff.abs().lte(tolerance))) return undefined;
-  let shown = nums.shownDecimals(m.total.row, m.total.col);
-  for (const p of m.parts) shown = Math.max(shown, nums.shownDecimals(p.row, p.col));
-  const step = new Decimal(10).pow(-shown);
-  const rounding = shown > 0 && diff.abs().lte(step.times(Math.max(1, m.parts.length)));
-  const text = describeMismatch(m, stated, expected, diff, shown, rounding);
+  let partsShown = 0;
+  for (const p of m.parts) partsShown = Math.max(partsShown, nums.shownDecimals(p.row, p.col));
+  const rounding = diff.abs().lte(roundingBound(nums, m));
+  const text = describeMismatch(m, stated, expected, diff, { stated: nums.shownDecimals(m.total.row, m.total.col), parts: partsShown }, rounding);
   const finding: Finding = {
     rule: m.rule,
-    severity: 'error',
+    severity: rounding ? 'hint' : 'error',
     sheet: grid.name,
     cell: toA1(m.total.row, m.total.col),
     table: index,

@@ -209,7 +209,10 @@ export function analyseColumns(
       codeCols.push({ col: c, role: codeRole && codeRole !== 'code' ? codeRole : codeRoleFromHeader(path) === 'code' ? 'code' : codeRoleFromHeader(path) });
     } else if (st.numbers > st.texts || (nonEmpty === 0 && path.length > 0 && !/项目|名称|科目|单位|备注|说明|地区|县/.test(joined))) {
       info.role = 'amount';
-      if (path.some((p) => isNonAdditiveHeader(p)) || (st.numbers > 0 && st.percentFormat * 2 >= st.numbers)) info.nonAdditive = true;
+      // Percentages and years are told by the numbers; a word in the header (单价, 标准, 率) is only a
+      // doubt that the relations settle: 医药价格监测补助 is a fund, not a price.
+      if (st.numbers > 0 && st.percentFormat * 2 >= st.numbers) info.nonAdditive = true;
+      else if (path.some((p) => isNonAdditiveHeader(p))) info.nonAdditiveWord = true;
       if (st.numbers >= 2 && st.yearLike === st.numbers && !MONEY_HEADER.test(joined)) info.nonAdditive = true;
       if (path.some((p) => isCountHeader(p))) info.count = true;
       if (isTotalHeader(leaf) || (path.length > 0 && isTotalHeader(path[0]) && path.length === 1)) info.totalHeader = true;

@@ -30,7 +30,7 @@ import { rememberNumbers, TableNumbers } from './numbers';
 import { detectPerformanceFallback } from './performance';
 import { Mask } from './profile';
 import { findRegions, Region } from './regions';
-import { inferColumnSums, inferRowSums, nonAdditiveByData } from './relations';
+import { inferSideRelations } from './relations';
 import { isMetaLine, isNoteLine, statedUnit } from './text';
 import type { DetectedTable, TableSide } from './types';
 
@@ -63,17 +63,11 @@ function buildTable(grid: Grid, region: Region): DetectedTable {
     const amountCols = amountAll.filter(inSpan);
     const pureCodeCols = codeCols.filter((c) => model.byCol.get(c.col)?.role === 'code');
     const rows = buildRows(grid, { left: span.left, right: span.right, labelCol, codeCols, pureCodeCols, amountCols, bodyTop, bodyBottom }, nums);
-    const bodyRows = rows.filter((r) => r.role !== 'blank').map((r) => r.row);
-    const columnSums = inferColumnSums(model, span.left, span.right, bodyRows, nums);
+    const { columnSums, rowSums, setAside } = inferSideRelations(model, span.left, span.right, rows, amountCols, nums);
     const additive = amountCols.filter((c) => !model.byCol.get(c)!.nonAdditive);
-    let rowSums = inferRowSums(rows, additive, nums);
-    const dataNonAdditive = nonAdditiveByData(rowSums, additive, nums);
-    if (dataNonAdditive.size > 0) {
-      for (const c of dataNonAdditive) model.byCol.get(c)!.nonAdditive = true;
-      rowSums = inferRowSums(rows, additive.filter((c) => !dataNonAdditive.has(c)), nums);
-    }
     const totalRows = rows.filter((r) => r.role === 'total' || r.role === 'subtotal').map((r) => r.row);
     const side: TableSide = { left: span.left, right: span.right, labelCol, codeCols, amountCols, rows, totalRows, columnSums, rowSums };
+    if (setAside.length > 0) side.setAside = setAside;
     if (span.side) side.side = span.side;
     const grand = [...rows].reverse().find((r) => r.role === 'total' && /总计/.test(r.label)) ?? [...rows].reverse().find((r) => r.role === 'total');
     const mainCol = columnSums[0]?.total ?? additive.find((c) => !model.byCol.get(c)!.nonAdditive);

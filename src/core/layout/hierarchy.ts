@@ -82,8 +82,8 @@ function splitCode(grid: Grid, row: number, cols: SplitCols): { code: string; le
   const { lei, kuan, xiang, single } = cols;
   if (lei) {
     const a = codeText(grid.text(row, lei.col)) ?? '';
-    const b = kuan ? codeText(grid.text(row, kuan.col)) ?? '' : '';
-    const c = xiang ? codeText(grid.text(row, xiang.col)) ?? '' : '';
+    const b = kuan ? splitPart(grid.text(row, kuan.col)) : '';
+    const c = xiang ? splitPart(grid.text(row, xiang.col)) : '';
     if (c) return { code: join(a, b, c), level: 2 };
     if (b) return { code: join(a, b), level: 1 };
     if (a) return { code: a, level: a.length === 3 ? 0 : codeLevel(a) };
@@ -94,6 +94,13 @@ function splitCode(grid: Grid, row: number, cols: SplitCols): { code: string; le
     if (t && t.length >= 3) return { code: t, level: codeLevel(t) };
   }
   return undefined;
+}
+
+/** A 款 or 项 part: "02", or "2" as exported sheets write it without the leading zero. */
+function splitPart(text: string): string {
+  const t = text.trim();
+  if (t.length === 1 && t >= '0' && t <= '9') return `0${t}`;
+  return codeText(t) ?? '';
 }
 
 /** 类 "210" + 款 "11" + 项 "01" → "2101101"; full codes typed in each column are kept as they are. */

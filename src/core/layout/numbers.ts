@@ -262,6 +262,11 @@ export enum Check {
   Skip = 0,
   Holds = 1,
   Fails = 2,
+  /**
+   * The total has a non-zero value and every part is blank: no evidence for or against a relation, but
+   * a failure of one the rest of the table confirms (its blank parts are 0).
+   */
+  Unfilled = 3,
 }
 
 export interface CheckResult {
@@ -383,8 +388,11 @@ function compareDown(nums: TableNumbers, row: number, col: number, parts: readon
   return verdict(ts, any, sum, row >= nums.top && row <= nums.bottom ? nums.unitsAt(row - nums.top, col, units) : 0);
 }
 
+const UNFILLED: CheckResult = { check: Check.Unfilled, sum: EXACT_ZERO };
+
 function verdict(totalState: CellState, any: boolean, sum: Decimal | undefined, stated: number | Decimal): CheckResult {
-  if (totalState !== CellState.Number || !any) return NOTHING_TO_ADD;
+  if (totalState !== CellState.Number) return NOTHING_TO_ADD;
+  if (!any) return stated === 0 ? NOTHING_TO_ADD : UNFILLED;
   const s = sum ?? EXACT_ZERO;
   return s.eq(stated) ? HOLDS : { check: Check.Fails, sum: s };
 }

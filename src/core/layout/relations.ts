@@ -14,8 +14,8 @@ import type Decimal from 'decimal.js';
 import { HeaderNode, siblingsOf } from './header';
 import type { ColumnModel } from './columns';
 import { Check, checkAcross, checkDown, CellState, EXACT_ZERO, TableNumbers } from './numbers';
-import type { ColumnSum, RowInfo, RowSum } from './types';
-import { squash } from './text';
+import type { ColumnSum, RowInfo, RowSum, SetAside } from './types';
+import { isTotalHeader, squash } from './text';
 
 interface Score {
   holds: number;
@@ -29,12 +29,48 @@ const MAX_BREAKDOWN_PARTS = 12;
 
 // ---------------------------------------------------------------- sum.row: columns adding up across a row
 
-export function inferColumnSums(model: ColumnModel, left: number, right: number, bodyRows: number[], nums: TableNumbers): ColumnSum[] {
+export interface ColumnSumsFound {
+  sums: ColumnSum[];
+  setAside: SetAside[];
+  /** Columns whose header word doubted them (单价, 标准, 率) that a relation confirmed as money. */
+  confirmedMoney: Set<number>;
+}
+
+/**
+ * Paired columns: the same measures (预算数 | 决算数) under each header group, as 三公 tables print them.
+ * Each such column is read as its group: 合计/预算数 is a 合计 column whose parts are the 预算数 columns
+ * of its sibling groups. Returns the measure leaf of each paired column.
+ */
+function pairedMeasures(model: ColumnModel, left: number, right: number): Map<number, HeaderNode> {
+  const out = new Map<number, HeaderNode>();
+  const parentsByText = new Map<string, Set<HeaderNode>>();
+  for (let c = left; c <= right; c++) {
+    const leaf = model.header.leafOf.get(c);
+    if (!leaf || !leaf.parent || leaf.left !== leaf.right || leaf.children.length > 0) continue;
+    const key = squash(leaf.text);
+    const set = parentsByText.get(key) ?? new Set();
+    set.add(leaf.parent);
+    parentsByText.set(key, set);
+  }
+  const measures = new Set([...parentsByText].filter(([t, ps]) => ps.size >= 2 && !isTotalHeader(t)).map(([t]) => t));
+  if (measures.size < 2) return out;
+  const isMeasure = (n: HeaderNode) => n.children.length === 0 && n.left === n.right && measures.has(squash(n.text));
+  for (let c = left; c <= right; c++) {
+    const leaf = model.header.leafOf.get(c);
+    if (leaf && leaf.parent && isMeasure(leaf) && leaf.parent.children.every(isMeasure)) out.set(c, leaf);
+  }
+  return out;
+}
+
+export function inferColumnSums(model: ColumnModel, left: number, right: number, bodyRows: number[], nums: TableNumbers): ColumnSumsFound {
   const inSide = (c: number) => c >= left && c <= right;
   const info = (c: number) => model.byCol.get(c);
   const isAmount = (c: number) => inSide(c) && info(c)?.role === 'amount';
   const moneyPart = (c: number) => isAmount(c) && !info(c)?.nonAdditive && !info(c)?.count;
+  const doubted = (c: number) => !!info(c)?.nonAdditiveWord;
   const out: ColumnSum[] = [];
+  const setAside: SetAside[] = [];
+  const confirmedMoney = new Set<number>();
   const score = (total: number, parts: number[]): Score => {
     const s: Score = { holds: 0, fails: 0 };
     for (const r of bodyRows) {
@@ -44,9 +80,30 @@ export function inferColumnSums(model: ColumnModel, left: number, right: number,
     }
     return s;
   };
+  const accept = (sum: ColumnSum) => {
+    out.push(sum);
+    for (const c of sum.parts) if (doubted(c)) confirmedMoney.add(c);
+  };
 
-  const contribution = (node: HeaderNode, withQizhong = false): number[] => {
+  // A paired column (合计/预算数) stands for its group; `measure` picks the same measure in other groups.
+  const paired = pairedMeasures(model, left, right);
+  const measureOf = (c: number) => (paired.has(c) ? squash(paired.get(c)!.text) : undefined);
+  const nodeOf = (c: number) => (paired.has(c) ? paired.get(c)!.parent : model.header.leafOf.get(c));
+  const isPairGroup = (n: HeaderNode) => n.children.length > 0 && n.children.every((k) => paired.has(k.left) && paired.get(k.left) === k);
+  const isTotalCol = (c: number) => (paired.has(c) ? isTotalHeader(paired.get(c)!.parent!.text) : !!info(c)?.totalHeader);
+
+  const contribution = (node: HeaderNode, measure: string | undefined, withQizhong = false): number[] => {
     if (!withQizhong && squash(node.text).startsWith('其中')) return [];
+    if (measure !== undefined) {
+      if (isPairGroup(node)) {
+        const k = node.children.find((x) => squash(x.text) === measure);
+        return k && moneyPart(k.left) ? [k.left] : [];
+      }
+      if (node.children.length === 0) return [];
+      const sub = node.children.find((k) => isPairGroup(k) && isTotalHeader(k.text));
+      if (sub) return contribution(sub, measure);
+      return node.children.flatMap((ch) => contribution(ch, measure));
+    }
     if (node.children.length === 0) {
       const cols: number[] = [];
       for (let c = node.left; c <= node.right; c++) if (moneyPart(c)) cols.push(c);
@@ -56,7 +113,7 @@ export function inferColumnSums(model: ColumnModel, left: number, right: number,
       const leaf = model.header.leafOf.get(c);
       if (leaf && leaf.parent === node && info(c)?.totalHeader && moneyPart(c)) return [c];
     }
-    return node.children.flatMap((ch) => contribution(ch));
+    return node.children.flatMap((ch) => contribution(ch, measure));
   };
 
   // Named breakdowns in one header row: "公务用车购置及运行费 | 公务用车购置费 | 公务用车运行费" — a column
@@ -64,7 +121,7 @@ export function inferColumnSums(model: ColumnModel, left: number, right: number,
   const breakdownParts = new Set<number>();
   const leafText = (c: number) => squash(model.header.leafOf.get(c)?.text ?? '');
   for (const c of model.columns) {
-    if (!moneyPart(c.col) || c.totalHeader) continue;
+    if (!moneyPart(c.col) || c.totalHeader || paired.has(c.col)) continue;
     const name = leafText(c.col);
     if (name.length < 4) continue;
     const prefix = name.slice(0, 2);
@@ -79,34 +136,53 @@ export function inferColumnSums(model: ColumnModel, left: number, right: number,
     if (kids.length < 2 || kids.length > MAX_BREAKDOWN_PARTS) continue;
     const s = score(c.col, kids);
     if (s.holds >= 1 && s.holds * 2 >= informative(s)) {
-      out.push({ total: c.col, parts: kids, source: 'header' });
+      accept({ total: c.col, parts: kids, source: 'header' });
       kids.forEach((k) => breakdownParts.add(k));
     }
   }
 
-  const totals = model.columns.filter((c) => isAmount(c.col) && c.totalHeader && !c.nonAdditive);
+  const totals = model.columns.filter((c) => isAmount(c.col) && isTotalCol(c.col) && !c.nonAdditive);
   for (const t of totals) {
-    const node = model.header.leafOf.get(t.col);
+    const node = nodeOf(t.col);
+    const measure = measureOf(t.col);
     let parts: number[] = [];
+    let declared = true;
     if (node) {
       const sibs = siblingsOf(model.header, node);
-      parts = sibs.flatMap((n) => contribution(n)).filter((c) => c !== t.col && !breakdownParts.has(c));
-      // 合计 | 其中 (A, B): when the 其中 group is all there is, it is what the total adds up.
-      if (parts.length === 0) parts = sibs.flatMap((n) => contribution(n, true)).filter((c) => c !== t.col);
-    }
-    let accepted = false;
-    if (parts.length > 0) {
-      const s = score(t.col, parts);
-      if (informative(s) <= 1 || s.holds * 2 >= informative(s)) {
-        out.push({ total: t.col, parts, source: 'header' });
-        accepted = true;
+      parts = sibs.flatMap((n) => contribution(n, measure)).filter((c) => c !== t.col && !breakdownParts.has(c));
+      // 合计 | 其中 (A, B): when the 其中 group is all there is, it is what the total adds up — as far
+      // as the data show it (a 其中 list may name only some of the parts).
+      if (parts.length === 0) {
+        parts = sibs.flatMap((n) => contribution(n, measure, true)).filter((c) => c !== t.col);
+        declared = false;
       }
     }
-    if (!accepted) {
-      const pool = model.columns.filter((c) => moneyPart(c.col) && c.col !== t.col).map((c) => c.col);
-      const found = searchParts(nums, bodyRows, t.col, pool);
-      if (found) out.push({ total: t.col, parts: found, source: 'data' });
+    // A column whose header word doubts it (价格, 标准, 率) is a part when the sum holds better with it.
+    let s = score(t.col, parts);
+    const sure = parts.filter((c) => !doubted(c));
+    if (sure.length !== parts.length && sure.length > 0) {
+      const without = score(t.col, sure);
+      if (without.holds >= s.holds) {
+        parts = sure;
+        s = without;
+      }
     }
+    if (parts.length > 0 && (informative(s) <= 1 || s.holds * 2 >= informative(s))) {
+      accept({ total: t.col, parts, source: 'header' });
+      continue;
+    }
+    // Most rows break the header's relation: the data may show other parts (the header was misread)…
+    const pool = model.columns.filter((c) => moneyPart(c.col) && c.col !== t.col).map((c) => c.col);
+    const found = searchParts(nums, bodyRows, t.col, pool);
+    if (found) {
+      accept({ total: t.col, parts: found, source: 'data' });
+      if (parts.length > 0) setAside.push({ kind: 'row', total: t.col, parts, reason: '表头所示分项与数据不符，改按数据找到的分项核对', agree: s.holds, disagree: s.fails });
+      continue;
+    }
+    if (parts.length === 0) continue;
+    // …else a relation the header declares stands, and every row that breaks it is reported.
+    if (declared || s.holds > 0) accept({ total: t.col, parts, source: 'header', contested: true });
+    else setAside.push({ kind: 'row', total: t.col, parts, reason: '其中各项在各行均不等于合计，视为部分列示', agree: s.holds, disagree: s.fails });
   }
 
   // 其中 columns: P | 其中：A | B … or P | [其中 group over A, B]
@@ -130,11 +206,11 @@ export function inferColumnSums(model: ColumnModel, left: number, right: number,
       if (!best || s.holds > best.s.holds) best = { parts: [...window], s };
     }
     if (best && informative(best.s) >= 2 && best.s.holds >= informative(best.s) * 0.8) {
-      out.push({ total: parent, parts: best.parts, source: 'header' });
+      accept({ total: parent, parts: best.parts, source: 'header' });
       done.add(parent);
     }
   }
-  return out;
+  return { sums: out, setAside, confirmedMoney };
 }
 
 /** When the header's guess fails, find the part columns in the data: contiguous runs, then subsets. */
@@ -187,7 +263,7 @@ function searchParts(nums: TableNumbers, bodyRows: number[], total: number, pool
 
 // ---------------------------------------------------------------- sum.column / sum.hierarchy: rows adding up down a column
 
-export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers): RowSum[] {
+export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers, setAside: SetAside[] = []): RowSum[] {
   const scoreOf = (rel: { total: number; parts: number[] }, perColumn?: Check[]): Score => {
     const s: Score = { holds: 0, fails: 0 };
     for (const c of cols) {
@@ -225,14 +301,24 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
     // A 其中/numbered group that fails in every column, in a family where no group adds up, is a partial
     // breakdown, not a sum.
     const anyHolds = fam.rels.some((x) => x.s.holds > 0);
-    if (!anyHolds) fam.rels = fam.rels.filter((x) => x.rel.basis === 'code' || !(x.s.holds === 0 && x.s.fails >= 2));
+    if (!anyHolds) {
+      for (const x of fam.rels) {
+        if (x.rel.basis !== 'code' && x.s.holds === 0 && x.s.fails >= 2) setAside.push(asideOf(x.rel, x.s, '各列均不等于其下各项之和，视为部分列示'));
+      }
+      fam.rels = fam.rels.filter((x) => x.rel.basis === 'code' || !(x.s.holds === 0 && x.s.fails >= 2));
+    }
     fam.s = fam.rels.reduce((acc, x) => ({ holds: acc.holds + x.s.holds, fails: acc.fails + x.s.fails }), { holds: 0, fails: 0 });
   }
   const out: RowSum[] = [];
   const overall: Score = { holds: 0, fails: 0 };
-  for (const fam of families.values()) {
+  for (const [basis, fam] of families) {
     // Markers whose sums hardly ever hold are not a sum hierarchy (partial 其中 lists, outline numbering).
-    if (informative(fam.s) >= 3 && fam.s.holds * 3 < fam.s.fails) continue;
+    // 类/款/项 codes declare the hierarchy: it stands once it holds anywhere, and its failures are reported.
+    if (informative(fam.s) >= 3 && fam.s.holds * 3 < fam.s.fails && !(basis === 'code' && fam.s.holds > 0)) {
+      for (const x of fam.rels) setAside.push(asideOf(x.rel, x.s, basis === 'code' ? '科目层级处处不相加，疑似非加总关系' : '上下级多处不相加，视为提纲而非加总关系'));
+      continue;
+    }
+    if (basis === 'code' && fam.s.holds < fam.s.fails) for (const x of fam.rels) if (x.s.fails > 0) x.rel.contested = true;
     out.push(...fam.rels.map((x) => x.rel));
     overall.holds += fam.s.holds;
     overall.fails += fam.s.fails;
@@ -378,6 +464,10 @@ function dataNesting(rows: number[], cols: number[], nums: TableNumbers): number
   return top;
 }
 
+function asideOf(rel: RowSum, s: Score, reason: string): SetAside {
+  return { kind: rel.basis === 'subtotal' ? 'group' : rel.rule === 'sum.hierarchy' ? 'hierarchy' : 'column', total: rel.total, parts: rel.parts, reason, agree: s.holds, disagree: s.fails };
+}
+
 /** Columns that fail most of the row relations they take part in do not add up (averages, rates). */
 export function nonAdditiveByData(rels: RowSum[], cols: number[], nums: TableNumbers): Set<number> {
   const out = new Set<number>();
@@ -392,4 +482,72 @@ export function nonAdditiveByData(rels: RowSum[], cols: number[], nums: TableNum
     if (holds + fails >= 4 && holds * 4 < holds + fails) out.add(c);
   }
   return out;
+}
+
+export interface SideRelations {
+  columnSums: ColumnSum[];
+  rowSums: RowSum[];
+  setAside: SetAside[];
+}
+
+/**
+ * Every relation of one table side: across the rows (sum.row), then down the columns. A column whose
+ * header word doubts it (单价, 标准, 比例, 率) is money when a relation it takes part in holds; it is left
+ * out of the sums (and listed as set aside) only when the numbers agree with the word.
+ */
+export function inferSideRelations(model: ColumnModel, left: number, right: number, rows: RowInfo[], amountCols: number[], nums: TableNumbers): SideRelations {
+  const info = (c: number) => model.byCol.get(c)!;
+  const bodyRows = rows.filter((r) => r.role !== 'blank').map((r) => r.row);
+  const across = inferColumnSums(model, left, right, bodyRows, nums);
+  const setAside = [...across.setAside];
+  const doubted = amountCols.filter((c) => !info(c).nonAdditive && info(c).nonAdditiveWord && !across.confirmedMoney.has(c));
+  const sure = amountCols.filter((c) => !info(c).nonAdditive && !doubted.includes(c));
+  const base = sure.length > 0 ? sure : doubted;
+  let downAside: SetAside[] = [];
+  let rowSums = inferRowSums(rows, base, nums, downAside);
+  const dataNonAdditive = nonAdditiveByData(
+    rowSums,
+    base.filter((c) => !across.confirmedMoney.has(c)),
+    nums,
+  );
+  if (dataNonAdditive.size > 0) {
+    for (const c of dataNonAdditive) {
+      info(c).nonAdditive = true;
+      setAside.push({ kind: 'column', total: c, parts: [], reason: `${columnWord(info(c).headerPath)}：多数合计在此列不成立，不按金额相加`, agree: 0, disagree: 0 });
+    }
+    downAside = [];
+    rowSums = inferRowSums(rows, base.filter((c) => !dataNonAdditive.has(c)), nums, downAside);
+  }
+  setAside.push(...downAside);
+  for (const c of doubted) {
+    if (info(c).nonAdditive) continue;
+    let holds = 0;
+    let fails = 0;
+    for (const rel of rowSums) {
+      const k = checkDown(nums, c, rel.total, rel.parts).check;
+      if (k === Check.Holds) holds++;
+      else if (k === Check.Fails) fails++;
+    }
+    if (holds > 0 && holds >= fails) continue;
+    info(c).nonAdditive = true;
+    setAside.push({ kind: 'column', total: c, parts: [], reason: `${columnWord(info(c).headerPath)}，不按金额相加`, agree: holds, disagree: fails });
+  }
+  for (const c of amountCols) {
+    if (!info(c).nonAdditive || doubted.includes(c) || dataNonAdditive.has(c)) continue;
+    setAside.push({ kind: 'column', total: c, parts: [], reason: `${columnWord(info(c).headerPath)}，不按金额相加`, agree: 0, disagree: 0 });
+  }
+  return { columnSums: across.sums, rowSums, setAside };
+}
+
+/** What a column left out of the sums holds, in a word: 单价列, 比率列, 年份列… */
+export function columnWord(headerPath: string[]): string {
+  const s = squash(headerPath.join('/'));
+  if (/单价|均价|价格/.test(s)) return '单价列';
+  if (/标准|定额/.test(s)) return '标准列';
+  if (/比例|比重|百分比|占比|[率%％]|增幅|增长|同比|环比/.test(s)) return '比率列';
+  if (/人均|平均/.test(s)) return '平均数列';
+  if (/系数|权重|分值|得分|评分|指标值/.test(s)) return '分值列';
+  if (/年度|年份|年限|日期|时间/.test(s)) return '年份列';
+  if (/序号|编号|编码|代码|科目|栏次|排名|名次|电话|号码|账号|身份证/.test(s)) return '编号列';
+  return '非金额列';
 }

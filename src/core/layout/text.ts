@@ -66,8 +66,19 @@ export function codeInName(label: string): { code: string; name: string } | unde
   const m = /^(\d{3,9})(?![\d.,，%])[\s\u3000\-－—_:：、]*(.*)$/.exec(FULL_WIDTH.test(t) ? toHalfWidth(t) : t);
   if (!m || !isCodeLength(m[1].length)) return undefined;
   const name = m[2].trim();
-  if (name !== '' && /^[年月日号期元万亿个人%]/.test(name)) return undefined;
+  if (name !== '' && isQuantityUnit(name)) return undefined;
   return { code: m[1], name };
+}
+
+/**
+ * What follows a number that is a quantity, not a code: "2023年", "100万元", "300个", "120人", "100人次",
+ * "50%". A 科目 name may start with 人 too ("20101 人大事务", "20801人力资源和社会保障管理事务"): 人 is a
+ * unit only alone or as 人次 / 人数 / 人均 / 人日 / 人以上 and the like.
+ */
+function isQuantityUnit(name: string): boolean {
+  if (/^[年月日号期元万亿个%％]/.test(name)) return true;
+  if (name.charCodeAt(0) !== 0x4eba) return false; // 人
+  return name.length === 1 || /^人(次|数|均|日|天|月|年|份|以[上下]|左右|[、，,;；:：。）)(（\d])/.test(name);
 }
 
 /** An ASCII or full-width digit (a character code): where a code can start. */

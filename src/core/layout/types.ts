@@ -19,6 +19,11 @@ export interface ColumnInfo {
   role: ColumnRole;
   /** Amount column whose numbers do not add up as money (rates, prices, weights, years). */
   nonAdditive?: boolean;
+  /**
+   * Its header names a rate, price, standard, year… (单价, 标准, 比例, 率): a doubt, not a verdict. The
+   * numbers decide (relations.ts): money when it adds up in the relations it takes part in.
+   */
+  nonAdditiveWord?: boolean;
   /** Amount column that counts things (人数, 个数): added down the column, never part of a money total. */
   count?: boolean;
   /** Header names it a total (合计, 总计, 小计). */
@@ -47,6 +52,8 @@ export interface ColumnSum {
   parts: number[];
   /** Where the relation came from: header words, or found in the data. */
   source: 'header' | 'data';
+  /** Declared by the layout and kept although most rows break it: the findings say so. */
+  contested?: boolean;
 }
 
 /** sum.column / sum.hierarchy: in every additive amount column, the total row = Σ part rows. */
@@ -56,6 +63,21 @@ export interface RowSum {
   rule: 'sum.column' | 'sum.hierarchy';
   /** How the parts were found, for the message: 下级科目, 其中各项, 所列各行. */
   basis: 'code' | 'qizhong' | 'numbering' | 'indent' | 'subtotal' | 'rows';
+  /** Declared by the layout and kept although most columns break it: the findings say so. */
+  contested?: boolean;
+}
+
+/** A relation (or an amount column) the engine considered and did not check, with the reason. */
+export interface SetAside {
+  /** 'row' / 'group': columns across a row; 'column' / 'hierarchy': rows down a column; a column left out of every sum is 'column' with no parts. */
+  kind: 'row' | 'column' | 'hierarchy' | 'group';
+  /** A column (row relations, columns left out) or a row (column and hierarchy relations), 0-based. */
+  total: number;
+  parts: number[];
+  /** Chinese, one short clause: "单价列，不按金额相加". */
+  reason: string;
+  agree: number;
+  disagree: number;
 }
 
 /** One side of a table: the whole table, or the 收入 / 支出 half of a 收支总表. */
@@ -70,6 +92,8 @@ export interface TableSide {
   totalRows: number[];
   columnSums: ColumnSum[];
   rowSums: RowSum[];
+  /** Relations and amount columns considered and not checked, with why. */
+  setAside?: SetAside[];
   /** The cell holding this side's grand total (收入总计 / 支出总计), for sum.balance. */
   grandTotal?: { row: number; col: number };
   side?: 'income' | 'expense';

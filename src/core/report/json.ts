@@ -84,7 +84,11 @@ export function jsonSheet(s: SheetReport): JsonSheet {
 
 export function jsonWorkbook(r: WorkbookReport): JsonWorkbook {
   const out: JsonWorkbook = { file: r.file, sheets: r.sheets.map(jsonSheet) };
-  if (r.crossTable) out.crossTable = { rules: r.crossTable.rules.map((x) => ({ ...x })), findings: r.crossTable.findings.map(jsonFinding) };
+  if (r.crossTable) {
+    // A cross-table finding names its sheet in its cell (Sheet!A1): it is not under one sheet.
+    const findings = r.crossTable.findings.map((f) => ({ ...jsonFinding(f), cell: `${f.sheet}!${f.cell}` }));
+    out.crossTable = { rules: r.crossTable.rules.map((x) => ({ ...x })), findings };
+  }
   if (r.partial && r.partial.length > 0) out.partial = [...r.partial];
   return out;
 }

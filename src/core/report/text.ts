@@ -1,5 +1,5 @@
 import { parseA1 } from '../grid/address';
-import type { Finding, SheetReport, TableSummary, WorkbookReport } from '../types';
+import type { CrossTableReport, CrossTableRule, Finding, SheetReport, TableSummary, WorkbookReport } from '../types';
 import { KIND_LABELS, ruleLabel, SEVERITY_LABELS } from './labels';
 
 /** How one file of a run ended: a report, or the one-line reason it could not be checked. */
@@ -27,14 +27,37 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map((x) => x.f);
 }
 
-export function countFindings(findings: readonly Finding[]): { total: number; errors: number; warnings: number } {
+export function countFindings(findings: readonly Finding[]): { total: number; errors: number; warnings: number; hints: number } {
   let errors = 0;
-  for (const f of findings) if (f.severity === 'error') errors++;
-  return { total: findings.length, errors, warnings: findings.length - errors };
+  let hints = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'hint') hints++;
+  }
+  return { total: findings.length, errors, warnings: findings.length - errors - hints, hints };
 }
 
+/** Every finding of a book: each sheet's, then the cross-table ones. */
 export function workbookFindings(report: WorkbookReport): Finding[] {
-  return report.sheets.flatMap((s) => s.findings);
+  return [...report.sheets.flatMap((s) => s.findings), ...(report.crossTable?.findings ?? [])];
+}
+
+const RULE_STATUS: Record<CrossTableRule['status'], string> = { passed: '通过', failed: '不符', 'not-applicable': '不适用' };
+
+/** One line per cross-table finding: both sides with their sheets. */
+export function crossFindingLine(f: Finding): string {
+  const other = f.other ? ` ↔ ${f.other.sheet}!${f.other.cell}` : '';
+  const from = f.derivedFrom ? `（由 ${f.derivedFrom} 的表内错误引起）` : '';
+  return `${f.sheet}!${f.cell}${other}  ${SEVERITY_LABELS[f.severity] ?? f.severity}  ${f.rule}（${ruleLabel(f.rule)}）  ${f.message}${from}`;
+}
+
+/** The 勾稽关系 section: each rule applied (passed or not) or not applicable and why, then the findings. */
+export function formatCrossTableText(x: CrossTableReport): string[] {
+  const count = (st: CrossTableRule['status']) => x.rules.filter((r) => r.status === st).length;
+  const lines = [`表间勾稽关系：${x.rules.length} 条规则，通过 ${count('passed')}，不符 ${count('failed')}，不适用 ${count('not-applicable')}`];
+  for (const r of x.rules) lines.push(`  [${RULE_STATUS[r.status]}] ${r.name}${r.reason ? `：${r.reason}` : ''}`);
+  for (const f of x.findings) lines.push(`    ${crossFindingLine(f)}`);
+  return lines;
 }
 
 export function findingLine(f: Finding): string {
@@ -43,9 +66,58 @@ export function findingLine(f: Finding): string {
   return `${f.cell}  ${SEVERITY_LABELS[f.severity] ?? f.severity}  ${f.rule}（${ruleLabel(f.rule)}）  ${message}`;
 }
 
+/**
+ * What was checked in a table, in one line: "本表核对了 212 个合计，3 处不符；2 列未核对：单价列". Empty when
+ * the engine holds no relation for it (绩效目标表, a table without totals).
+ */
+export function relationsLine(t: TableSummary): string {
+  const rels = t.relations ?? [];
+  if (rels.length === 0) return '';
+  let cells = 0;
+  let broken = 0;
+  for (const r of rels) {
+    if (r.status !== 'checked') continue;
+    cells += r.agree + r.disagree;
+    broken += r.disagree;
+  }
+  const parts: string[] = [];
+  if (cells > 0) parts.push(`本表核对了 ${cells} 个合计，${broken > 0 ? `${broken} 处不符` : '均相符'}`);
+  const columns = rels.filter((r) => r.status === 'set-aside' && r.parts.length === 0);
+  if (columns.length > 0) {
+    const words = [...new Set(columns.map((r) => (r.reason ?? '').split(/[，：]/)[0]).filter((w) => w !== ''))];
+    parts.push(`${columns.length} 列未核对${words.length > 0 ? `：${words.join('、')}` : ''}`);
+  }
+  const others = rels.filter((r) => r.status === 'set-aside' && r.parts.length > 0).length;
+  if (others > 0) parts.push(`${others} 组关系未核对（见 --explain）`);
+  return parts.join('；');
+}
+
+/** Every relation of a table, one per line: what adds up to what, where it came from, how many cells agree. */
+export function explainLines(t: TableSummary): string[] {
+  const lines: string[] = [];
+  for (const r of t.relations ?? []) {
+    const what = RELATION_KIND_ZH[r.kind];
+    const unit = r.kind === 'row' || (r.status === 'set-aside' && r.parts.length === 0) ? '列' : '行';
+    const head = r.parts.length > 0 ? `${unit} ${r.total} = ${r.parts.join(' + ')}` : `${unit} ${r.total}`;
+    const counts = r.status === 'checked' ? `相符 ${r.agree}，不符 ${r.disagree}` : '未核对';
+    const tail = [r.source ? `依据：${r.source}` : '', r.reason ?? ''].filter((x) => x !== '').join('；');
+    lines.push(`${what}  ${head}  （${counts}${tail ? `；${tail}` : ''}）`);
+  }
+  return lines;
+}
+
+const RELATION_KIND_ZH: Record<NonNullable<TableSummary['relations']>[number]['kind'], string> = {
+  row: '行内合计',
+  column: '合计行',
+  hierarchy: '上下级',
+  balance: '收支平衡',
+  group: '小计',
+};
+
 export function tableLine(t: TableSummary, index: number): string {
   const details = [t.range, KIND_LABELS[t.kind] ?? t.kind];
   if (t.unit) details.push(`单位：${t.unit}`);
+  if (t.role) details.push(t.role);
   return `表格 ${index + 1}：${t.title ?? '（无标题）'}（${details.join('，')}）`;
 }
 
@@ -58,16 +130,55 @@ function countLine(findings: readonly Finding[], partial?: readonly string[]): s
   if (c.total === 0) return '未发现问题';
   const kinds: string[] = [];
   if (c.errors) kinds.push(`错误 ${c.errors} 处`);
-  if (c.warnings) kinds.push(`警告 ${c.warnings} 处`);
+  if (c.warnings) kinds.push(`疑似 ${c.warnings} 处`);
+  if (c.hints) kinds.push(`提示 ${c.hints} 处`);
   return `共发现 ${c.total} 处问题（${kinds.join('，')}）`;
 }
 
-export function formatSheetText(sheet: SheetReport): string[] {
+/** Findings with their consequences folded under them: a 合计 off only because a 类 row is off follows it. */
+function withConsequences(findings: Finding[]): { f: Finding; derived: boolean }[] {
+  const cells = new Set(findings.map((f) => f.cell));
+  const under = new Map<string, Finding[]>();
+  const top: Finding[] = [];
+  for (const f of findings) {
+    if (f.derivedFrom && cells.has(f.derivedFrom) && f.derivedFrom !== f.cell) {
+      const list = under.get(f.derivedFrom) ?? [];
+      list.push(f);
+      under.set(f.derivedFrom, list);
+    } else top.push(f);
+  }
+  const out: { f: Finding; derived: boolean }[] = [];
+  const seen = new Set<Finding>();
+  const visit = (f: Finding, derived: boolean) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    out.push({ f, derived });
+    for (const d of under.get(f.cell) ?? []) visit(d, true);
+  };
+  for (const f of top) visit(f, false);
+  for (const f of findings) visit(f, true);
+  return out;
+}
+
+export interface TextOptions {
+  /** Print every relation of every table (`jiaohe check --explain`). */
+  explain?: boolean;
+}
+
+function tableBlock(t: TableSummary, i: number, opts: TextOptions, suffix = ''): string[] {
+  const lines = [`  ${tableLine(t, i)}${suffix}`];
+  const summary = relationsLine(t);
+  if (summary) lines.push(`    ${summary}`);
+  if (opts.explain) for (const l of explainLines(t)) lines.push(`      ${l}`);
+  return lines;
+}
+
+export function formatSheetText(sheet: SheetReport, opts: TextOptions = {}): string[] {
   const lines: string[] = [];
   const head = `工作表「${sheet.name}」`;
   if (sheet.findings.length === 0 && sheet.tables.length > 0 && !sheet.notice) {
     lines.push(`${head}：${sheet.tables.length} 个表格，未发现问题`);
-    for (let i = 0; i < sheet.tables.length; i++) lines.push(`  ${tableLine(sheet.tables[i], i)}`);
+    for (let i = 0; i < sheet.tables.length; i++) lines.push(...tableBlock(sheet.tables[i], i, opts));
     return lines;
   }
   lines.push(head);
@@ -87,11 +198,11 @@ export function formatSheetText(sheet: SheetReport): string[] {
   sheet.tables.forEach((t, i) => {
     const list = byTable.get(i);
     if (!list) {
-      lines.push(`  ${tableLine(t, i)}：未发现问题`);
+      lines.push(...tableBlock(t, i, opts, '：未发现问题'));
       return;
     }
-    lines.push(`  ${tableLine(t, i)}`);
-    for (const f of list) lines.push(`    ${findingLine(f)}`);
+    lines.push(...tableBlock(t, i, opts));
+    for (const { f, derived } of withConsequences(list)) lines.push(derived ? `      └ 由 ${f.derivedFrom} 引起：${findingLine(f)}` : `    ${findingLine(f)}`);
   });
   if (outside.length > 0) {
     lines.push(sheet.tables.length > 0 ? '  表格之外：' : '  问题：');
@@ -101,10 +212,11 @@ export function formatSheetText(sheet: SheetReport): string[] {
 }
 
 /** The human report of one workbook: file → sheet → table → one line per finding, then the file's count. */
-export function formatWorkbookText(report: WorkbookReport): string {
+export function formatWorkbookText(report: WorkbookReport, opts: TextOptions = {}): string {
   const lines = [`文件：${report.file}`];
   if (report.sheets.length === 0) lines.push('（没有可校验的工作表）');
-  for (const s of report.sheets) lines.push(...formatSheetText(s));
+  for (const s of report.sheets) lines.push(...formatSheetText(s, opts));
+  if (report.crossTable) lines.push(...formatCrossTableText(report.crossTable));
   lines.push(countLine(workbookFindings(report), report.partial));
   return `${lines.join('\n')}\n`;
 }
