@@ -1,4 +1,4 @@
-import type { CrossTableReport, Finding, RelationSummary, SheetReport, TableSummary, WorkbookReport } from '../types';
+import type { CatalogChoice, CrossTableReport, Finding, RelationSummary, SheetReport, TableSummary, WorkbookReport } from '../types';
 
 /** The JSON shape of DESIGN.md ("jiaohe check FILE --format json"). Optional keys are absent, never null. */
 export interface JsonTable {
@@ -44,6 +44,8 @@ export interface JsonWorkbook {
   crossTable?: { rules: CrossTableReport['rules']; findings: JsonFinding[] };
   /** Sheets read only in part (each sheet's notice says what was not read). */
   partial?: string[];
+  /** The catalog year the code checks used: year, edition, source (option|book|default), note. */
+  catalog?: CatalogChoice;
 }
 
 function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
@@ -90,6 +92,7 @@ export function jsonWorkbook(r: WorkbookReport): JsonWorkbook {
     out.crossTable = { rules: r.crossTable.rules.map((x) => ({ ...x })), findings };
   }
   if (r.partial && r.partial.length > 0) out.partial = [...r.partial];
+  if (r.catalog) out.catalog = { ...r.catalog };
   return out;
 }
 

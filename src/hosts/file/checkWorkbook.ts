@@ -6,6 +6,7 @@ import { totalCells } from '../../core/report/review';
 import { readXlsxFile } from './readXlsx';
 import type { SheetReadNote, XlsxBook } from './xlsxBytes';
 import { remapAddresses, remapSheetReport } from './remapReport';
+import { catalogLibrary, chooseCatalog, yearOfBook } from '../../core/catalog';
 
 /** `--sheet NAME` named a sheet the workbook does not have; the message lists the sheets it has. */
 export class SheetNotFoundError extends Error {
@@ -61,6 +62,10 @@ function remapCrossTable(cross: CrossTableReport, collapsed: Map<string, SheetRe
 /** Check the sheets of a book already read (all, or the one named), with what the reader noted on each. */
 export function checkBook(book: XlsxBook, options: CheckFileOptions = {}): FileCheckResult {
   const grids = selectSheets(book.file, book.sheets, options.sheet);
+  // Without --year the catalog year is the book's own (its titles, over every sheet), said once in the report.
+  const asked = options.settings?.catalogYear;
+  const catalog = chooseCatalog(asked, asked ? undefined : yearOfBook(book.sheets), catalogLibrary());
+  const settings = { ...options.settings, catalogYear: catalog.year };
   const sheets: SheetReport[] = [];
   const failedSheets: string[] = [];
   const partialSheets: string[] = [];
@@ -74,7 +79,7 @@ export function checkBook(book: XlsxBook, options: CheckFileOptions = {}): FileC
     const unread = grid.rowCount === 0 && note !== undefined && note.lost.length > 0;
     const checked: ReturnType<typeof checkGrid> = unread
       ? { sheet: { name: grid.name, tables: [], findings: [] }, failed: false, totals: [] }
-      : checkGrid(grid, options.settings);
+      : checkGrid(grid, settings);
     let sheet = checked.sheet;
     const failed = checked.failed;
     totals[grid.name] = checked.totals;
@@ -93,11 +98,11 @@ export function checkBook(book: XlsxBook, options: CheckFileOptions = {}): FileC
     if (note && note.lost.length > 0) partialSheets.push(grid.name);
     if (note) details.push(...note.detail.map((d) => `${grid.name}: ${d}`));
   }
-  const report: WorkbookReport = { file: book.file, sheets };
+  const report: WorkbookReport = { file: book.file, sheets, catalog };
   if (partialSheets.length > 0) report.partial = partialSheets;
   try {
     // 勾稽关系 among the tables of every sheet checked (with --sheet, among the tables of that sheet).
-    const crossTable = crossCheck(checks, checkedGrids, options.settings);
+    const crossTable = crossCheck(checks, checkedGrids, settings);
     if (crossTable) report.crossTable = collapsed.size > 0 ? remapCrossTable(crossTable, collapsed) : crossTable;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
