@@ -16,7 +16,7 @@ import type { Finding } from '../../core/types';
 import { ignoreKey, splitIgnored, toIgnored, type IgnoredFinding } from '../../core/report/review';
 import { useT } from '../i18n';
 import { PaneSettings, toCheckSettings } from '../settings';
-import { CheckOutcome, CheckPhase, markOutcome, reasonOf, runSheetCheck } from './runCheck';
+import { CheckCancelled, CheckOutcome, CheckPhase, markOutcome, reasonOf, runSheetCheck } from './runCheck';
 import { CheckSummaryView } from './CheckSummaryView';
 import { FindingsList } from './FindingsList';
 import { IgnoredList } from './IgnoredList';
@@ -68,6 +68,9 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXS,
   },
+  cancel: {
+    alignSelf: 'flex-start',
+  },
   muted: {
     color: tokens.colorNeutralForeground3,
   },
@@ -112,8 +115,12 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     };
   }, [host]);
 
+  const running = React.useRef<AbortController | null>(null);
+
   const check = async () => {
     if (!host) return;
+    const abort = new AbortController();
+    running.current = abort;
     setNotice(null);
     setSelected(null);
     setStatus({ kind: 'running', phase: { phase: 'reading', done: 0, total: 0 } });
@@ -128,12 +135,19 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
           if (phase.phase !== 'reading') reading = false;
           setStatus({ kind: 'running', phase });
         },
-        { ignored: stored, showVerified },
+        { ignored: stored, showVerified, signal: abort.signal },
       );
       setStatus({ kind: 'done', outcome });
       if (outcome.markError) setNotice({ intent: 'warning', text: t('check.markFailed', { reason: reasonOf(outcome.markError) }) });
     } catch (err) {
-      setStatus({ kind: 'failed', message: t(reading ? 'error.read' : 'error.check', { reason: reasonOf(err) }) });
+      if (err instanceof CheckCancelled) {
+        setStatus({ kind: 'idle' });
+        setNotice({ intent: 'info', text: t('check.cancelled') });
+      } else {
+        setStatus({ kind: 'failed', message: t(reading ? 'error.read' : 'error.check', { reason: reasonOf(err) }) });
+      }
+    } finally {
+      if (running.current === abort) running.current = null;
     }
   };
 
@@ -246,7 +260,7 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
         </div>
       </div>
       <SettingsPanel settings={props.settings} onChange={props.onSettingsChange} />
-      {status.kind === 'running' && <Progress phase={status.phase} />}
+      {status.kind === 'running' && <Progress phase={status.phase} onCancel={() => running.current?.abort()} />}
       {status.kind === 'clearing' && <Spinner size="tiny" labelPosition="after" label={t('check.clearing')} />}
       {notice && (
         <MessageBar intent={notice.intent}>
@@ -286,7 +300,7 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
   );
 }
 
-function Progress(props: { phase: CheckPhase }): React.JSX.Element {
+function Progress(props: { phase: CheckPhase; onCancel: () => void }): React.JSX.Element {
   const styles = useStyles();
   const { t } = useT();
   const p = props.phase;
@@ -296,12 +310,20 @@ function Progress(props: { phase: CheckPhase }): React.JSX.Element {
       <div className={styles.progress} role="status" aria-live="polite">
         <ProgressBar value={p.total > 0 ? p.done / p.total : undefined} thickness="large" />
         <Text size={200}>{label}</Text>
+        <Button size="small" className={styles.cancel} onClick={props.onCancel}>
+          {t('check.cancel')}
+        </Button>
       </div>
     );
   }
   return (
-    <div role="status" aria-live="polite">
+    <div role="status" aria-live="polite" className={styles.progress}>
       <Spinner size="tiny" labelPosition="after" label={t(p.phase === 'checking' ? 'check.checking' : 'check.marking')} />
+      {p.phase === 'checking' && (
+        <Button size="small" className={styles.cancel} onClick={props.onCancel}>
+          {t('check.cancel')}
+        </Button>
+      )}
     </div>
   );
 }
