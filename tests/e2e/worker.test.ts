@@ -50,8 +50,9 @@ async function openLargeBook(): Promise<{ page: Page }> {
   return { page };
 }
 
-/** Starts recording the page's long tasks (durations in ms). */
+/** Once the page has drawn the opened book and gone idle, records its long tasks (durations in ms). */
 async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve())));
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
