@@ -5,11 +5,16 @@ import type { DetectedTable } from './layout/types';
 import { runChecks } from './checks';
 import { tableRelations } from './checks/relations';
 import { numbersOf } from './checks/sums';
-import { CheckSettings, DEFAULT_SETTINGS, SheetReport, TableSummary } from './types';
+import { CatalogChoice, CheckSettings, CrossTableReport, DEFAULT_SETTINGS, SheetReport, TableSummary } from './types';
+import { checkCrossTables } from './xref';
+import { catalogLibrary } from './catalog/catalog';
+import { chooseCatalog, yearOfBook } from './catalog/bookYear';
 
 export interface SheetCheck extends SheetReport {
   /** The rich table models, for hosts and panels that need more than the summary. */
   detected: DetectedTable[];
+  /** The catalog year the code checks used (from the settings, else the sheet's title). */
+  catalog?: CatalogChoice;
 }
 
 export function summarizeTable(t: DetectedTable): TableSummary {
@@ -38,9 +43,10 @@ export function checkSheet(grid: Grid, settings?: Partial<CheckSettings>): Sheet
   if (grid.rowCount === 0 || grid.colCount === 0) {
     return { name: grid.name, tables: [], findings: [], detected: [], notice: '工作表为空，没有可校验的表格。' };
   }
+  const catalog = chooseCatalog(s.catalogYear, s.catalogYear ? undefined : yearOfBook([grid]), catalogLibrary());
   const detected = detectTables(grid);
-  const findings = runChecks(grid, detected, s);
-  return { name: grid.name, tables: detected.map((t) => withRelations(grid, t, summarizeTable(t))), findings, detected };
+  const findings = runChecks(grid, detected, { ...s, catalogYear: catalog.year });
+  return { name: grid.name, tables: detected.map((t) => withRelations(grid, t, summarizeTable(t))), findings, detected, catalog };
 }
 
 /** The relations the engine holds for a table (checked or set aside), as TableSummary.relations. */
@@ -51,6 +57,44 @@ function withRelations(grid: Grid, t: DetectedTable, s: TableSummary): TableSumm
   return s;
 }
 
+export interface BookCheck {
+  sheets: SheetCheck[];
+  /** Absent when no table of the book has a role in a 预算/决算 book (a 分配表, a 绩效目标表 …). */
+  crossTable?: CrossTableReport;
+  /** The catalog year the code checks used: the settings', else the year the book's titles give. */
+  catalog: CatalogChoice;
+}
+
+/**
+ * Check every sheet, then the cross-table rules (勾稽关系) among the tables of all of them. Each table
+ * that has a role in a 预算/决算 book gets it in its summary. Pass one grid to compare only the tables
+ * on that sheet.
+ */
+export function checkBook(grids: Grid[], settings?: Partial<CheckSettings>): BookCheck {
+  const asked = resolveSettings(settings);
+  const catalog = chooseCatalog(asked.catalogYear, asked.catalogYear ? undefined : yearOfBook(grids), catalogLibrary());
+  const s = { ...asked, catalogYear: catalog.year };
+  const sheets = grids.map((g) => checkSheet(g, s));
+  return { sheets, crossTable: crossCheck(sheets, grids, s), catalog };
+}
+
+/**
+ * The cross-table rules over sheets already checked; sets each table's role in its summary. Undefined when
+ * no table has a role (the book is not a 预算/决算 book).
+ */
+export function crossCheck(sheets: SheetCheck[], grids: Grid[], settings?: Partial<CheckSettings>): CrossTableReport | undefined {
+  const s = resolveSettings(settings);
+  const inputs = sheets.map((r, i) => ({ grid: grids[i], detected: r.detected, findings: r.findings }));
+  const { report, roles } = checkCrossTables(inputs, s);
+  if (roles.size === 0) return undefined;
+  for (const r of sheets) {
+    const m = roles.get(r.name);
+    if (!m) continue;
+    for (const [index, role] of m) if (r.tables[index]) r.tables[index].role = role;
+  }
+  return report;
+}
+
 /** The engine's one entry class, for callers that keep settings between checks (task pane, CLI batch). */
 export class Jiaohe {
   readonly settings: CheckSettings;
@@ -59,5 +103,8 @@ export class Jiaohe {
   }
   checkSheet(grid: Grid): SheetCheck {
     return checkSheet(grid, this.settings);
+  }
+  checkBook(grids: Grid[]): BookCheck {
+    return checkBook(grids, this.settings);
   }
 }

@@ -5,5 +5,5 @@ export * from './plan';
 export * from './layout/types';
 export { detectTables } from './layout/detectTables';
 export { runChecks, checkSums } from './checks';
-export { checkSheet, Jiaohe, summarizeTable, resolveSettings } from './engine';
-export type { SheetCheck } from './engine';
+export { checkSheet, checkBook, crossCheck, Jiaohe, summarizeTable, resolveSettings } from './engine';
+export type { SheetCheck, BookCheck } from './engine';

@@ -119,7 +119,7 @@ export interface CheckSettings {
   tolerance: string;
   /** Expected sum of indicator weights: 90, 100, 'auto' (90 or 100), or another number. */
   weightsTotal: number | 'auto';
-  /** Edition of the classification catalog used by code checks. */
+  /** Year of the classification catalog used by code checks; 0: the year the book's titles give (else 2025). */
   catalogYear: number;
   /** Rule families to run. */
   rules: { sums: boolean; perf: boolean; codes: boolean };
@@ -128,7 +128,7 @@ export interface CheckSettings {
 export const DEFAULT_SETTINGS: CheckSettings = {
   tolerance: '0',
   weightsTotal: 'auto',
-  catalogYear: 2025,
+  catalogYear: 0,
   rules: { sums: true, perf: true, codes: true },
 };
 
@@ -144,6 +144,8 @@ export interface SheetReport {
 export interface CrossTableRule {
   /** Rule id of its findings (xref.*) and a short Chinese statement of the rule. */
   rule: RuleId;
+  /** Id of this particular rule within its family ("xref.total.income"), stable for tests and reports. */
+  id?: string;
   name: string;
   status: 'passed' | 'failed' | 'not-applicable';
   /** Why it did not apply ("未找到项目支出表"), or what was compared. */
@@ -155,11 +157,25 @@ export interface CrossTableReport {
   findings: Finding[];
 }
 
+/** The catalog a check used and why: the year asked for (--year), the year of the book's titles, or the default. */
+export interface CatalogChoice {
+  year: number;
+  /** Edition of the 支出功能分类 used: the year itself when built in or imported, else the nearest earlier one. */
+  edition: number;
+  source: 'option' | 'book' | 'default';
+  /** Said once in the report when the year has no edition of its own: "按2025年科目表校验；未内置2026年科目表". */
+  note?: string;
+}
+
 export interface WorkbookReport {
   file: string;
   sheets: SheetReport[];
   /** Set when the book was checked as a whole. */
   crossTable?: CrossTableReport;
+  /** Sheets that could be read only in part (their notice says what was not read): the book is not fully checked. */
+  partial?: string[];
+  /** The catalog year the code checks used (set by hosts that check a whole book). */
+  catalog?: CatalogChoice;
 }
 
 export type { CellRange, AmountUnit };

@@ -78,7 +78,13 @@ describe('jiaohe check on the fixtures', () => {
     const r = await jiaohe(['check', file, '--format', 'json']);
     expect(r.code).not.toBe(2);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['file', 'sheets']);
+    // A 预算 book: the cross-table rules (勾稽关系) come after the sheets, every rule with its status.
+    expect(Object.keys(out)).toEqual(['file', 'sheets', 'crossTable', 'catalog']);
+    expect(out.crossTable.rules.length).toBeGreaterThan(0);
+    for (const rule of out.crossTable.rules) expect(['passed', 'failed', 'not-applicable']).toContain(rule.status);
+    expect(out.crossTable.findings).toEqual([]);
+    // A 2023 budget: its titles give the year; the nearest built-in edition is 2024, and the report says so.
+    expect(out.catalog).toEqual({ year: 2023, edition: 2024, source: 'book', note: '按2024年科目表校验；未内置2023年科目表' });
     expect(out.file).toBe(file);
     expect(out.sheets.map((s: { name: string }) => s.name)).toEqual([
       '表1 收支总体', '表2 收入总体', '表3 支出总体', '表4 财政拨款收支', '表5 一般公共预算支出', '表10 三公经费',
@@ -134,6 +140,29 @@ describe('jiaohe check on the fixtures', () => {
     expect(missing.code).toBe(2);
     expect(missing.stdout).toBe('');
     expectOneLineReason(missing.stderr, /没有名为「表99」的工作表.*「表1 收支总体」.*「绩效-离休600」/);
+  });
+});
+
+describe('jiaohe check on a whole book: 勾稽关系', () => {
+  const REAL = path.join(__dirname, '..', '..', '..', 'shared', 'real');
+
+  it('lists every cross-table rule: passed, failed, or not applicable and why; a cross-table finding names both sides and exits 1', async () => {
+    const r = await jiaohe(['check', path.join(REAL, 'putuo-wanli-2024-bumen-yusuan.xlsx')]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    const head = lines.findIndex((l) => l.startsWith('表间勾稽关系：'));
+    expect(lines[head]).toBe('表间勾稽关系：13 条规则，通过 9，不符 1，不适用 3');
+    expect(lines).toContain('  [不适用] 一般公共预算支出表 项目支出 合计 = 项目支出表 合计：未找到项目支出表');
+    expect(lines).toContain('  [通过] 收入总表 合计（按科目）= 支出总表 合计（按科目）：比较了 66 处');
+    expect(r.stdout).toMatch(/^ {4}部门三公经费和机关运行经费预算表!A7 ↔ 部门三公经费和机关运行经费预算表!A6 {2}错误 {2}xref\.empty-note/m);
+    const json = JSON.parse((await jiaohe(['check', path.join(REAL, 'putuo-wanli-2024-bumen-yusuan.xlsx'), '--format', 'json'])).stdout);
+    expect(json.crossTable.findings[0]).toMatchObject({ rule: 'xref.empty-note', cell: '部门三公经费和机关运行经费预算表!A7', other: { sheet: '部门三公经费和机关运行经费预算表', cell: 'A6' } });
+  });
+
+  it('with --sheet compares only the tables on that sheet', async () => {
+    const r = await jiaohe(['check', fixture('seed004-department-budget.xlsx'), '--sheet', '表4 财政拨款收支']);
+    expect(r.stdout).toContain('  [不适用] 财政拨款收支总表 一般公共预算（按类）= 一般公共预算支出表 合计（按类）：未找到一般公共预算支出表');
+    expect(r.stdout).not.toMatch(/\[通过\] 收支总表/);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CrossTableReport, Finding, RelationSummary, SheetReport, TableSummary, WorkbookReport } from '../types';
+import type { CatalogChoice, CrossTableReport, Finding, RelationSummary, SheetReport, TableSummary, WorkbookReport } from '../types';
 
 /** The JSON shape of DESIGN.md ("jiaohe check FILE --format json"). Optional keys are absent, never null. */
 export interface JsonTable {
@@ -42,6 +42,10 @@ export interface JsonWorkbook {
   error?: string;
   /** The cross-table rules (勾稽关系) when the book was checked as a whole. */
   crossTable?: { rules: CrossTableReport['rules']; findings: JsonFinding[] };
+  /** Sheets read only in part (each sheet's notice says what was not read). */
+  partial?: string[];
+  /** The catalog year the code checks used: year, edition, source (option|book|default), note. */
+  catalog?: CatalogChoice;
 }
 
 function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
@@ -82,7 +86,13 @@ export function jsonSheet(s: SheetReport): JsonSheet {
 
 export function jsonWorkbook(r: WorkbookReport): JsonWorkbook {
   const out: JsonWorkbook = { file: r.file, sheets: r.sheets.map(jsonSheet) };
-  if (r.crossTable) out.crossTable = { rules: r.crossTable.rules.map((x) => ({ ...x })), findings: r.crossTable.findings.map(jsonFinding) };
+  if (r.crossTable) {
+    // A cross-table finding names its sheet in its cell (Sheet!A1): it is not under one sheet.
+    const findings = r.crossTable.findings.map((f) => ({ ...jsonFinding(f), cell: `${f.sheet}!${f.cell}` }));
+    out.crossTable = { rules: r.crossTable.rules.map((x) => ({ ...x })), findings };
+  }
+  if (r.partial && r.partial.length > 0) out.partial = [...r.partial];
+  if (r.catalog) out.catalog = { ...r.catalog };
   return out;
 }
 

@@ -31,7 +31,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   'code.mapping': '经济分类对应不符',
   'xref.total': '表间合计不符',
   'xref.by-code': '表间科目金额不符',
-  'xref.bound': '三公经费超出经济分类',
+  'xref.bound': '三公经费少于经济分类科目',
   'xref.empty-note': '空表说明不符',
 };
 

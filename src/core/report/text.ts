@@ -1,5 +1,5 @@
 import { parseA1 } from '../grid/address';
-import type { Finding, SheetReport, TableSummary, WorkbookReport } from '../types';
+import type { CrossTableReport, CrossTableRule, Finding, SheetReport, TableSummary, WorkbookReport } from '../types';
 import { KIND_LABELS, ruleLabel, SEVERITY_LABELS } from './labels';
 
 /** How one file of a run ended: a report, or the one-line reason it could not be checked. */
@@ -37,8 +37,27 @@ export function countFindings(findings: readonly Finding[]): { total: number; er
   return { total: findings.length, errors, warnings: findings.length - errors - hints, hints };
 }
 
+/** Every finding of a book: each sheet's, then the cross-table ones. */
 export function workbookFindings(report: WorkbookReport): Finding[] {
-  return report.sheets.flatMap((s) => s.findings);
+  return [...report.sheets.flatMap((s) => s.findings), ...(report.crossTable?.findings ?? [])];
+}
+
+const RULE_STATUS: Record<CrossTableRule['status'], string> = { passed: '通过', failed: '不符', 'not-applicable': '不适用' };
+
+/** One line per cross-table finding: both sides with their sheets. */
+export function crossFindingLine(f: Finding): string {
+  const other = f.other ? ` ↔ ${f.other.sheet}!${f.other.cell}` : '';
+  const from = f.derivedFrom ? `（由 ${f.derivedFrom} 的表内错误引起）` : '';
+  return `${f.sheet}!${f.cell}${other}  ${SEVERITY_LABELS[f.severity] ?? f.severity}  ${f.rule}（${ruleLabel(f.rule)}）  ${f.message}${from}`;
+}
+
+/** The 勾稽关系 section: each rule applied (passed or not) or not applicable and why, then the findings. */
+export function formatCrossTableText(x: CrossTableReport): string[] {
+  const count = (st: CrossTableRule['status']) => x.rules.filter((r) => r.status === st).length;
+  const lines = [`表间勾稽关系：${x.rules.length} 条规则，通过 ${count('passed')}，不符 ${count('failed')}，不适用 ${count('not-applicable')}`];
+  for (const r of x.rules) lines.push(`  [${RULE_STATUS[r.status]}] ${r.name}${r.reason ? `：${r.reason}` : ''}`);
+  for (const f of x.findings) lines.push(`    ${crossFindingLine(f)}`);
+  return lines;
 }
 
 export function findingLine(f: Finding): string {
@@ -98,11 +117,16 @@ const RELATION_KIND_ZH: Record<NonNullable<TableSummary['relations']>[number]['k
 export function tableLine(t: TableSummary, index: number): string {
   const details = [t.range, KIND_LABELS[t.kind] ?? t.kind];
   if (t.unit) details.push(`单位：${t.unit}`);
+  if (t.role) details.push(t.role);
   return `表格 ${index + 1}：${t.title ?? '（无标题）'}（${details.join('，')}）`;
 }
 
-function countLine(findings: readonly Finding[]): string {
+function countLine(findings: readonly Finding[], partial?: readonly string[]): string {
   const c = countFindings(findings);
+  if (partial && partial.length > 0) {
+    const where = `工作表 ${partial.map((n) => `「${n}」`).join('、')} 有内容未能读取（见说明）`;
+    return c.total === 0 ? `校核不完整：${where}，已读取的部分中没有发现问题` : `共发现 ${c.total} 处问题；校核不完整：${where}`;
+  }
   if (c.total === 0) return '未发现问题';
   const kinds: string[] = [];
   if (c.errors) kinds.push(`错误 ${c.errors} 处`);
@@ -190,9 +214,11 @@ export function formatSheetText(sheet: SheetReport, opts: TextOptions = {}): str
 /** The human report of one workbook: file → sheet → table → one line per finding, then the file's count. */
 export function formatWorkbookText(report: WorkbookReport, opts: TextOptions = {}): string {
   const lines = [`文件：${report.file}`];
+  if (report.catalog?.note) lines.push(`科目表：${report.catalog.note}。`);
   if (report.sheets.length === 0) lines.push('（没有可校验的工作表）');
   for (const s of report.sheets) lines.push(...formatSheetText(s, opts));
-  lines.push(countLine(workbookFindings(report)));
+  if (report.crossTable) lines.push(...formatCrossTableText(report.crossTable));
+  lines.push(countLine(workbookFindings(report), report.partial));
   return `${lines.join('\n')}\n`;
 }
 
@@ -201,14 +227,20 @@ export function formatBatchSummary(outcomes: readonly FileOutcome[]): string {
   const failed = outcomes.filter((o) => !o.report);
   const checked = outcomes.filter((o) => o.report);
   const withFindings = checked.filter((o) => workbookFindings(o.report!).length > 0);
+  // Read only in part and nothing found in what was read: not clean.
+  const incomplete = checked.filter((o) => workbookFindings(o.report!).length === 0 && (o.report!.partial?.length ?? 0) > 0);
   const lines = ['==== 批量校核汇总 ===='];
   lines.push(
-    `共 ${outcomes.length} 个文件：未发现问题 ${checked.length - withFindings.length} 个，` +
-      `发现问题 ${withFindings.length} 个，无法校核 ${failed.length} 个`,
+    `共 ${outcomes.length} 个文件：未发现问题 ${checked.length - withFindings.length - incomplete.length} 个，` +
+      `发现问题 ${withFindings.length} 个，${incomplete.length > 0 ? `校核不完整 ${incomplete.length} 个，` : ''}无法校核 ${failed.length} 个`,
   );
+  if (incomplete.length > 0) {
+    lines.push('校核不完整的文件：');
+    for (const o of incomplete) lines.push(`  ${o.file}：${countLine([], o.report!.partial)}`);
+  }
   if (withFindings.length > 0) {
     lines.push('发现问题的文件：');
-    for (const o of withFindings) lines.push(`  ${o.file}：${countLine(workbookFindings(o.report!))}`);
+    for (const o of withFindings) lines.push(`  ${o.file}：${countLine(workbookFindings(o.report!), o.report!.partial)}`);
   }
   if (failed.length > 0) {
     lines.push('无法校核的文件：');

@@ -1,5 +1,7 @@
 import { checkSheet, SheetCheck } from '../../core/engine';
+import type { Grid } from '../../core/grid';
 import { parseA1 } from '../../core/grid/address';
+import { splitIgnored, tableCoverage, totalCells, type IgnoredFinding, type TableCoverage } from '../../core/report/review';
 import type { CheckSettings, Finding, RuleId, TableKind, TableSummary } from '../../core/types';
 import type { SpreadsheetHost } from '../../hosts/host';
 
@@ -10,10 +12,49 @@ export type CheckPhase =
 
 export interface CheckOutcome {
   check: SheetCheck;
+  /** Findings to show and mark: the check's findings less those the officer ignored. */
+  kept: Finding[];
+  /** Findings of this check that the officer ignored earlier. */
+  ignored: Finding[];
+  /** Per table: its coverage (verified, failed, not checked) and the verified total cells (显示已核对). */
+  tables: { coverage: TableCoverage; verified: string[] }[];
   /** Cells marked on the sheet. */
   marked: number;
   /** Why marking failed, when the findings could not be painted (the list is still valid). */
   markError?: unknown;
+}
+
+export interface CheckOptions {
+  /** Findings ignored in this workbook (from the marks record). */
+  ignored?: readonly IgnoredFinding[];
+  /** 显示已核对: mark the verified totals lightly too. */
+  showVerified?: boolean;
+}
+
+/** The outcome of a check of one grid (no host): findings less the ignored ones, coverage per table. */
+export function outcomeOf(grid: Grid, check: SheetCheck, ignored: readonly IgnoredFinding[]): CheckOutcome {
+  const split = splitIgnored(check.findings, ignored);
+  const totals = totalCells(grid, check.detected, check.findings);
+  const tables = check.tables.map((t, i) => {
+    const cells = totals[i] ?? { verified: [], failed: [] };
+    return { coverage: tableCoverage(t, { verified: cells.verified.length, failed: cells.failed.length }), verified: cells.verified };
+  });
+  return { check, kept: split.kept, ignored: split.ignored, tables, marked: 0 };
+}
+
+/** Replace the marks on the workbook by those of this outcome: the kept findings, and the verified totals when asked. */
+export async function markOutcome(host: SpreadsheetHost, outcome: CheckOutcome, showVerified: boolean): Promise<CheckOutcome> {
+  try {
+    await host.clearMarks();
+    let marked = outcome.kept.length ? await host.markFindings(outcome.kept) : 0;
+    if (showVerified) {
+      const cells = outcome.tables.flatMap((t) => t.verified.map((cell) => ({ sheet: outcome.check.name, cell })));
+      if (cells.length) marked += await host.markVerified(cells);
+    }
+    return { ...outcome, marked, markError: undefined };
+  } catch (markError) {
+    return { ...outcome, marked: 0, markError };
+  }
 }
 
 /** Lets the browser paint the progress before a long synchronous step. */
@@ -30,19 +71,32 @@ export async function runSheetCheck(
   host: SpreadsheetHost,
   settings: CheckSettings,
   onPhase: (p: CheckPhase) => void = () => undefined,
+  options: CheckOptions = {},
 ): Promise<CheckOutcome> {
   const grid = await host.readActiveSheet((done, total) => onPhase({ phase: 'reading', done, total }));
   onPhase({ phase: 'checking' });
   await nextFrame();
   const check = checkSheet(grid, settings);
   onPhase({ phase: 'marking' });
-  try {
-    await host.clearMarks();
-    const marked = check.findings.length ? await host.markFindings(check.findings) : 0;
-    return { check, marked };
-  } catch (markError) {
-    return { check, marked: 0, markError };
-  }
+  return markOutcome(host, outcomeOf(grid, check, options.ignored ?? []), !!options.showVerified);
+}
+
+/**
+ * The headline of a result, saying what was checked: findings, or for a clean result whether totals were verified,
+ * only 绩效目标表 were checked, or nothing was understood at all.
+ */
+export function headline(outcome: Pick<CheckOutcome, 'check' | 'kept' | 'tables'>): {
+  key: 'summary.findings' | 'summary.okTotals' | 'summary.okPerf' | 'summary.nothingChecked' | 'summary.noTables';
+  vars: Record<string, number>;
+} {
+  const { check, kept, tables } = outcome;
+  if (kept.length) return { key: 'summary.findings', vars: { count: kept.length } };
+  if (!check.tables.length) return { key: 'summary.noTables', vars: {} };
+  const verified = tables.reduce((n, t) => n + t.coverage.verified, 0);
+  const perf = check.tables.filter((t) => t.kind === 'performance').length;
+  if (verified > 0) return { key: 'summary.okTotals', vars: { count: verified, tables: check.tables.length } };
+  if (perf > 0) return { key: 'summary.okPerf', vars: { count: perf } };
+  return { key: 'summary.nothingChecked', vars: { count: check.tables.length } };
 }
 
 export interface FindingGroup {

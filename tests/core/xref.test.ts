@@ -1,0 +1,213 @@
+/**
+ * Cross-table rules (勾稽关系) on whole books: seed004's 情况表 (万元), the 上海 预算 sets (元, 三公 in 万元)
+ * and the 决算 set. Planted breaks change one amount in one table only, through a Grid edit.
+ */
+import * as path from 'path';
+import { checkBook, Grid } from '../../src/core';
+import type { CrossTableReport, Finding } from '../../src/core/types';
+import { parseA1 } from '../../src/core/grid/address';
+import { roleOfTitle } from '../../src/core/xref/roles';
+import { readXlsxFile } from '../../src/hosts/file/readXlsx';
+import { sharedFixture } from '../sharedFixtures';
+
+const REAL = path.join(__dirname, '..', '..', '..', 'shared', 'real');
+
+async function book(file: string): Promise<Grid[]> {
+  return (await readXlsxFile(file)).sheets;
+}
+
+/** A copy of the book with one cell's value replaced (the number format and everything else kept). */
+function edit(grids: Grid[], sheet: string, a1: string, value: number): Grid[] {
+  return grids.map((g) => {
+    if (g.name !== sheet) return g;
+    const at = parseA1(a1);
+    const cells = [];
+    for (let r = 0; r < Math.max(g.rowCount, at.row + 1); r++) {
+      const row = [];
+      for (let c = 0; c < Math.max(g.colCount, at.col + 1); c++) {
+        const cell = g.cell(r, c);
+        row.push(r === at.row && c === at.col ? { ...(cell ?? {}), value, text: undefined, formula: undefined } : cell);
+      }
+      cells.push(row);
+    }
+    return new Grid({ name: g.name, cells, merges: [...g.merges], hiddenRows: [...g.hiddenRows], hiddenCols: [...g.hiddenCols] });
+  });
+}
+
+function cross(grids: Grid[]): CrossTableReport {
+  const r = checkBook(grids);
+  expect(r.crossTable).toBeDefined();
+  return r.crossTable as CrossTableReport;
+}
+
+const statusOf = (x: CrossTableReport) => Object.fromEntries(x.rules.map((r) => [r.id, r.status]));
+const side = (f: Finding) => `${f.sheet}!${f.cell}`;
+const otherSide = (f: Finding) => `${f.other?.sheet}!${f.other?.cell}`;
+
+describe('table roles from titles, in the three namings', () => {
+  it.each([
+    ['部门收支总体情况表', '收支总表'],
+    ['2026年部门财务收支预算总表', '收支总表'],
+    ['收入支出决算总表', '收支总表'],
+    ['部门收入总体情况表', '收入总表'],
+    ['2024年预算单位收入预算总表', '收入总表'],
+    ['收入决算表', '收入总表'],
+    ['部门支出总体情况表', '支出总表'],
+    ['支出决算表', '支出总表'],
+    ['财政拨款收支预算总体情况表', '财政拨款收支总表'],
+    ['2024年部门财政拨款收支预算总表', '财政拨款收支总表'],
+    ['财政拨款收入支出决算总表', '财政拨款收支总表'],
+    ['一般公共预算支出情况表', '一般公共预算支出表'],
+    ['2026年部门一般公共预算支出功能分类预算表', '一般公共预算支出表'],
+    ['一般公共预算财政拨款支出决算表', '一般公共预算支出表'],
+    ['一般公共预算基本支出情况表', '基本支出表'],
+    ['2026年部门一般公共预算基本支出部门预算经济分类预算表', '基本支出表'],
+    ['一般公共预算财政拨款基本支出决算表', '基本支出表'],
+    ['一般公共预算项目支出情况表', '项目支出表'],
+    ['政府性基金预算支出情况表', '政府性基金表'],
+    ['政府性基金预算财政拨款收入支出决算表', '政府性基金表'],
+    ['国有资本经营预算支出情况表', '国有资本经营表'],
+    ['国有资本经营预算财政拨款收入支出决算表', '国有资本经营表'],
+    ['财政拨款“三公”经费支出情况表', '三公经费表'],
+    ['2026年部门“三公”经费和机关运行经费预算表', '三公经费表'],
+    ['财政拨款 三公 经费支出决算表', '三公经费表'],
+  ])('%s → %s', (title, role) => {
+    expect(roleOfTitle(title)).toBe(role);
+  });
+
+  it('gives no role to 绩效目标表 or lines that are not table titles', () => {
+    expect(roleOfTitle('项目支出绩效目标表')).toBeUndefined();
+    expect(roleOfTitle('单位：万元')).toBeUndefined();
+    expect(roleOfTitle('一、关于收支预算情况的总体说明')).toBeUndefined();
+  });
+});
+
+describe('seed004 (ten 情况表, 万元; the fixture holds 表1–表5 and 表10)', () => {
+  const file = sharedFixture('seed004-department-budget.xlsx');
+
+  it('applies every rule whose tables exist, and finds nothing on the book as it is', async () => {
+    const r = checkBook(await book(file));
+    const x = r.crossTable as CrossTableReport;
+    expect(statusOf(x)).toEqual({
+      'xref.total.income': 'passed',
+      'xref.total.expense': 'not-applicable',
+      'xref.by-code.expense': 'passed',
+      'xref.total.fiscal-expense': 'not-applicable',
+      'xref.by-code.general-budget': 'passed',
+      'xref.total.general-budget': 'passed',
+      'xref.total.basic': 'not-applicable',
+      'xref.total.project': 'not-applicable',
+      'xref.total.fiscal-income': 'passed',
+      'xref.by-code.income-expense': 'passed',
+      'xref.total.carry-over': 'not-applicable',
+      'xref.bound.three-public': 'not-applicable',
+      'xref.empty-note': 'passed',
+    });
+    const reasons = Object.fromEntries(x.rules.map((rule) => [rule.id, rule.reason]));
+    expect(reasons['xref.total.project']).toBe('未找到项目支出表');
+    expect(reasons['xref.total.fiscal-expense']).toBe('未找到政府性基金表、国有资本经营表');
+    expect(reasons['xref.total.expense']).toBe('只适用于决算');
+    expect(reasons['xref.by-code.income-expense']).toBe('比较了 26 处');
+    expect(x.findings).toEqual([]);
+    // 表3 = 表5 is not a rule: 744.80 vs 654.80 differ by the 90 of 财政拨款结转.
+    expect(r.sheets.map((s) => s.tables.map((t) => t.role ?? '-').join(','))).toEqual([
+      '收支总表', '收入总表', '支出总表', '财政拨款收支总表', '一般公共预算支出表', '三公经费表', '-', '-',
+    ]);
+  });
+
+  it('catches a 类 changed in 一般公共预算支出表 only, both sides named, from the within-table error', async () => {
+    const x = cross(edit(await book(file), '表5 一般公共预算支出', 'E15', 654.9));
+    const f = x.findings.filter((g) => g.rule === 'xref.by-code');
+    expect(f).toHaveLength(1);
+    expect(side(f[0])).toBe('表4 财政拨款收支!E14');
+    expect(otherSide(f[0])).toBe('表5 一般公共预算支出!E15');
+    expect(f[0].message).toBe('财政拨款收支总表 一般公共预算 210 卫生健康支出 654.80 ≠ 一般公共预算支出表 210 卫生健康支出 654.90（相差 0.10）');
+    expect(f[0]).toMatchObject({ severity: 'error', actual: '654.80', expected: '654.90', other: { value: '654.90' } });
+    // 表5's own 210 ≠ Σ款 already explains it.
+    expect(f[0].derivedFrom).toBe('表5 一般公共预算支出!E15');
+    expect(statusOf(x)['xref.by-code.general-budget']).toBe('failed');
+  });
+
+  it('catches a 项 changed in 支出总表 only against 收入总表; derivedFrom only when a within-table error is at that cell', async () => {
+    const grids = edit(await book(file), '表3 支出总体', 'E22', 244.9);
+    const x = cross(grids);
+    expect(x.findings).toHaveLength(1);
+    const [f] = x.findings;
+    expect(f.rule).toBe('xref.by-code');
+    expect(side(f)).toBe('表2 收入总体!E22');
+    expect(otherSide(f)).toBe('表3 支出总体!E22');
+    expect(f.message).toBe('收入总表 2101501 行政运行 234.90 ≠ 支出总表 2101501 行政运行 244.90（相差 10.00）');
+    // 表3 E22 合计 ≠ 基本支出 + 项目支出 (sum.row) is the cause.
+    expect(f.derivedFrom).toBe('表3 支出总体!E22');
+    // Changed with its 基本支出 too, the row adds up: the difference has no within-table cause at E22.
+    const y = cross(edit(grids, '表3 支出总体', 'F22', 244.9));
+    expect(y.findings.map((g) => [side(g), otherSide(g), g.derivedFrom])).toEqual([['表2 收入总体!E22', '表3 支出总体!E22', undefined]]);
+  });
+
+  it('catches a 类 line of the 收支总表 changed only there', async () => {
+    const x = cross(edit(await book(file), '表1 收支总体', 'D12', 635.7));
+    expect(x.findings.map((f) => [f.rule, side(f), otherSide(f)])).toEqual([['xref.by-code', '表1 收支总体!D12', '表3 支出总体!E8']]);
+    expect(x.findings[0].message).toContain('收支总表 208 社会保障和就业支出 635.70 ≠ 支出总表 208 社会保障和就业支出 653.70');
+  });
+
+  it('catches 收入总表 财政拨款 合计 against 财政拨款收支总表 本年收入', async () => {
+    const x = cross(edit(await book(file), '表2 收入总体', 'F31', 1336.61));
+    const f = x.findings.filter((g) => g.rule === 'xref.total');
+    expect(f.map((g) => [side(g), otherSide(g)])).toEqual([['表2 收入总体!F31', '表4 财政拨款收支!B5']]);
+    expect(statusOf(x)['xref.total.fiscal-income']).toBe('failed');
+  });
+
+  it('a 0.01 difference is a hint that looks like rounding', async () => {
+    const x = cross(edit(await book(file), '表1 收支总体', 'B35', 1426.72));
+    const f = x.findings.find((g) => g.rule === 'xref.total');
+    expect(f).toMatchObject({ severity: 'hint', rounding: true, sheet: '表1 收支总体', cell: 'B35', other: { sheet: '表2 收入总体', cell: 'E31' } });
+  });
+});
+
+describe('上海 books in /work/shared/real', () => {
+  const real = (name: string) => path.join(REAL, `${name}.xlsx`);
+  const applied = (x: CrossTableReport) => x.rules.filter((r) => r.status !== 'not-applicable').map((r) => r.id);
+  const PREDICTED_BUDGET = [
+    'xref.total.income', 'xref.by-code.expense', 'xref.total.fiscal-expense', 'xref.by-code.general-budget',
+    'xref.total.general-budget', 'xref.total.basic', 'xref.total.fiscal-income', 'xref.by-code.income-expense',
+    'xref.bound.three-public', 'xref.empty-note',
+  ];
+
+  it.each(['putuo-sfj-2026-bumen-yusuan', 'putuo-fly-2024-danwei-yusuan'])('%s: every rule with its tables applied, no finding', async (name) => {
+    const x = cross(await book(real(name)));
+    expect(applied(x)).toEqual(PREDICTED_BUDGET);
+    expect(x.rules.find((r) => r.id === 'xref.total.project')?.reason).toBe('未找到项目支出表');
+    expect(x.findings).toEqual([]);
+  });
+
+  it('万里街道: the 三公 table has numbers but says it is empty (the PDF prints both)', async () => {
+    const x = cross(await book(real('putuo-wanli-2024-bumen-yusuan')));
+    expect(applied(x)).toEqual(PREDICTED_BUDGET);
+    expect(x.findings.map((f) => [f.rule, side(f), otherSide(f)])).toEqual([
+      ['xref.empty-note', '部门三公经费和机关运行经费预算表!A7', '部门三公经费和机关运行经费预算表!A6'],
+    ]);
+  });
+
+  it('财政局 决算: 社会保障和就业支出 is 326.71 in both 总表 and 326.72 in both 支出表 (as printed)', async () => {
+    const x = cross(await book(real('putuo-czj-2024-juesuan')));
+    expect(applied(x)).toEqual([
+      'xref.total.income', 'xref.total.expense', 'xref.by-code.expense', 'xref.total.fiscal-expense',
+      'xref.by-code.general-budget', 'xref.total.general-budget', 'xref.total.basic', 'xref.total.fiscal-income',
+      'xref.total.carry-over', 'xref.bound.three-public', 'xref.empty-note',
+    ]);
+    expect(x.findings.map((f) => [side(f), otherSide(f), f.severity])).toEqual([
+      ['收入支出决算总表!D12', '支出决算表!E13', 'hint'],
+      ['财政拨款收入支出决算总表!E12', '一般公共预算财政拨款支出决算表!E13', 'hint'],
+    ]);
+  });
+
+  it('converts 万元 (三公) and 元 (经济分类) before comparing: a 公务接待费 line above its 三公 item is caught', async () => {
+    const grids = await book(real('putuo-sfj-2026-bumen-yusuan'));
+    expect(statusOf(cross(grids))['xref.bound.three-public']).toBe('passed'); // 0.83 万元 ≥ 8,265 元
+    const sheet = '2026年部门一般公共预算基本支出部门预算经济分类预算表';
+    const x = cross(edit(grids, sheet, 'D24', 9265));
+    const f = x.findings.filter((g) => g.rule === 'xref.bound');
+    expect(f.map((g) => [side(g), otherSide(g)])).toEqual([['2026年部门三公经费和机关运行经费预算表!C6', `${sheet}!D24`]]);
+    expect(f[0].message).toBe('三公经费表 公务接待费 0.83万元 < 基本支出表 30217 公务接待费 9265.00元（少 0.10万元）');
+  });
+});
