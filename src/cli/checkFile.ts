@@ -17,6 +17,8 @@ export interface FileJob {
   /** Where the annotated copy goes, when asked for. */
   annotate?: string;
   verbose: boolean;
+  /** Count total cells per table (only --report shows them: a large book pays for them otherwise). */
+  countTotals?: boolean;
 }
 
 /** The outcome of one file: the report, or the one-line reason it could not be checked; stderr lines in order. */
@@ -46,7 +48,7 @@ export async function runFileJob(job: FileJob): Promise<FileRun> {
   const run: FileRun = { index: job.index, file: job.file, stderr: [], failed: false };
   let result;
   try {
-    result = await checkXlsxFile(job.abs, { settings: job.settings, sheet: job.sheet });
+    result = await checkXlsxFile(job.abs, { settings: job.settings, sheet: job.sheet, countTotals: job.countTotals });
   } catch (err) {
     run.error = reasonOf(job.file, err, job.verbose);
     run.stderr.push(run.error);
