@@ -2,8 +2,8 @@ import { parseA1, parseRange, rangeToA1, toA1 } from '../../core/grid';
 import type { Grid } from '../../core/grid';
 import type { Finding } from '../../core/types';
 import type { SheetPlan } from '../../core/plan';
-import type { HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
-import { EtApplication, EtRange, EtSheets, EtWorksheet, findSheet, prop, tryProp } from './et';
+import type { BookProgress, HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
+import { count, EtApplication, EtRange, EtSheets, EtWorksheet, findSheet, item, prop, tryProp, XL } from './et';
 import { readWorksheet, ReadStats } from './etRead';
 import { applyMarks, readMarkRecords, restoreMarks, writeMarkRecords, MARKS_SHEET } from './etMarks';
 import { protectText, renderPlan } from './etPlan';
@@ -68,6 +68,25 @@ export class WpsHost implements SpreadsheetHost {
     const grid = readWorksheet(ws, onProgress, stats);
     this.lastReadStats = stats;
     return grid;
+  }
+
+  /** Every visible worksheet in tab order (not Jiaohe's very hidden marks record). */
+  async readAllSheets(onProgress?: BookProgress): Promise<Grid[]> {
+    const sheets = this.sheets();
+    const visible: EtWorksheet[] = [];
+    for (let i = 1; i <= count(sheets); i++) {
+      const ws = item<EtWorksheet>(sheets, i);
+      const shown = tryProp<number | boolean>(ws, 'Visible');
+      if (prop<string>(ws, 'Name') !== MARKS_SHEET && (shown === null || shown === true || shown === XL.sheetVisible)) visible.push(ws);
+    }
+    const stats: ReadStats = { calls: 0 };
+    const grids: Grid[] = [];
+    for (let i = 0; i < visible.length; i++) {
+      onProgress?.(prop<string>(visible[i], 'Name'), i + 1, visible.length);
+      grids.push(readWorksheet(visible[i], undefined, stats));
+    }
+    this.lastReadStats = stats;
+    return grids;
   }
 
   async markFindings(findings: Finding[]): Promise<number> {

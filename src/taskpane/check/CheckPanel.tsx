@@ -13,7 +13,8 @@ import type { SpreadsheetHost } from '../../hosts/host';
 import type { Finding } from '../../core/types';
 import { useT } from '../i18n';
 import { PaneSettings, toCheckSettings } from '../settings';
-import { CheckOutcome, CheckPhase, reasonOf, runSheetCheck } from './runCheck';
+import { BookOutcome, CheckOutcome, CheckPhase, reasonOf, runBookCheck, runSheetCheck } from './runCheck';
+import { BookResults } from './BookResults';
 import { CheckSummaryView } from './CheckSummaryView';
 import { FindingsList } from './FindingsList';
 import { SettingsPanel } from './SettingsPanel';
@@ -50,6 +51,7 @@ type Status =
   | { kind: 'running'; phase: CheckPhase }
   | { kind: 'clearing' }
   | { kind: 'done'; outcome: CheckOutcome }
+  | { kind: 'book'; book: BookOutcome }
   | { kind: 'failed'; message: string };
 
 export interface CheckPanelProps {
@@ -86,6 +88,24 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     }
   };
 
+  const checkBook = async () => {
+    if (!host) return;
+    setNotice(null);
+    setSelected(null);
+    setStatus({ kind: 'running', phase: { phase: 'reading', done: 0, total: 0 } });
+    let reading = true;
+    try {
+      const book = await runBookCheck(host, toCheckSettings(props.settings), (phase) => {
+        if (phase.phase !== 'reading-sheet') reading = false;
+        setStatus({ kind: 'running', phase });
+      });
+      setStatus({ kind: 'book', book });
+      if (book.markError) setNotice({ intent: 'warning', text: t('check.markFailed', { reason: reasonOf(book.markError) }) });
+    } catch (err) {
+      setStatus({ kind: 'failed', message: t(reading ? 'error.read' : 'error.check', { reason: reasonOf(err) }) });
+    }
+  };
+
   const clear = async () => {
     if (!host) return;
     const previous = status;
@@ -100,11 +120,11 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     setStatus(previous.kind === 'clearing' || previous.kind === 'running' ? { kind: 'idle' } : previous);
   };
 
-  const select = async (f: Finding) => {
+  const select = async (f: Finding, sheet = f.sheet, cell = f.cell) => {
     if (!host) return;
     setSelected(f);
     try {
-      await host.selectCell(f.sheet, f.cell);
+      await host.selectCell(sheet, cell);
     } catch (err) {
       setNotice({ intent: 'error', text: t('error.select', { reason: reasonOf(err) }) });
     }
@@ -124,6 +144,11 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
         <Button appearance="primary" disabled={!host || busy} onClick={() => void check()}>
           {t('check.run')}
         </Button>
+        {host?.readAllSheets && (
+          <Button disabled={busy} onClick={() => void checkBook()}>
+            {t('check.runBook')}
+          </Button>
+        )}
         <Button disabled={!host || busy} onClick={() => void clear()}>
           {t('check.clear')}
         </Button>
@@ -151,6 +176,7 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
           <FindingsList check={status.outcome.check} selected={selected} onSelect={(f) => void select(f)} />
         </>
       )}
+      {status.kind === 'book' && <BookResults book={status.book} selected={selected} onSelect={(f, sheet, cell) => void select(f, sheet, cell)} />}
       <SettingsPanel settings={props.settings} onChange={props.onSettingsChange} />
     </div>
   );
@@ -160,6 +186,15 @@ function Progress(props: { phase: CheckPhase }): React.JSX.Element {
   const styles = useStyles();
   const { t } = useT();
   const p = props.phase;
+  if (p.phase === 'reading-sheet' || p.phase === 'checking-sheet') {
+    const label = t(p.phase === 'reading-sheet' ? 'check.readingSheet' : 'check.checkingSheet', { index: p.index, total: p.total, sheet: p.sheet });
+    return (
+      <div className={styles.progress} role="status" aria-live="polite">
+        <ProgressBar value={(p.index - (p.phase === 'reading-sheet' ? 1 : 0.5)) / Math.max(1, p.total)} thickness="large" />
+        <Text size={200}>{label}</Text>
+      </div>
+    );
+  }
   if (p.phase === 'reading') {
     const label = p.total > 0 ? t('check.reading', { done: p.done, total: p.total }) : t('check.checking');
     return (
@@ -171,7 +206,7 @@ function Progress(props: { phase: CheckPhase }): React.JSX.Element {
   }
   return (
     <div role="status" aria-live="polite">
-      <Spinner size="tiny" labelPosition="after" label={t(p.phase === 'checking' ? 'check.checking' : 'check.marking')} />
+      <Spinner size="tiny" labelPosition="after" label={t(p.phase === 'checking' ? 'check.checking' : p.phase === 'cross' ? 'check.cross' : 'check.marking')} />
     </div>
   );
 }

@@ -1,10 +1,12 @@
-import { checkSheet, SheetCheck } from '../../core/engine';
+import { checkSheet, crossCheck, SheetCheck } from '../../core/engine';
 import { parseA1 } from '../../core/grid/address';
-import type { CheckSettings, Finding, RuleId, TableKind, TableSummary } from '../../core/types';
+import type { CheckSettings, CrossTableReport, Finding, RuleId, TableKind, TableSummary } from '../../core/types';
 import type { SpreadsheetHost } from '../../hosts/host';
 
 export type CheckPhase =
   | { phase: 'reading'; done: number; total: number }
+  | { phase: 'reading-sheet' | 'checking-sheet'; sheet: string; index: number; total: number }
+  | { phase: 'cross' }
   | { phase: 'checking' }
   | { phase: 'marking' };
 
@@ -43,6 +45,53 @@ export async function runSheetCheck(
   } catch (markError) {
     return { check, marked: 0, markError };
   }
+}
+
+export interface BookOutcome {
+  sheets: SheetCheck[];
+  /** The cross-table rules (勾稽关系); absent when no table has a role in a 预算/决算 book. */
+  crossTable?: CrossTableReport;
+  marked: number;
+  markError?: unknown;
+}
+
+/** Every finding of a book check: each sheet's, then the cross-table ones (they are marked on both sheets' cells). */
+export function bookFindings(b: Pick<BookOutcome, 'sheets' | 'crossTable'>): Finding[] {
+  return [...b.sheets.flatMap((s) => s.findings), ...(b.crossTable?.findings ?? [])];
+}
+
+/**
+ * 校验整个工作簿: read every sheet (progress per sheet), check each, run the cross-table rules among all
+ * their tables, then replace the previous marks with the new ones on every sheet.
+ */
+export async function runBookCheck(
+  host: SpreadsheetHost,
+  settings: CheckSettings,
+  onPhase: (p: CheckPhase) => void = () => undefined,
+): Promise<BookOutcome> {
+  if (!host.readAllSheets) throw new Error('此环境不能读取整个工作簿，请逐个工作表校验。');
+  const grids = await host.readAllSheets((sheet, index, total) => onPhase({ phase: 'reading-sheet', sheet, index, total }));
+  const sheets: SheetCheck[] = [];
+  for (let i = 0; i < grids.length; i++) {
+    onPhase({ phase: 'checking-sheet', sheet: grids[i].name, index: i + 1, total: grids.length });
+    await nextFrame();
+    sheets.push(checkSheet(grids[i], settings));
+  }
+  onPhase({ phase: 'cross' });
+  await nextFrame();
+  const crossTable = crossCheck(sheets, grids, settings);
+  const outcome: BookOutcome = { sheets, marked: 0 };
+  if (crossTable) outcome.crossTable = crossTable;
+  onPhase({ phase: 'marking' });
+  try {
+    await host.clearMarks();
+    // A cross-table finding marks both its cells, so either sheet shows it.
+    const findings = bookFindings(outcome).flatMap((f) => (f.other ? [f, { ...f, sheet: f.other.sheet, cell: f.other.cell }] : [f]));
+    outcome.marked = findings.length ? await host.markFindings(findings) : 0;
+  } catch (markError) {
+    outcome.markError = markError;
+  }
+  return outcome;
 }
 
 export interface FindingGroup {
