@@ -5,12 +5,16 @@ import type { DetectedTable } from './layout/types';
 import { runChecks } from './checks';
 import { tableRelations } from './checks/relations';
 import { numbersOf } from './checks/sums';
-import { CheckSettings, CrossTableReport, DEFAULT_SETTINGS, SheetReport, TableSummary } from './types';
+import { CatalogChoice, CheckSettings, CrossTableReport, DEFAULT_SETTINGS, SheetReport, TableSummary } from './types';
 import { checkCrossTables } from './xref';
+import { catalogLibrary } from './catalog/catalog';
+import { chooseCatalog, yearOfBook } from './catalog/bookYear';
 
 export interface SheetCheck extends SheetReport {
   /** The rich table models, for hosts and panels that need more than the summary. */
   detected: DetectedTable[];
+  /** The catalog year the code checks used (from the settings, else the sheet's title). */
+  catalog?: CatalogChoice;
 }
 
 export function summarizeTable(t: DetectedTable): TableSummary {
@@ -39,9 +43,10 @@ export function checkSheet(grid: Grid, settings?: Partial<CheckSettings>): Sheet
   if (grid.rowCount === 0 || grid.colCount === 0) {
     return { name: grid.name, tables: [], findings: [], detected: [], notice: '工作表为空，没有可校验的表格。' };
   }
+  const catalog = chooseCatalog(s.catalogYear, s.catalogYear ? undefined : yearOfBook([grid]), catalogLibrary());
   const detected = detectTables(grid);
-  const findings = runChecks(grid, detected, s);
-  return { name: grid.name, tables: detected.map((t) => withRelations(grid, t, summarizeTable(t))), findings, detected };
+  const findings = runChecks(grid, detected, { ...s, catalogYear: catalog.year });
+  return { name: grid.name, tables: detected.map((t) => withRelations(grid, t, summarizeTable(t))), findings, detected, catalog };
 }
 
 /** The relations the engine holds for a table (checked or set aside), as TableSummary.relations. */
@@ -56,6 +61,8 @@ export interface BookCheck {
   sheets: SheetCheck[];
   /** Absent when no table of the book has a role in a 预算/决算 book (a 分配表, a 绩效目标表 …). */
   crossTable?: CrossTableReport;
+  /** The catalog year the code checks used: the settings', else the year the book's titles give. */
+  catalog: CatalogChoice;
 }
 
 /**
@@ -64,9 +71,11 @@ export interface BookCheck {
  * on that sheet.
  */
 export function checkBook(grids: Grid[], settings?: Partial<CheckSettings>): BookCheck {
-  const s = resolveSettings(settings);
+  const asked = resolveSettings(settings);
+  const catalog = chooseCatalog(asked.catalogYear, asked.catalogYear ? undefined : yearOfBook(grids), catalogLibrary());
+  const s = { ...asked, catalogYear: catalog.year };
   const sheets = grids.map((g) => checkSheet(g, s));
-  return { sheets, crossTable: crossCheck(sheets, grids, s) };
+  return { sheets, crossTable: crossCheck(sheets, grids, s), catalog };
 }
 
 /**

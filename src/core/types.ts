@@ -119,7 +119,7 @@ export interface CheckSettings {
   tolerance: string;
   /** Expected sum of indicator weights: 90, 100, 'auto' (90 or 100), or another number. */
   weightsTotal: number | 'auto';
-  /** Edition of the classification catalog used by code checks. */
+  /** Year of the classification catalog used by code checks; 0: the year the book's titles give (else 2025). */
   catalogYear: number;
   /** Rule families to run. */
   rules: { sums: boolean; perf: boolean; codes: boolean };
@@ -128,7 +128,7 @@ export interface CheckSettings {
 export const DEFAULT_SETTINGS: CheckSettings = {
   tolerance: '0',
   weightsTotal: 'auto',
-  catalogYear: 2025,
+  catalogYear: 0,
   rules: { sums: true, perf: true, codes: true },
 };
 
@@ -157,11 +157,23 @@ export interface CrossTableReport {
   findings: Finding[];
 }
 
+/** The catalog a check used and why: the year asked for (--year), the year of the book's titles, or the default. */
+export interface CatalogChoice {
+  year: number;
+  /** Edition of the 支出功能分类 used: the year itself when built in or imported, else the nearest earlier one. */
+  edition: number;
+  source: 'option' | 'book' | 'default';
+  /** Said once in the report when the year has no edition of its own: "按2025年科目表校验；未内置2026年科目表". */
+  note?: string;
+}
+
 export interface WorkbookReport {
   file: string;
   sheets: SheetReport[];
   /** Set when the book was checked as a whole. */
   crossTable?: CrossTableReport;
+  /** The catalog year the code checks used (set by hosts that check a whole book). */
+  catalog?: CatalogChoice;
 }
 
 export type { CellRange, AmountUnit };

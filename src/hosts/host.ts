@@ -1,6 +1,10 @@
 import type { Grid } from '../core/grid';
 import type { Finding } from '../core/types';
 import type { SheetPlan } from '../core/plan';
+import type { IgnoredFinding } from '../core/report/review';
+
+/** The pale fill of a verified total (显示已核对); 清除标记 removes it like any mark. */
+export const VERIFIED_FILL = '#E2EFDA';
 
 export type HostKind = 'excel' | 'wps' | 'file' | 'demo';
 
@@ -38,6 +42,13 @@ export interface SpreadsheetHost {
   readAllSheets?(onProgress?: BookProgress): Promise<Grid[]>;
   /** Highlight each finding's cell and attach its message; remembers what it changed. */
   markFindings(findings: Finding[]): Promise<number>;
+  /** Mark verified totals lightly (显示已核对): VERIFIED_FILL, no note; recorded like any mark, so 清除标记 removes it. */
+  markVerified(cells: { sheet: string; cell: string }[]): Promise<number>;
+  /** Findings the officer ignored (忽略), stored with the marks record in the workbook (survives save and reopen). */
+  readIgnored(): Promise<IgnoredFinding[]>;
+  writeIgnored(list: IgnoredFinding[]): Promise<void>;
+  /** The displayed text of a block of cells (A1 range), row by row: what an insert would overwrite. */
+  readCells(sheet: string, range: string): Promise<string[][]>;
   /** Restore every cell Jiaohe marked (fills exactly as they were) and remove only its own notes. */
   clearMarks(): Promise<number>;
   /** Select a cell (and activate its sheet). */
@@ -47,6 +58,8 @@ export interface SpreadsheetHost {
   insertAtSelection(values: (string | number | null)[][]): Promise<void>;
   /** Write rows starting at a given cell of the active sheet. */
   writeCells(sheet: string, topLeft: string, values: (string | number | null)[][]): Promise<void>;
+  /** The workbook's file name, when the host knows it (the report names it). */
+  workbookName?(): Promise<string>;
   /** Add a sheet rendered from a plan; returns the name it got. */
   addSheet(plan: SheetPlan): Promise<string>;
 }

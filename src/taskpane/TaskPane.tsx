@@ -27,7 +27,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
+  /** The tabs stay in view while a long findings list scrolls. */
   tabs: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground1,
     flexShrink: 0,
     paddingLeft: tokens.spacingHorizontalS,
     paddingRight: tokens.spacingHorizontalS,
@@ -72,13 +77,28 @@ export function TaskPane(props: TaskPaneProps): React.JSX.Element {
   }, [locale]);
 
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+  // The tab bar's height, for the panels' own sticky bars (--jiaohe-tabs-height).
+  const rootRef = React.useRef<HTMLDivElement>(null);
+  const tabsRef = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    const tabs = tabsRef.current;
+    const root = rootRef.current;
+    if (!tabs || !root) return;
+    const update = () => root.style.setProperty('--jiaohe-tabs-height', `${tabs.offsetHeight}px`);
+    update();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(update);
+    observer.observe(tabs);
+    return () => observer.disconnect();
+  }, []);
   const panelId = (v: TabValue) => `jiaohe-panel-${v}`;
   const host = props.host;
 
   return (
-    <FluentProvider theme={jiaoheTheme} className={[styles.root, props.className].filter(Boolean).join(' ')}>
+    <FluentProvider ref={rootRef} theme={jiaoheTheme} className={[styles.root, props.className].filter(Boolean).join(' ')}>
       <I18nProvider locale={locale}>
         <TabList
+          ref={tabsRef}
           className={styles.tabs}
           aria-label={t('tabs.label')}
           selectedValue={tab}

@@ -169,14 +169,25 @@ describe('planted errors in the department budget tables (seed004)', () => {
     expect(fs[0].message).toContain('21011');
   });
 
-  test('names of earlier editions are accepted', () => {
+  test('names of earlier editions are reported as old names with the current one (疑似), not in their own years', () => {
     const g = gridFromRows('表', [
       ['科目编码', '科目名称'],
       ['21305', '巩固脱贫衔接乡村振兴'],
       ['2130599', '其他巩固脱贫衔接乡村振兴支出'],
       ['207', '文化体育与传媒支出'],
+      ['210', '医疗卫生与计划生育支出'],
     ]);
-    expect(checkCodes(g, [], settings)).toEqual([]);
+    const found = checkCodes(g, [], settings);
+    expect(found.map((f) => [f.cell, f.rule, f.severity, f.expected])).toEqual([
+      ['B2', 'code.name', 'warning', '巩固脱贫攻坚成果衔接乡村振兴'],
+      ['B3', 'code.name', 'warning', '其他巩固脱贫攻坚成果衔接乡村振兴支出'],
+      ['B4', 'code.name', 'warning', '文化旅游体育与传媒支出'],
+      ['B5', 'code.name', 'warning', '卫生健康支出'],
+    ]);
+    expect(found[3].message).toBe('B5：“医疗卫生与计划生育支出”是科目 210 的旧名称，现行名称为“卫生健康支出”。');
+    // A 2023 book still had 巩固脱贫衔接乡村振兴; a 2018 one 文化体育与传媒支出 and 医疗卫生与计划生育支出.
+    expect(checkCodes(g, [], { ...settings, catalogYear: 2023 }).map((f) => f.cell)).toEqual(['B4', 'B5']);
+    expect(checkCodes(g, [], { ...settings, catalogYear: 2018 })).toEqual([]);
   });
 
   test('numbers that are not codes are left alone', () => {
@@ -210,5 +221,53 @@ describe('code checks on a large sheet', () => {
     rows[40_001][3] = '50306 设备购置';
     const fs = checkCodes(gridFromRows('明细', rows), [], settings);
     expect(fs.map((f) => [f.rule, f.cell])).toEqual([['code.mapping', 'D40002']]);
+  });
+});
+
+describe('findings graded by the provenance of the catalog', () => {
+  const y2025 = { ...settings, catalogYear: 2025 };
+  const codeFindings = (rows: CellValue[][], lib?: CatalogLibrary) =>
+    checkCodes(gridFromRows('表', [['科目编码', '科目名称'], ...rows]), [], y2025, lib).map((f) => [f.cell, f.rule, f.severity]);
+
+  test('a code missing from an unverified area is 疑似, and the message says how to settle it', () => {
+    const lib = new CatalogLibrary();
+    expect(lib.forYear(2025).verifiedArea('2010198')).toBe(false);
+    const [f] = checkCodes(gridFromRows('表', [['科目编码', '科目名称'], ['2010198', '人大某事务']]), [], y2025, lib);
+    expect([f.rule, f.severity]).toEqual(['code.unknown', 'warning']);
+    expect(f.message).toBe('A2：2025年支出功能分类科目表中没有编码 2010198。内置的2025年科目表此处未经官方文件核对，导入财政部当年科目表即可确定。');
+  });
+
+  test('a code missing from an area every entry of which an official document confirms is an error', () => {
+    // 20899 and its one 项 2089999 are printed in three 万里 budgets: 2089901, the old wrong number, is wrong.
+    expect(codeFindings([['2089901', '其他社会保障和就业支出']])).toEqual([['A2', 'code.unknown', 'error']]);
+    // The 302 款 the documents print are all confirmed: 30210 (the 福利院's renumbering) is wrong.
+    expect(codeFindings([['30210', '车辆运行费']])).toEqual([['A2', 'code.unknown', 'error']]);
+  });
+
+  test('a name differing from a confirmed entry is an error, from an unverified one 疑似', () => {
+    expect(codeFindings([['30202', '咨询费']])).toEqual([['B2', 'code.name', 'error']]);
+    expect(codeFindings([['2060301', '应用研究机构']])).toEqual([['B2', 'code.name', 'warning']]);
+  });
+
+  test('an imported edition is the Ministry’s own: every finding against it is an error', () => {
+    const lib = new CatalogLibrary([{ year: 2025, mode: 'extend', entries: [{ code: '2060301', name: '机构运行' }] }]);
+    expect(codeFindings([['2060301', '应用研究机构'], ['2060398', '某项']], lib)).toEqual([
+      ['B2', 'code.name', 'error'],
+      ['A3', 'code.unknown', 'error'],
+    ]);
+  });
+
+  test('text across split 类/款/项 columns is a label, not a code', () => {
+    const g = gridFromRows('表', [
+      ['类', '款', '项', '科目名称', '金额'],
+      ['208', '', '', '社会保障和就业支出', 1],
+      ['208', '99', '', '其他社会保障和就业支出', 1],
+      ['208', '99', '99', '其他社会保障和就业支出', 1],
+      ['合计', '合计', '合计', '合计', 1],
+      ['无', '', '', '', ''],
+      ['公用经费合计', '', '', '', 1],
+      ['2O8', '', '', '社会保障和就业支出', 1],
+    ]);
+    expect(checkCodes(g, [], y2025).map((f) => [f.cell, f.message])).toEqual([['A8', 'A8：类编码“2O8”不是数字。']]);
   });
 });

@@ -79,10 +79,12 @@ describe('jiaohe check on the fixtures', () => {
     expect(r.code).not.toBe(2);
     const out = JSON.parse(r.stdout);
     // A 预算 book: the cross-table rules (勾稽关系) come after the sheets, every rule with its status.
-    expect(Object.keys(out)).toEqual(['file', 'sheets', 'crossTable']);
+    expect(Object.keys(out)).toEqual(['file', 'sheets', 'crossTable', 'catalog']);
     expect(out.crossTable.rules.length).toBeGreaterThan(0);
     for (const rule of out.crossTable.rules) expect(['passed', 'failed', 'not-applicable']).toContain(rule.status);
     expect(out.crossTable.findings).toEqual([]);
+    // A 2023 budget: its titles give the year; the nearest built-in edition is 2024, and the report says so.
+    expect(out.catalog).toEqual({ year: 2023, edition: 2024, source: 'book', note: '按2024年科目表校验；未内置2023年科目表' });
     expect(out.file).toBe(file);
     expect(out.sheets.map((s: { name: string }) => s.name)).toEqual([
       '表1 收支总体', '表2 收入总体', '表3 支出总体', '表4 财政拨款收支', '表5 一般公共预算支出', '表10 三公经费',

@@ -118,7 +118,8 @@ describe('settings options', () => {
     expect(mockSettingsSeen).toEqual([{ tolerance: '0.01', weightsTotal: 90, catalogYear: 2024 }]);
     mockSettingsSeen.length = 0;
     await jiaohe(['check', fixture('seed001-issued.xlsx')]);
-    expect(mockSettingsSeen).toEqual([{}]); // the engine's defaults apply
+    // Without --year the file host gives the engine the book's year (its titles name none: the default 2025).
+    expect(mockSettingsSeen).toEqual([{ catalogYear: 2025 }]);
   });
 });
 

@@ -6,7 +6,7 @@ import { searchLibrary } from '../../src/core/perf/library';
 import { detectPerformanceTables, perfOf } from '../../src/core/perf/detect';
 import { DEFAULT_SETTINGS } from '../../src/core/types';
 import { Grid } from '../../src/core/grid';
-import { toA1 } from '../../src/core/grid/address';
+import { parseRange, toA1 } from '../../src/core/grid/address';
 import type { SheetPlan } from '../../src/core/plan';
 import type { SpreadsheetHost } from '../../src/hosts/host';
 import { fixtureSheet, gridOfPlan } from './helpers';
@@ -32,6 +32,16 @@ class RecordingHost implements Partial<SpreadsheetHost> {
   }
   async insertAtSelection(values: (string | number | null)[][]) {
     this.inserted.push(values);
+  }
+  async readCells(_sheet: string, range: string) {
+    const r = parseRange(range);
+    const out: string[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line: string[] = [];
+      for (let col = r.left; col <= r.right; col++) line.push(this.grid.text(row, col));
+      out.push(line);
+    }
+    return out;
   }
   asHost(): SpreadsheetHost {
     return this as unknown as SpreadsheetHost;
@@ -78,8 +88,23 @@ test('规范化: the repaired table goes to a new sheet, with what moved and wha
 
 test('指标库: rows written at the selection in the shape of the table under it', async () => {
   const entries = searchLibrary('响应时间', 'price');
-  const inTable = new RecordingHost(await fixtureSheet('seed004-projects.xlsx', '绩效-能力提升320'), { row: 24, col: 2 });
+  const sheet = await fixtureSheet('seed004-projects.xlsx', '绩效-能力提升320');
+  const inTable = new RecordingHost(sheet, { row: 24, col: 2 });
+  // The cells under the selection hold an indicator: the officer is asked first, and a cancel writes nothing.
+  const asked: string[][] = [];
+  const cancel = async (o: { cells: { cell: string; text: string }[] }) => {
+    asked.push(o.cells.map((c) => `${c.cell}=${c.text}`));
+    return false;
+  };
+  const cancelled = await addLibraryIndicators(inTable.asHost(), entries, undefined, cancel);
+  expect(cancelled.text).toContain('已取消');
+  expect(inTable.inserted).toEqual([]);
+  expect(asked).toEqual([[`C25=${sheet.text(24, 2)}`, `D25=${sheet.text(24, 3)}`].filter((x) => !x.endsWith('='))]);
+  expect(asked[0].length).toBeGreaterThan(0);
+  // Without a way to ask, nothing is overwritten either.
   await addLibraryIndicators(inTable.asHost(), entries);
+  expect(inTable.inserted).toEqual([]);
+  await addLibraryIndicators(inTable.asHost(), entries, undefined, async () => true);
   expect(inTable.inserted).toEqual([[['医药价格监测系统运行维护响应时间', '≤30分钟']]]);
 
   const split = gridOfPlan((await (async () => {
@@ -90,7 +115,10 @@ test('指标库: rows written at the selection in the shape of the table under i
   const perf = perfOf(detectPerformanceTables(split)[0])!;
   const first = perf.indicators[0];
   const host = new RecordingHost(split, { row: first.row, col: perf.columns.level3 });
-  await addLibraryIndicators(host.asHost(), entries);
+  // A blank row of the form: nothing to overwrite, nothing to ask.
+  await addLibraryIndicators(host.asHost(), entries, undefined, async () => {
+    throw new Error('asked although the cells are empty');
+  });
   expect(host.inserted).toEqual([[['医药价格监测系统运行维护响应时间', '≤', '30', '分钟']]]);
   expect((await addLibraryIndicators(host.asHost(), [])).intent).toBe('warning');
 });

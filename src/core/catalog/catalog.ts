@@ -4,6 +4,7 @@ import economic from './data/economic.json';
 import income110 from './data/income-110.json';
 import {
   CatalogDataFile,
+  CatalogDocument,
   CatalogEntry,
   CatalogImport,
   CatalogKind,
@@ -25,21 +26,43 @@ export const BUILTIN_YEARS: readonly number[] = Object.keys(FUNCTION_EDITIONS)
   .map(Number)
   .sort((a, b) => a - b);
 
-/** Names that earlier editions or common usage give the same code (accepted by the checks, never shown). */
-const NAME_ALIASES: Record<string, string[]> = {
-  '207': ['文化体育与传媒支出', '文化旅游体育与传媒'],
-  '210': ['医疗卫生与计划生育支出', '医疗卫生支出'],
-  '215': ['资源勘探信息等支出', '资源勘探电力信息等支出'],
-  '220': ['国土海洋气象等支出', '国土资源气象等支出'],
-  '224': ['灾害防治及应急管理'],
-  '234': ['抗疫特别国债安排的支出'],
-  // Named 巩固脱贫衔接乡村振兴 before the 2024 edition.
-  '21305': ['巩固脱贫衔接乡村振兴'],
-  '2130599': ['其他巩固脱贫衔接乡村振兴支出'],
-  // Written both ways in departmental tables.
+/** Official documents that confirm built-in entries, by id (the seen lists of the data files). */
+const BUILTIN_DOCUMENTS: Record<string, CatalogDocument> = Object.assign(
+  {},
+  ...[...Object.values(FUNCTION_EDITIONS), ...SHARED_FILES].map((f) => f.documents ?? {}),
+);
+
+/**
+ * Names earlier editions gave a code, with the last year of each: accepted, and for a later year reported as the
+ * old name with the current one. The 2019 edition renamed the 类 of the 2018 reform of departments (210 was
+ * 医疗卫生与计划生育支出, still printed in the narratives of 2024 and 2026 documents); the 2024 edition renamed 21305.
+ */
+const OLD_NAMES: Record<string, { name: string; until: number }[]> = {
+  '207': [{ name: '文化体育与传媒支出', until: 2018 }],
+  '210': [{ name: '医疗卫生与计划生育支出', until: 2018 }],
+  '215': [
+    { name: '资源勘探信息等支出', until: 2018 },
+    { name: '资源勘探电力信息等支出', until: 2015 },
+  ],
+  '220': [
+    { name: '国土海洋气象等支出', until: 2018 },
+    { name: '国土资源气象等支出', until: 2014 },
+  ],
+  '21305': [{ name: '巩固脱贫衔接乡村振兴', until: 2023 }],
+  '2130599': [{ name: '其他巩固脱贫衔接乡村振兴支出', until: 2023 }],
+};
+
+/** Names written both ways in departmental tables (accepted, never shown). */
+const NAME_VARIANTS: Record<string, string[]> = {
+  '210': ['医疗卫生支出'],
   '2013899': ['其他市场监督管理事务支出'],
   '2130999': ['其他目标价格补贴支出'],
 };
+
+/** The old name a code had, when the written (normalized) name is one that was no longer current in the year. */
+export function oldNameOf(code: string, normalizedWritten: string, year: number): string | undefined {
+  return OLD_NAMES[code]?.find((n) => n.until < year && normalizeName(n.name) === normalizedWritten)?.name;
+}
 
 export function sourceNotes(): { file: string; source: string; count: number }[] {
   return [
@@ -49,7 +72,7 @@ export function sourceNotes(): { file: string; source: string; count: number }[]
   ];
 }
 
-function makeEntry(raw: { code: string; name: string; mapsTo?: string; mapsAlso?: string[] }, origin: CatalogEntry['origin']): CatalogEntry | null {
+function makeEntry(raw: { code: string; name: string; mapsTo?: string; mapsAlso?: string[]; seen?: string[] }, origin: CatalogEntry['origin']): CatalogEntry | null {
   const kind = kindOfCode(raw.code);
   const level = levelOfCode(raw.code);
   if (!kind || !level) return null;
@@ -58,6 +81,7 @@ function makeEntry(raw: { code: string; name: string; mapsTo?: string; mapsAlso?
   if (p) e.parent = p;
   if (raw.mapsTo) e.mapsTo = raw.mapsTo;
   if (raw.mapsAlso && raw.mapsAlso.length) e.mapsAlso = [...raw.mapsAlso];
+  if (raw.seen && raw.seen.length) e.confirmedBy = [...raw.seen];
   return e;
 }
 
@@ -84,12 +108,19 @@ export class Catalog {
   private readonly byCode = new Map<string, CatalogEntry>();
   private readonly kids = new Map<string, string[]>();
   private ordered: CatalogEntry[] = [];
+  /** Entries by normalized name, built on first lookup by name. */
+  private byName?: Map<string, CatalogEntry[]>;
+  /** Whether each 类/款 has every listed child confirmed (see verifiedArea), filled on demand. */
+  private readonly areaVerified = new Map<string, boolean>();
+  /** Kinds whose entries the user imported for this year (the Ministry's spreadsheet). */
+  readonly importedKinds: ReadonlySet<CatalogEntry['kind']>;
   /** Filled by search.ts on first use: one row per entry, in code order. */
   searchKeys?: SearchKeys[];
 
   constructor(year: number, functionEdition: number, entries: CatalogEntry[]) {
     this.year = year;
     this.functionEdition = functionEdition;
+    this.importedKinds = new Set(entries.filter((e) => e.origin === 'imported').map((e) => e.kind));
     for (const e of entries) this.byCode.set(e.code, e);
     this.ordered = [...this.byCode.values()].sort((a, b) => compareCodes(a.code, b.code));
     for (const e of this.ordered) {
@@ -114,6 +145,50 @@ export class Catalog {
 
   entries(): readonly CatalogEntry[] {
     return this.ordered;
+  }
+
+  /** Entries whose normalized name is the given one (an index built once per catalog, never a scan). */
+  named(normalized: string, kind?: CatalogEntry['kind']): readonly CatalogEntry[] {
+    if (!this.byName) {
+      const index = new Map<string, CatalogEntry[]>();
+      for (const e of this.ordered) {
+        const k = normalizeName(e.name);
+        const list = index.get(k);
+        if (list) list.push(e);
+        else index.set(k, [e]);
+      }
+      this.byName = index;
+    }
+    const hits = this.byName.get(normalized) ?? [];
+    return kind ? hits.filter((e) => e.kind === kind) : hits;
+  }
+
+  /** An entry an official document or the user's import vouches for: a finding against it is an error. */
+  isVerified(e: CatalogEntry): boolean {
+    return e.origin === 'imported' || (e.confirmedBy?.length ?? 0) > 0;
+  }
+
+  /**
+   * Whether a code missing from this catalog is known to be wrong: its kind was imported for the year, or its
+   * parent and every child the catalog lists under that parent are confirmed by official documents.
+   */
+  verifiedArea(code: string): boolean {
+    const kind = kindOfCode(code);
+    if (kind && this.importedKinds.has(kind)) return true;
+    const parent = parentOfCode(code);
+    if (!parent) return false;
+    const hit = this.areaVerified.get(parent);
+    if (hit !== undefined) return hit;
+    const p = this.byCode.get(parent);
+    const kids = this.children(parent);
+    const ok = !!p && this.isVerified(p) && kids.length > 0 && kids.every((k) => this.isVerified(k));
+    this.areaVerified.set(parent, ok);
+    return ok;
+  }
+
+  /** The official document behind an id of confirmedBy. */
+  document(id: string): CatalogDocument | undefined {
+    return BUILTIN_DOCUMENTS[id];
   }
 
   children(code: string): CatalogEntry[] {
@@ -143,6 +218,18 @@ export class Catalog {
     const e = this.byCode.get(code);
     if (!e || e.kind !== 'economic-dept') return [];
     return [...(e.mapsTo ? [e.mapsTo] : []), ...(e.mapsAlso ?? [])];
+  }
+
+  /** Per kind and level: entries confirmed by an official document (or imported) and entries not verified. */
+  provenanceByLevel(): Record<CatalogKind, Record<string, { confirmed: number; unverified: number }>> {
+    const out = {} as Record<CatalogKind, Record<string, { confirmed: number; unverified: number }>>;
+    for (const e of this.ordered) {
+      const k = (out[e.kind] ??= {});
+      const c = (k[e.level] ??= { confirmed: 0, unverified: 0 });
+      if (this.isVerified(e)) c.confirmed++;
+      else c.unverified++;
+    }
+    return out;
   }
 
   countsByLevel(): Record<CatalogKind, Record<string, number>> {
@@ -259,7 +346,7 @@ export class CatalogLibrary {
       const e = this.forYear(y).get(code);
       if (e) names.add(normalizeName(e.name));
     }
-    for (const a of NAME_ALIASES[code] ?? []) names.add(normalizeName(a));
+    for (const a of [...(OLD_NAMES[code] ?? []).map((n) => n.name), ...(NAME_VARIANTS[code] ?? [])]) names.add(normalizeName(a));
     this.namesCache.set(code, names);
     return names;
   }

@@ -2,8 +2,9 @@ import type { Grid } from '../grid';
 import { rangeContains, toA1 } from '../grid/address';
 import type { DetectedTable } from '../layout/types';
 import type { CheckSettings, Finding, RuleId, Severity } from '../types';
-import { Catalog, CatalogLibrary, catalogLibrary } from './catalog';
+import { Catalog, CatalogLibrary, catalogLibrary, oldNameOf } from './catalog';
 import { normalizeName } from './normalize';
+import { DEFAULT_CATALOG_YEAR, yearOfBook } from './bookYear';
 import { CodeCell, findCodeCells } from './sheetCodes';
 import { CatalogEntry, KIND_LABEL, kindOfCode } from './types';
 
@@ -19,6 +20,17 @@ interface Ctx {
   cat: Catalog;
   lib: CatalogLibrary;
   findings: Finding[];
+  /** Per group: whether it holds a catalog code written with its catalog name (trustedInline). */
+  groupTrusted: Map<string, boolean>;
+}
+
+/** Said of a finding against a part of the built-in catalog no official document confirms (疑似, not 错误). */
+function unverifiedNote(ctx: Ctx): string {
+  return `内置的${ctx.cat.functionEdition}年科目表此处未经官方文件核对，导入财政部当年科目表即可确定`;
+}
+
+function unverifiedNoteEn(ctx: Ctx): string {
+  return ` The built-in ${ctx.cat.functionEdition} catalog is not verified here; importing the Ministry's spreadsheet settles it.`;
 }
 
 function tableIndex(tables: DetectedTable[], row: number, col: number): number | undefined {
@@ -45,15 +57,28 @@ function nameMatches(ctx: Ctx, code: string, written: string): boolean {
   return false;
 }
 
-/** Entries of the catalog whose name equals the written one. */
-function entriesNamed(cat: Catalog, written: string, kind?: CatalogEntry['kind']): CatalogEntry[] {
-  const w = normalizeName(written);
-  return cat.entries().filter((e) => (!kind || e.kind === kind) && normalizeName(e.name) === w);
+/** Entries of the catalog whose name equals the written one (the catalog's name index). */
+function entriesNamed(cat: Catalog, written: string, kind?: CatalogEntry['kind']): readonly CatalogEntry[] {
+  return cat.named(normalizeName(written), kind);
 }
 
-/** An inline code is trusted as a code when its column is headed like a code column or holds other catalog codes. */
+/** Whether a group holds a catalog code written with its catalog name; computed once per group. */
+function groupHasCatalogCode(ctx: Ctx, groupCells: CodeCell[]): boolean {
+  const key = groupCells[0]?.group ?? '';
+  let hit = ctx.groupTrusted.get(key);
+  if (hit === undefined) {
+    hit = groupCells.some((o) => o.name && ctx.cat.get(o.code) && nameMatches(ctx, o.code, o.name));
+    ctx.groupTrusted.set(key, hit);
+  }
+  return hit;
+}
+
+/**
+ * An inline code is trusted as a code when its column is headed like a code column or holds other catalog codes.
+ * (The cell asked about is never such a code itself: it is unknown, or its name differs from the catalog's.)
+ */
 function trustedInline(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[]): boolean {
-  if (groupCells.some((o) => o !== cell && o.name && ctx.cat.get(o.code) && nameMatches(ctx, o.code, o.name))) return true;
+  if (groupHasCatalogCode(ctx, groupCells)) return true;
   for (let r = cell.row - 1; r >= Math.max(0, cell.row - 40); r--) {
     const t = ctx.grid.visibleText(r, cell.col);
     if (t === '' || /^\d/.test(t)) continue;
@@ -96,17 +121,20 @@ function reportMisplaced(ctx: Ctx, cell: CodeCell, candidates: CatalogEntry[], e
   const more = candidates.length > 3 ? `等 ${candidates.length} 处` : '';
   const sameLei = candidates.filter((e) => e.code.startsWith(cell.code.slice(0, 3)));
   const one = candidates.length === 1 || candidates[0].parent === contextParent || sameLei.length === 1;
+  // Sure only when the catalog's own entry for the written code (or its absence) and the entry it points to are verified.
+  const ownEntry = ctx.cat.get(cell.code);
+  const sure = ctx.cat.isVerified(candidates[0]) && (ownEntry ? ctx.cat.isVerified(ownEntry) : ctx.cat.verifiedArea(cell.code));
   add(
     ctx,
     'code.parent',
-    'error',
+    sure ? 'error' : 'warning',
     cell.row,
     cell.col,
-    `${toA1(cell.row, cell.col)}：${level}“${cell.name}”编在${parentLevel} ${under} 之下${own}；科目表中它是 ${shown.join('、')}${more}。`,
+    `${toA1(cell.row, cell.col)}：${level}“${cell.name}”编在${parentLevel} ${under} 之下${own}；科目表中它是 ${shown.join('、')}${more}${sure ? '' : `（${unverifiedNote(ctx)}）`}。`,
     `${toA1(cell.row, cell.col)}: "${cell.name}" is placed under ${writtenParent}; the catalog has it as ${candidates
       .slice(0, 3)
       .map((e) => e.code)
-      .join(', ')}.`,
+      .join(', ')}.${sure ? '' : unverifiedNoteEn(ctx)}`,
     { actual: cell.code, ...(one ? { expected: candidates[0].code } : {}) },
   );
   parentFlagged.add(cell);
@@ -114,6 +142,7 @@ function reportMisplaced(ctx: Ctx, cell: CodeCell, candidates: CatalogEntry[], e
 
 function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagged: Set<CodeCell>, contextParent?: string): void {
   const { cat, year } = ctx;
+  const edition = cat.functionEdition;
   const entry = cat.get(cell.code);
   const where = cell.nameCol ?? cell.col;
   if (!entry) {
@@ -131,8 +160,8 @@ function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagge
         'warning',
         cell.row,
         cell.col,
-        `${toA1(cell.row, cell.col)}：${label}科目 ${cell.code} 不在${year}年版科目表中（${otherYears.join('、')}年版为“${e.name}”）。`,
-        `${toA1(cell.row, cell.col)}: code ${cell.code} is not in the ${year} edition (the ${otherYears.join(', ')} edition has "${e.name}").`,
+        `${toA1(cell.row, cell.col)}：${label}科目 ${cell.code} 不在${edition}年版科目表中（${otherYears.join('、')}年版为“${e.name}”）。`,
+        `${toA1(cell.row, cell.col)}: code ${cell.code} is not in the ${edition} edition (the ${otherYears.join(', ')} edition has "${e.name}").`,
         { actual: cell.code },
       );
       return;
@@ -143,20 +172,25 @@ function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagge
       return;
     }
     const hint = named.length === 1 ? `名称“${cell.name}”对应的科目编码是 ${named[0].code}。` : '';
+    const sure = cat.verifiedArea(cell.code);
+    const unverified = sure ? '' : `${unverifiedNote(ctx)}。`;
     add(
       ctx,
       'code.unknown',
-      'error',
+      sure ? 'error' : 'warning',
       cell.row,
       cell.col,
-      `${toA1(cell.row, cell.col)}：${year}年${label}科目表中没有编码 ${cell.code}。${hint}`,
-      `${toA1(cell.row, cell.col)}: code ${cell.code} is not in the ${year} catalog.${named.length === 1 ? ` The name "${cell.name}" is ${named[0].code}.` : ''}`,
+      `${toA1(cell.row, cell.col)}：${kind && kind !== 'function' ? '' : `${edition}年`}${label}科目表中没有编码 ${cell.code}。${hint}${unverified}`,
+      `${toA1(cell.row, cell.col)}: code ${cell.code} is not in the ${edition} catalog.${named.length === 1 ? ` The name "${cell.name}" is ${named[0].code}.` : ''}${sure ? '' : unverifiedNoteEn(ctx)}`,
       { actual: cell.code, ...(named.length === 1 ? { expected: named[0].code } : {}) },
     );
     return;
   }
   if (!cell.name || parentFlagged.has(cell)) return;
-  if (nameMatches(ctx, cell.code, cell.name)) return;
+  if (nameMatches(ctx, cell.code, cell.name)) {
+    reportOldName(ctx, cell, entry);
+    return;
+  }
   const others = entriesNamed(cat, cell.name, entry.kind).filter((e) => e.code !== entry.code);
   if (cell.source === 'inline' && !others.length && !trustedInline(ctx, cell, groupCells)) return;
   // A sibling's name is a wrong name (or wrong 项 digits); the same 项 under another 款 is a wrong parent.
@@ -170,19 +204,37 @@ function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagge
   }
   const owner = sibling ?? (others.length === 1 ? others[0] : undefined);
   const hint = owner ? `（“${cell.name}”是 ${owner.code} 的名称）` : '';
+  const sure = cat.isVerified(entry);
   add(
     ctx,
     'code.name',
-    'error',
+    sure ? 'error' : 'warning',
     cell.row,
     where,
-    `${toA1(cell.row, where)}：科目 ${cell.code} 的名称应为“${entry.name}”，表中为“${cell.name}”${hint}。`,
-    `${toA1(cell.row, where)}: code ${cell.code} is named "${entry.name}" in the catalog, not "${cell.name}".`,
+    `${toA1(cell.row, where)}：科目 ${cell.code} 的名称应为“${entry.name}”，表中为“${cell.name}”${hint}${sure ? '' : `；${unverifiedNote(ctx)}`}。`,
+    `${toA1(cell.row, where)}: code ${cell.code} is named "${entry.name}" in the catalog, not "${cell.name}".${sure ? '' : unverifiedNoteEn(ctx)}`,
     { expected: entry.name, actual: cell.name },
   );
 }
 
-/** The code of the row each cell sits under in its group (the last shallower-level row above it). */
+/** A name the code had in an earlier edition: accepted, and said with the current one. */
+function reportOldName(ctx: Ctx, cell: CodeCell, entry: CatalogEntry): void {
+  const w = normalizeName(cell.name ?? '');
+  const old = oldNameOf(cell.code, w, ctx.year) ?? (cell.code.length === 3 ? oldNameOf(cell.code, w + '支出', ctx.year) : undefined);
+  if (!old) return;
+  const where = cell.nameCol ?? cell.col;
+  add(
+    ctx,
+    'code.name',
+    'warning',
+    cell.row,
+    where,
+    `${toA1(cell.row, where)}：“${cell.name}”是科目 ${cell.code} 的旧名称，现行名称为“${entry.name}”。`,
+    `${toA1(cell.row, where)}: "${cell.name}" is the old name of ${cell.code}; it is now "${entry.name}".`,
+    { expected: entry.name, actual: cell.name },
+  );
+}
+
 /** The parent code each cell of a group sits under, by the cell's index in the group. */
 function contextParents(group: CodeCell[]): (string | undefined)[] {
   const out: (string | undefined)[] = new Array(group.length);
@@ -281,8 +333,8 @@ function checkMapping(ctx: Ctx, cells: CodeCell[]): void {
  * names of other editions are accepted, codes only found in another edition are a warning.
  */
 export function checkCodes(grid: Grid, tables: DetectedTable[], settings: CheckSettings, lib: CatalogLibrary = catalogLibrary()): Finding[] {
-  const year = settings.catalogYear || 2025;
-  const ctx: Ctx = { grid, tables, year, cat: lib.forYear(year), lib, findings: [] };
+  const year = settings.catalogYear || yearOfBook([grid]) || DEFAULT_CATALOG_YEAR;
+  const ctx: Ctx = { grid, tables, year, cat: lib.forYear(year), lib, findings: [], groupTrusted: new Map() };
   const { cells, problems } = findCodeCells(grid, tables);
   for (const p of problems) {
     add(ctx, 'code.unknown', 'error', p.row, p.col, `${toA1(p.row, p.col)}：${p.message}。`, `${toA1(p.row, p.col)}: malformed code part.`);

@@ -1,6 +1,6 @@
 export * from './types';
 export * from './normalize';
-export { Catalog, CatalogLibrary, catalogLibrary, setCatalogLibrary, getCatalog, BUILTIN_YEARS, builtinEditionFor, sourceNotes } from './catalog';
+export { Catalog, CatalogLibrary, catalogLibrary, setCatalogLibrary, getCatalog, BUILTIN_YEARS, builtinEditionFor, sourceNotes, oldNameOf } from './catalog';
 export { searchCatalog, prepareSearch } from './search';
 export type { SearchHit, SearchOptions } from './search';
 export { buildInsertValues, splitCode, INSERT_MODES, MAX_INSERT_ROWS } from './insert';
@@ -10,3 +10,4 @@ export type { CodeCell, SplitBlock } from './sheetCodes';
 export { checkCodes } from './checkCodes';
 export { parseCatalogGrid, prepareCatalogImport } from './importGrid';
 export type { CatalogParseResult, CatalogRowError, PreparedImport } from './importGrid';
+export { yearOfTitle, yearOfBook, chooseCatalog, DEFAULT_CATALOG_YEAR } from './bookYear';

@@ -123,6 +123,13 @@ function partText(grid: Grid, r: number, c: number, level: number): string {
   return t;
 }
 
+const DIGIT_RE = /\d/;
+
+function rowHasDigit(parts: string[], deepest: number): boolean {
+  for (let i = 0; i <= deepest; i++) if (DIGIT_RE.test(parts[i])) return true;
+  return false;
+}
+
 /**
  * Reads the codes of a split block. 类 and 款 may be written on every row (部门预算公开表) or only on
  * the row that opens them (the Ministry's spreadsheet): empty leading parts are inherited.
@@ -143,6 +150,9 @@ export function readSplitBlock(grid: Grid, block: SplitBlock, group = `split:${b
       if (parts[i] !== '') deepest = i;
     }
     if (deepest < 0) continue;
+    // A row whose parts hold no digit at all is a label written across the code columns ("合计", "无",
+    // "公用经费合计"), not a code.
+    if (!rowHasDigit(parts, deepest)) continue;
     const name = grid.text(r, block.nameCol);
     let code = '';
     let bad: SplitRowProblem | null = null;

@@ -17,6 +17,14 @@ export interface CatalogEntry {
   mapsAlso?: string[];
   /** Where the entry came from: the built-in edition or a file the user imported. */
   origin: 'builtin' | 'imported';
+  /** Ids of the official documents that print this code with this name (built-in entries; see Catalog.document). */
+  confirmedBy?: string[];
+}
+
+/** An official document that confirms built-in entries. */
+export interface CatalogDocument {
+  title: string;
+  year: number;
 }
 
 /** The shape of the JSON files in data/. */
@@ -24,7 +32,9 @@ export interface CatalogDataFile {
   kind: 'function' | 'economic' | 'income';
   edition?: number;
   source: string;
-  entries: { code: string; name: string; mapsTo?: string; mapsAlso?: string[]; from?: number; until?: number }[];
+  /** The documents the entries' seen lists cite, by id. */
+  documents?: Record<string, CatalogDocument>;
+  entries: { code: string; name: string; mapsTo?: string; mapsAlso?: string[]; from?: number; until?: number; seen?: string[] }[];
 }
 
 /** A user's import of the Ministry's yearly spreadsheet. */

@@ -1,4 +1,4 @@
-import type { CrossTableReport, Finding, RelationSummary, SheetReport, TableSummary, WorkbookReport } from '../types';
+import type { CatalogChoice, CrossTableReport, Finding, RelationSummary, SheetReport, TableSummary, WorkbookReport } from '../types';
 
 /** The JSON shape of DESIGN.md ("jiaohe check FILE --format json"). Optional keys are absent, never null. */
 export interface JsonTable {
@@ -42,6 +42,8 @@ export interface JsonWorkbook {
   error?: string;
   /** The cross-table rules (勾稽关系) when the book was checked as a whole. */
   crossTable?: { rules: CrossTableReport['rules']; findings: JsonFinding[] };
+  /** The catalog year the code checks used: year, edition, source (option|book|default), note. */
+  catalog?: CatalogChoice;
 }
 
 function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
@@ -87,6 +89,7 @@ export function jsonWorkbook(r: WorkbookReport): JsonWorkbook {
     const findings = r.crossTable.findings.map((f) => ({ ...jsonFinding(f), cell: `${f.sheet}!${f.cell}` }));
     out.crossTable = { rules: r.crossTable.rules.map((x) => ({ ...x })), findings };
   }
+  if (r.catalog) out.catalog = { ...r.catalog };
   return out;
 }
 

@@ -210,6 +210,7 @@ export function formatSheetText(sheet: SheetReport, opts: TextOptions = {}): str
 /** The human report of one workbook: file → sheet → table → one line per finding, then the file's count. */
 export function formatWorkbookText(report: WorkbookReport, opts: TextOptions = {}): string {
   const lines = [`文件：${report.file}`];
+  if (report.catalog?.note) lines.push(`科目表：${report.catalog.note}。`);
   if (report.sheets.length === 0) lines.push('（没有可校验的工作表）');
   for (const s of report.sheets) lines.push(...formatSheetText(s, opts));
   if (report.crossTable) lines.push(...formatCrossTableText(report.crossTable));

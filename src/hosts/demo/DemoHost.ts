@@ -2,6 +2,8 @@ import { CellData, Grid, rangeToA1 } from '../../core/grid';
 import type { SheetPlan } from '../../core/plan';
 import type { Finding } from '../../core/types';
 import type { BookProgress, HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
+import { VERIFIED_FILL } from '../host';
+import { sanitizeIgnored, type IgnoredFinding } from '../../core/report/review';
 import type { DemoSheet } from './workbook';
 import { DemoWorkbook } from './workbook';
 
@@ -64,6 +66,29 @@ export class DemoHost implements SpreadsheetHost {
 
   async markFindings(findings: Finding[]): Promise<number> {
     return this.workbook.mark(findings.map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity, message: f.message })));
+  }
+
+  async markVerified(cells: { sheet: string; cell: string }[]): Promise<number> {
+    return this.workbook.mark(
+      cells.map((c) => ({ ...c, severity: 'hint' as const, message: '' })),
+      { fill: VERIFIED_FILL, note: false },
+    );
+  }
+
+  async workbookName(): Promise<string> {
+    return this.workbook.fileName;
+  }
+
+  async readIgnored(): Promise<IgnoredFinding[]> {
+    return sanitizeIgnored(this.workbook.ignored);
+  }
+
+  async writeIgnored(list: IgnoredFinding[]): Promise<void> {
+    this.workbook.ignored = sanitizeIgnored(list);
+  }
+
+  async readCells(sheet: string, range: string): Promise<string[][]> {
+    return this.workbook.readText(sheet, range);
   }
 
   async clearMarks(): Promise<number> {

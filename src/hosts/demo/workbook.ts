@@ -2,6 +2,7 @@ import { CellData, CellRange, Grid, parseA1, parseRange, rangeToA1, toA1 } from 
 import { formatNumber } from '../../core/money';
 import type { PlanStyle, SheetPlan } from '../../core/plan';
 import type { Severity } from '../../core/types';
+import type { IgnoredFinding } from '../../core/report/review';
 
 /**
  * The demo page's workbook: plain data with no DOM, so the DemoHost runs in Node (bench, unit tests) and the
@@ -112,6 +113,8 @@ export class DemoWorkbook {
   selectionCount = 0;
   /** The file the workbook came from, for the page header. */
   fileName: string;
+  /** Findings the officer ignored: the demo's marks record keeps them with the workbook, like Excel's hidden sheet. */
+  ignored: IgnoredFinding[] = [];
   private changeCount = 0;
   private readonly listeners = new Set<() => void>();
 
@@ -226,7 +229,10 @@ export class DemoWorkbook {
    * Paint each cell and add the message to its note; the first mark on a cell remembers what was there, so
    * marking twice never loses the original. Returns the number of distinct cells marked by this call.
    */
-  mark(items: { sheet: string; cell: string; severity: Severity; message: string }[]): number {
+  mark(
+    items: { sheet: string; cell: string; severity: Severity; message: string }[],
+    options: { fill?: string; note?: boolean } = {},
+  ): number {
     // Resolve every address first, so a bad one throws before anything is painted.
     const resolved = items.map((item) => ({ item, sheet: this.sheet(item.sheet), ...parseA1(item.cell) }));
     const touched = new Set<string>();
@@ -242,10 +248,12 @@ export class DemoWorkbook {
         sheet.marks.set(key, mark);
       }
       if (item.severity === 'error') mark.severity = 'error';
-      if (!mark.messages.includes(item.message)) mark.messages.push(item.message);
-      cell.style = { ...cell.style, fill: MARK_FILL[mark.severity] };
-      const own = mark.messages.join('\n');
-      cell.note = mark.originalNote ? `${mark.originalNote}\n${own}` : own;
+      cell.style = { ...cell.style, fill: options.fill ?? MARK_FILL[mark.severity] };
+      if (options.note !== false) {
+        if (!mark.messages.includes(item.message)) mark.messages.push(item.message);
+        const own = mark.messages.join('\n');
+        cell.note = mark.originalNote ? `${mark.originalNote}\n${own}` : own;
+      }
       touched.add(`${sheet.name}!${key}`);
     }
     if (touched.size) this.changed();
@@ -284,6 +292,19 @@ export class DemoWorkbook {
     }
     if (count) this.changed();
     return count;
+  }
+
+  /** The displayed text of a block of cells (merged-over cells read as empty). */
+  readText(sheetName: string, range: string): string[][] {
+    const sheet = this.sheet(sheetName);
+    const r = parseRange(range);
+    const out: string[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line: string[] = [];
+      for (let col = r.left; col <= r.right; col++) line.push(displayText(sheet.rows[row]?.[col]));
+      out.push(line);
+    }
+    return out;
   }
 
   /** Write values row by row from a top-left cell; numbers show with the cell's number format. */

@@ -16,6 +16,8 @@ import { CellData, CellRange, Grid, parseA1, rangeToA1 } from '../../core/grid';
 import type { Finding, Severity } from '../../core/types';
 import type { PlanStyle, SheetPlan } from '../../core/plan';
 import type { BookProgress, HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
+import { VERIFIED_FILL } from '../host';
+import { sanitizeIgnored, type IgnoredFinding } from '../../core/report/review';
 import {
   DEFAULT_BYTES_PER_CELL,
   DEFAULT_PAYLOAD_BUDGET,
@@ -34,6 +36,7 @@ import {
   MarksRecord,
   NOTE_PREFIX,
   OriginalFill,
+  isEmptyRecord,
   isNoFill,
   markKey,
   recordToRows,
@@ -376,7 +379,7 @@ export class ExcelHost implements SpreadsheetHost {
   /** Queues writing the record (creating the very hidden sheet if needed), or deleting it when nothing is left. */
   private queueRecordWrite(ctx: Excel.RequestContext, exists: boolean, record: MarksRecord): void {
     const sheets = ctx.workbook.worksheets;
-    if (!record.marks.length) {
+    if (isEmptyRecord(record)) {
       if (exists) {
         const ws = sheets.getItem(MARKS_SHEET);
         // Excel refuses to delete a very hidden sheet; make it merely hidden first.
@@ -489,8 +492,16 @@ export class ExcelHost implements SpreadsheetHost {
   }
 
   async markFindings(findings: Finding[], options: MarkOptions = {}): Promise<number> {
-    const targets = collectTargets(findings);
-    const mode = this.annotationMode();
+    return this.markTargets(collectTargets(findings), this.annotationMode(), options.checkedSheet ? lastCheckOf(options.checkedSheet, findings) : undefined);
+  }
+
+  /** Verified totals (显示已核对): a pale fill and no note, in the record like any mark. */
+  async markVerified(cells: { sheet: string; cell: string }[]): Promise<number> {
+    const targets = collectTargets(cells.map((c) => ({ ...c, rule: 'sum.column', severity: 'hint', message: '' }) as Finding));
+    return this.markTargets(targets, 'none', undefined, VERIFIED_FILL);
+  }
+
+  private async markTargets(targets: Target[], mode: AnnotationMode, lastCheck: LastCheck | undefined, fill?: string): Promise<number> {
     return this.run('标记问题单元格', 'Marking cells', async (ctx) => {
       const names = await this.sheetNames(ctx);
       const recordRange = this.queueRecordRead(ctx, names);
@@ -512,17 +523,15 @@ export class ExcelHost implements SpreadsheetHost {
           message: t.message,
           // Marked before: the cell now shows our colour, so the original is the one recorded then.
           original: byKey.get(key)?.original ?? fills[i](),
-          markFill: MARK_FILL[t.severity],
+          markFill: fill ?? MARK_FILL[t.severity],
           annotation,
         };
       });
       for (const e of entries) byKey.set(markKey(e.sheet, e.cell), e);
       const record: MarksRecord = { marks: [...byKey.values()] };
-      if (options.checkedSheet) {
-        record.lastCheck = lastCheckOf(options.checkedSheet, findings);
-      } else if (prior?.lastCheck) {
-        record.lastCheck = prior.lastCheck;
-      }
+      if (lastCheck) record.lastCheck = lastCheck;
+      else if (prior?.lastCheck) record.lastCheck = prior.lastCheck;
+      if (prior?.ignored) record.ignored = prior.ignored;
       if (!entries.length && !prior) return 0; // nothing to mark: leave the workbook untouched
 
       // Record first: if Excel refuses a later command (protected sheet), the record still covers what changed.
@@ -584,6 +593,7 @@ export class ExcelHost implements SpreadsheetHost {
       const chosenKeys = new Set(chosen.map((m) => markKey(m.sheet, m.cell)));
       const rest: MarksRecord = { marks: record.marks.filter((m) => !chosenKeys.has(markKey(m.sheet, m.cell))) };
       if (record.lastCheck && rest.marks.length) rest.lastCheck = record.lastCheck;
+      if (record.ignored) rest.ignored = record.ignored;
       // Fills first, record last: if this batch fails half-way, clearing again finishes the job.
       this.queueRecordWrite(ctx, true, rest);
       await ctx.sync();
@@ -599,6 +609,34 @@ export class ExcelHost implements SpreadsheetHost {
       if (!range) return { marks: [] };
       await ctx.sync();
       return this.parseRecord(range)!;
+    });
+  }
+
+  async readIgnored(): Promise<IgnoredFinding[]> {
+    return (await this.readMarks()).ignored ?? [];
+  }
+
+  /** Replaces the ignored list in the marks record (creating the record sheet, or deleting it when all is empty). */
+  async writeIgnored(list: IgnoredFinding[]): Promise<void> {
+    const ignored = sanitizeIgnored(list);
+    await this.run('保存已忽略的问题', 'Saving ignored findings', async (ctx) => {
+      const names = await this.sheetNames(ctx);
+      const range = this.queueRecordRead(ctx, names);
+      if (range) await ctx.sync();
+      const record: MarksRecord = this.parseRecord(range) ?? { marks: [] };
+      if (!range && !ignored.length) return;
+      this.queueRecordWrite(ctx, !!range, { ...record, ignored });
+      await ctx.sync();
+    });
+  }
+
+  /** Range.text: ExcelApi 1.1. */
+  async readCells(sheet: string, range: string): Promise<string[][]> {
+    return this.run('读取单元格', 'Reading cells', async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem(sheet).getRange(stripSheet(range));
+      r.load('text');
+      await ctx.sync();
+      return r.text.map((row) => row.map((v) => String(v ?? '')));
     });
   }
 

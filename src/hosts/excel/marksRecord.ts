@@ -10,9 +10,11 @@
  *   like any other content, needs no saveAsync, and WPS or the CLI can read it too;
  * - 'VeryHidden' keeps it out of the Unhide dialog; clearMarks deletes the sheet, leaving the workbook's sheet
  *   list exactly as it was.
- * Layout: A1 holds a header object (format tag, version, last one-click check); A2… hold one mark each, as JSON.
+ * Layout: A1 holds a header object (format tag, version, last one-click check); A2… hold one mark each, as JSON,
+ * then one row per ignored finding (`{"ignored": {...}}`), which older versions skip as unreadable rows.
  */
 import type { Severity } from '../../core/types';
+import { sanitizeIgnored, type IgnoredFinding } from '../../core/report/review';
 
 export const MARKS_SHEET = '_jiaohe_marks';
 export const RECORD_FORMAT = 'jiaohe-marks';
@@ -59,6 +61,13 @@ export interface LastCheck {
 export interface MarksRecord {
   marks: MarkEntry[];
   lastCheck?: LastCheck;
+  /** Findings the officer ignored (忽略); kept when every mark is cleared. */
+  ignored?: IgnoredFinding[];
+}
+
+/** Nothing left to keep: the record sheet can go. */
+export function isEmptyRecord(record: MarksRecord): boolean {
+  return record.marks.length === 0 && !(record.ignored && record.ignored.length);
 }
 
 export function markKey(sheet: string, cell: string): string {
@@ -79,7 +88,11 @@ export function sameColor(a: string | null | undefined, b: string | null | undef
 export function recordToRows(record: MarksRecord): string[][] {
   const header: Record<string, unknown> = { format: RECORD_FORMAT, version: RECORD_VERSION };
   if (record.lastCheck) header.lastCheck = record.lastCheck;
-  return [[JSON.stringify(header)], ...record.marks.map((m) => [JSON.stringify(m)])];
+  return [
+    [JSON.stringify(header)],
+    ...record.marks.map((m) => [JSON.stringify(m)]),
+    ...(record.ignored ?? []).map((i) => [JSON.stringify({ ignored: i })]),
+  ];
 }
 
 function isMarkEntry(x: unknown): x is MarkEntry {
@@ -111,12 +124,17 @@ export function rowsToRecord(values: readonly (readonly unknown[])[] | undefined
   }
   if (!header || header.format !== RECORD_FORMAT) return null;
   const marks: MarkEntry[] = [];
+  const ignored: unknown[] = [];
   const seen = new Set<string>();
   for (let r = 1; r < values.length; r++) {
     const raw = values[r]?.[0];
     if (typeof raw !== 'string' || !raw.trim()) continue;
     try {
       const m = JSON.parse(raw);
+      if (m && typeof m === 'object' && 'ignored' in m) {
+        ignored.push(m.ignored);
+        continue;
+      }
       if (!isMarkEntry(m)) continue;
       const key = markKey(m.sheet, m.cell);
       if (seen.has(key)) continue;
@@ -127,6 +145,8 @@ export function rowsToRecord(values: readonly (readonly unknown[])[] | undefined
     }
   }
   const record: MarksRecord = { marks };
+  const kept = sanitizeIgnored(ignored);
+  if (kept.length) record.ignored = kept;
   if (header.lastCheck && typeof header.lastCheck.sheet === 'string') record.lastCheck = header.lastCheck;
   return record;
 }

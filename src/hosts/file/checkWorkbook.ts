@@ -4,6 +4,7 @@ import type { Grid } from '../../core/grid';
 import type { CheckSettings, SheetReport, WorkbookReport } from '../../core/types';
 import { totalCells } from '../../core/report/review';
 import { readXlsxFile } from './readXlsx';
+import { catalogLibrary, chooseCatalog, yearOfBook } from '../../core/catalog';
 
 /** `--sheet NAME` named a sheet the workbook does not have; the message lists the sheets it has. */
 export class SheetNotFoundError extends Error {
@@ -67,13 +68,17 @@ export function checkGrid(
 export async function checkXlsxFile(file: string, options: CheckFileOptions = {}): Promise<FileCheckResult> {
   const book = await readXlsxFile(file);
   const grids = selectSheets(file, book.sheets, options.sheet);
+  // Without --year the catalog year is the book's own (its titles, over every sheet), said once in the report.
+  const asked = options.settings?.catalogYear;
+  const catalog = chooseCatalog(asked, asked ? undefined : yearOfBook(book.sheets), catalogLibrary());
+  const settings = { ...options.settings, catalogYear: catalog.year };
   const sheets: SheetReport[] = [];
   const failedSheets: string[] = [];
   const totals: FileCheckResult['totals'] = {};
   const checks: SheetCheck[] = [];
   const checkedGrids: Grid[] = [];
   for (const grid of grids) {
-    const { sheet, failed, totals: t, check } = checkGrid(grid, options.settings);
+    const { sheet, failed, totals: t, check } = checkGrid(grid, settings);
     sheets.push(sheet);
     totals[grid.name] = t;
     if (failed) failedSheets.push(grid.name);
@@ -82,10 +87,10 @@ export async function checkXlsxFile(file: string, options: CheckFileOptions = {}
       checkedGrids.push(grid);
     }
   }
-  const report: WorkbookReport = { file, sheets };
+  const report: WorkbookReport = { file, sheets, catalog };
   try {
     // 勾稽关系 among the tables of every sheet checked (with --sheet, among the tables of that sheet).
-    const crossTable = crossCheck(checks, checkedGrids, options.settings);
+    const crossTable = crossCheck(checks, checkedGrids, settings);
     if (crossTable) report.crossTable = crossTable;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);

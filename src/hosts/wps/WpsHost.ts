@@ -3,9 +3,11 @@ import type { Grid } from '../../core/grid';
 import type { Finding } from '../../core/types';
 import type { SheetPlan } from '../../core/plan';
 import type { BookProgress, HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
-import { count, EtApplication, EtRange, EtSheets, EtWorksheet, findSheet, item, prop, tryProp, XL } from './et';
+import { VERIFIED_FILL } from '../host';
+import { sanitizeIgnored, type IgnoredFinding } from '../../core/report/review';
+import { count, EtApplication, EtRange, EtSheets, EtWorksheet, findSheet, item, prop, toMatrix, tryProp, XL } from './et';
 import { readWorksheet, ReadStats } from './etRead';
-import { applyMarks, readMarkRecords, restoreMarks, writeMarkRecords, MARKS_SHEET } from './etMarks';
+import { applyMarks, readIgnoredRecords, readMarkRecords, restoreMarks, writeMarkRecords, MARKS_SHEET } from './etMarks';
 import { protectText, renderPlan } from './etPlan';
 
 export interface WpsHostOptions {
@@ -109,6 +111,34 @@ export class WpsHost implements SpreadsheetHost {
       writeMarkRecords(app, records);
       return marked;
     });
+  }
+
+  async markVerified(cells: { sheet: string; cell: string }[]): Promise<number> {
+    if (cells.length === 0) return 0;
+    return this.withScreenOff(() => {
+      const records = readMarkRecords(this.app);
+      const findings = cells.map((c) => ({ ...c, rule: 'sum.column', severity: 'hint', message: '' }) as Finding);
+      const marked = applyMarks(this.app, findings, records, { fill: VERIFIED_FILL, note: false });
+      writeMarkRecords(this.app, records);
+      return marked;
+    });
+  }
+
+  async readIgnored(): Promise<IgnoredFinding[]> {
+    return readIgnoredRecords(this.app);
+  }
+
+  async writeIgnored(list: IgnoredFinding[]): Promise<void> {
+    this.withScreenOff(() => writeMarkRecords(this.app, readMarkRecords(this.app), sanitizeIgnored(list)));
+  }
+
+  async readCells(sheet: string, range: string): Promise<string[][]> {
+    const r = parseRange(range.includes('!') ? range.slice(range.lastIndexOf('!') + 1) : range);
+    const rows = r.bottom - r.top + 1;
+    const cols = r.right - r.left + 1;
+    const target = this.sheet(sheet).Range(rangeToA1(r));
+    const text = rows === 1 && cols === 1 ? [[tryProp(target, 'Text')]] : toMatrix(tryProp(target, 'Value2'), rows, cols, true);
+    return text.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v))));
   }
 
   async clearMarks(): Promise<number> {

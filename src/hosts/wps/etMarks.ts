@@ -1,5 +1,6 @@
 import { parseA1, toA1 } from '../../core/grid';
 import type { Finding } from '../../core/types';
+import { sanitizeIgnored, type IgnoredFinding } from '../../core/report/review';
 import {
   EtApplication,
   EtComment,
@@ -29,7 +30,9 @@ export const MARKS_SHEET = '_jiaohe_marks';
 export const COMMENT_PREFIX = '校核：';
 export const MARK_FILL = { error: '#FFC7CE', warning: '#FFEB9C', hint: '#DDEBF7' } as const;
 
-const HEADER = ['sheet', 'cell', 'pattern', 'color', 'colorIndex', 'patternColor', 'comment', 'originalComment', 'ourComment'];
+const HEADER = ['sheet', 'cell', 'pattern', 'color', 'colorIndex', 'patternColor', 'comment', 'originalComment', 'ourComment', 'ignored'];
+/** Column of an ignored finding (JSON); its row leaves sheet and cell empty, so it is never taken for a mark. */
+const IGNORED_COL = 9;
 
 export type CommentMode = 'added' | 'appended' | 'none';
 
@@ -99,18 +102,42 @@ export function readMarkRecords(app: EtApplication): MarkRecord[] {
   return out;
 }
 
-/** Replace the record sheet's contents (creating it very hidden when needed); deletes it when empty. */
-export function writeMarkRecords(app: EtApplication, records: MarkRecord[]): void {
+/** The findings the officer ignored, kept in the record sheet next to the marks. */
+export function readIgnoredRecords(app: EtApplication): IgnoredFinding[] {
+  const ws = findSheet(sheetsOf(app), MARKS_SHEET);
+  if (!ws) return [];
+  const used = prop<EtRange>(ws, 'UsedRange');
+  const rows = Number(prop(prop(used, 'Rows'), 'Count'));
+  if (Number(prop(used, 'Row')) !== 1 || Number(prop(used, 'Column')) !== 1 || rows < 2) return [];
+  const m = toMatrix(used.Value2, rows, HEADER.length);
+  const raw: unknown[] = [];
+  for (let r = 1; r < rows; r++) {
+    const text = str(m[r][IGNORED_COL]);
+    if (!text) continue;
+    try {
+      raw.push(JSON.parse(text));
+    } catch {
+      /* a damaged row: skip it */
+    }
+  }
+  return sanitizeIgnored(raw);
+}
+
+/**
+ * Replace the record sheet's contents (creating it very hidden when needed); deletes it when nothing is left.
+ * `ignored` defaults to the list already in the sheet, so writing marks never loses it.
+ */
+export function writeMarkRecords(app: EtApplication, records: MarkRecord[], ignored: IgnoredFinding[] = readIgnoredRecords(app)): void {
   const sheets = sheetsOf(app);
   let ws = findSheet(sheets, MARKS_SHEET);
-  if (records.length === 0) {
+  if (records.length === 0 && ignored.length === 0) {
     if (ws) deleteSheet(app, ws);
     return;
   }
   if (!ws) ws = createRecordSheet(app, sheets);
   const used = prop<EtRange>(ws, 'UsedRange');
   const oldRows = Number(prop(prop(used, 'Rows'), 'Count')) + Number(prop(used, 'Row')) - 1;
-  const rows = Math.max(oldRows, records.length + 1);
+  const rows = Math.max(oldRows, records.length + ignored.length + 1);
   const matrix: (string | number)[][] = [HEADER.slice()];
   for (const rec of records) {
     matrix.push([
@@ -123,8 +150,10 @@ export function writeMarkRecords(app: EtApplication, records: MarkRecord[]): voi
       rec.comment,
       rec.originalComment,
       rec.ourComment,
+      '',
     ]);
   }
+  for (const i of ignored) matrix.push(['', '', '', '', '', '', '', '', '', JSON.stringify(i)]);
   while (matrix.length < rows) matrix.push(HEADER.map(() => ''));
   const target = ws.Range(`A1:${toA1(rows - 1, HEADER.length - 1)}`);
   // Text format: sheet names like "2024" and comment text starting with "=" stay text.
@@ -191,7 +220,12 @@ export function noteFor(findings: Finding[]): string {
  * original fill of a cell is recorded only the first time it is marked, so marking twice and clearing
  * once still restores the officer's colour.
  */
-export function applyMarks(app: EtApplication, findings: Finding[], records: MarkRecord[]): number {
+export function applyMarks(
+  app: EtApplication,
+  findings: Finding[],
+  records: MarkRecord[],
+  options: { fill?: string; note?: boolean } = {},
+): number {
   const byKey = new Map(records.map((r) => [key(r.sheet, r.cell), r]));
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -235,8 +269,8 @@ export function applyMarks(app: EtApplication, findings: Finding[], records: Mar
       records.push(rec);
       byKey.set(key(sheet, address), rec);
     }
-    interior.Color = hexToBgr(group.some((f) => f.severity === 'error') ? MARK_FILL.error : MARK_FILL.warning);
-    writeNote(range, rec, note);
+    interior.Color = hexToBgr(options.fill ?? (group.some((f) => f.severity === 'error') ? MARK_FILL.error : MARK_FILL.warning));
+    if (options.note !== false) writeNote(range, rec, note);
     marked++;
   }
   return marked;

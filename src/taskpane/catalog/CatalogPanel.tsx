@@ -21,6 +21,8 @@ import { BUILTIN_YEARS, buildInsertValues, InsertMode, prepareSearch, SearchHit,
 import { CATALOG_STRINGS, fill } from './strings';
 import { ensureBrowserImportsLoaded, removeBrowserImport, saveBrowserImport } from './browserStore';
 import { importCatalogBytes } from './importBytes';
+import { insertAtSelectionGuarded, useOverwriteConfirm } from '../overwrite';
+import { useT } from '../i18n';
 
 export interface CatalogPanelProps {
   host: SpreadsheetHost;
@@ -71,6 +73,8 @@ export function CatalogPanel(props: CatalogPanelProps): React.JSX.Element {
   const [replace, setReplace] = React.useState(false);
   const [importYearText, setImportYearText] = React.useState(String(settings.catalogYear || 2025));
   const fileRef = React.useRef<HTMLInputElement>(null);
+  const { confirm, dialog } = useOverwriteConfirm();
+  const { t } = useT();
 
   React.useEffect(() => setYear(settings.catalogYear || 2025), [settings.catalogYear]);
 
@@ -98,7 +102,10 @@ export function CatalogPanel(props: CatalogPanelProps): React.JSX.Element {
     try {
       const sel = await host.getSelection();
       const plan = buildInsertValues(chosen.entry, mode, sel);
-      await host.insertAtSelection(plan.values);
+      if (!(await insertAtSelectionGuarded(host, plan.values, confirm))) {
+        setNotice({ intent: 'info', text: t('overwrite.cancelled') });
+        return;
+      }
       const text = plan.values[0].filter((v) => v !== null).join(' ');
       const lines = plan.truncated ? [fill(s.insertedTruncated, { count: plan.values.length })] : undefined;
       setNotice({ intent: 'success', text: fill(s.inserted, { address: sel.address, text }), lines });
@@ -168,6 +175,7 @@ export function CatalogPanel(props: CatalogPanelProps): React.JSX.Element {
   const listId = 'jiaohe-catalog-results';
   return (
     <div className={styles.stack}>
+      {dialog}
       <Field label={s.year}>
         {/* A Dropdown, not a native select: its options exist only while it is open, so "option" means a result. */}
         <Dropdown
@@ -251,9 +259,13 @@ export function CatalogPanel(props: CatalogPanelProps): React.JSX.Element {
         <Input inputMode="numeric" value={importYearText} onChange={(_, d) => setImportYearText(d.value)} />
       </Field>
       <Checkbox checked={replace} onChange={(_, d) => setReplace(Boolean(d.checked))} label={s.importReplace} />
-      <Field label={s.importFile}>
-        <input ref={fileRef} type="file" accept=".xlsx" aria-label={s.importFile} onChange={(e) => void onFile(e)} disabled={busy} />
-      </Field>
+      <div>
+        {/* A Fluent button with a Chinese label opens the file picker; the native input stays hidden. */}
+        <Button disabled={busy} onClick={() => fileRef.current?.click()}>
+          {s.importFile}
+        </Button>
+        <input ref={fileRef} type="file" accept=".xlsx" hidden tabIndex={-1} aria-hidden="true" onChange={(e) => void onFile(e)} />
+      </div>
       {lib.importedYears().length > 0 && (
         <div>
           <Text className={styles.muted}>{s.importedYears}</Text>

@@ -34,7 +34,9 @@ const useStyles = makeStyles({
 
 export interface BookResultsProps {
   book: BookOutcome;
+  hideHints: boolean;
   selected: Finding | null;
+  onIgnore: (f: Finding) => void;
   /** Select a cell: the finding, and which of its sides (the other side of an xref finding, or its own cell). */
   onSelect: (f: Finding, sheet: string, cell: string) => void;
 }
@@ -56,7 +58,14 @@ export function BookResults(props: BookResultsProps): React.JSX.Element {
         .map((s) => (
           <div key={s.name} data-sheet={s.name}>
             <h3 className={styles.heading}>{t('book.sheet', { sheet: s.name, count: s.findings.length })}</h3>
-            <FindingsList check={s} selected={props.selected} onSelect={(f) => props.onSelect(f, f.sheet, f.cell)} />
+            <FindingsList
+              tables={s.tables}
+              findings={s.findings}
+              hideHints={props.hideHints}
+              selected={props.selected}
+              onSelect={(f) => props.onSelect(f, f.sheet, f.cell)}
+              onIgnore={props.onIgnore}
+            />
           </div>
         ))}
       {book.crossTable ? (

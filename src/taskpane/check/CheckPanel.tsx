@@ -1,23 +1,28 @@
 import * as React from 'react';
 import {
   Button,
+  Checkbox,
   MessageBar,
   MessageBarBody,
   ProgressBar,
   Spinner,
+  Switch,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import type { SpreadsheetHost } from '../../hosts/host';
 import type { Finding } from '../../core/types';
+import { ignoreKey, splitIgnored, toIgnored, type IgnoredFinding } from '../../core/report/review';
 import { useT } from '../i18n';
 import { PaneSettings, toCheckSettings } from '../settings';
-import { BookOutcome, CheckOutcome, CheckPhase, reasonOf, runBookCheck, runSheetCheck } from './runCheck';
+import { BookOutcome, CheckOutcome, CheckPhase, markOutcome, reasonOf, runBookCheck, runSheetCheck } from './runCheck';
 import { BookResults } from './BookResults';
 import { CheckSummaryView } from './CheckSummaryView';
 import { FindingsList } from './FindingsList';
+import { IgnoredList } from './IgnoredList';
 import { SettingsPanel } from './SettingsPanel';
+import { exportReport } from './exportReport';
 
 const useStyles = makeStyles({
   stack: {
@@ -30,11 +35,34 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     lineHeight: tokens.lineHeightBase300,
   },
+  /** The main buttons stay in view under the tabs while the findings scroll (--jiaohe-tabs-height is set by TaskPane). */
+  toolbar: {
+    position: 'sticky',
+    top: 'var(--jiaohe-tabs-height, 0px)',
+    zIndex: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    marginRight: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
   actions: {
     display: 'flex',
     flexWrap: 'wrap',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
+  },
+  toggles: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
   },
   progress: {
     display: 'flex',
@@ -60,15 +88,31 @@ export interface CheckPanelProps {
   onSettingsChange: (s: PaneSettings) => void;
 }
 
-/** 校验 tab: check the active sheet, show the summary and the findings, clear the marks, settings. */
+/** 校验 tab: check the active sheet, show what was checked and the findings by cause, ignore, export, clear. */
 export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
   const styles = useStyles();
   const { t } = useT();
   const { host } = props;
   const [status, setStatus] = React.useState<Status>({ kind: 'idle' });
-  const [notice, setNotice] = React.useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = React.useState<{ intent: 'success' | 'warning' | 'error' | 'info'; text: string } | null>(null);
   const [selected, setSelected] = React.useState<Finding | null>(null);
-  const busy = status.kind === 'running' || status.kind === 'clearing';
+  const [ignored, setIgnored] = React.useState<IgnoredFinding[]>([]);
+  const [showVerified, setShowVerified] = React.useState(false);
+  const [hideHints, setHideHints] = React.useState(false);
+  const [exporting, setExporting] = React.useState(false);
+  const busy = status.kind === 'running' || status.kind === 'clearing' || exporting;
+
+  // The ignored list lives in the workbook (the marks record): read it when the pane opens on a workbook.
+  React.useEffect(() => {
+    let live = true;
+    host
+      ?.readIgnored()
+      .then((list) => live && setIgnored(list))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [host]);
 
   const check = async () => {
     if (!host) return;
@@ -77,10 +121,17 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     setStatus({ kind: 'running', phase: { phase: 'reading', done: 0, total: 0 } });
     let reading = true;
     try {
-      const outcome = await runSheetCheck(host, toCheckSettings(props.settings), (phase) => {
-        if (phase.phase !== 'reading') reading = false;
-        setStatus({ kind: 'running', phase });
-      });
+      const stored = await host.readIgnored().catch(() => ignored);
+      setIgnored(stored);
+      const outcome = await runSheetCheck(
+        host,
+        toCheckSettings(props.settings),
+        (phase) => {
+          if (phase.phase !== 'reading') reading = false;
+          setStatus({ kind: 'running', phase });
+        },
+        { ignored: stored, showVerified },
+      );
       setStatus({ kind: 'done', outcome });
       if (outcome.markError) setNotice({ intent: 'warning', text: t('check.markFailed', { reason: reasonOf(outcome.markError) }) });
     } catch (err) {
@@ -88,6 +139,7 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     }
   };
 
+  /** 校验整个工作簿: every sheet, then the cross-table rules among all their tables. */
   const checkBook = async () => {
     if (!host) return;
     setNotice(null);
@@ -95,10 +147,17 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     setStatus({ kind: 'running', phase: { phase: 'reading', done: 0, total: 0 } });
     let reading = true;
     try {
-      const book = await runBookCheck(host, toCheckSettings(props.settings), (phase) => {
-        if (phase.phase !== 'reading-sheet') reading = false;
-        setStatus({ kind: 'running', phase });
-      });
+      const stored = await host.readIgnored().catch(() => ignored);
+      setIgnored(stored);
+      const book = await runBookCheck(
+        host,
+        toCheckSettings(props.settings),
+        (phase) => {
+          if (phase.phase !== 'reading-sheet') reading = false;
+          setStatus({ kind: 'running', phase });
+        },
+        { ignored: stored },
+      );
       setStatus({ kind: 'book', book });
       if (book.markError) setNotice({ intent: 'warning', text: t('check.markFailed', { reason: reasonOf(book.markError) }) });
     } catch (err) {
@@ -106,18 +165,66 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     }
   };
 
+  /** 清除标记: the cells back as they were, and the list with them (it described marks that are gone). */
   const clear = async () => {
     if (!host) return;
-    const previous = status;
     setStatus({ kind: 'clearing' });
     try {
       const count = await host.clearMarks();
-      setNotice({ intent: 'success', text: count ? t('check.cleared', { count }) : t('check.clearedNone') });
+      setNotice({ intent: 'success', text: `${count ? t('check.cleared', { count }) : t('check.clearedNone')} ${t('check.listCleared')}` });
     } catch (err) {
       setNotice({ intent: 'error', text: t('error.clear', { reason: reasonOf(err) }) });
     }
     setSelected(null);
-    setStatus(previous.kind === 'clearing' || previous.kind === 'running' ? { kind: 'idle' } : previous);
+    setStatus({ kind: 'idle' });
+  };
+
+  /** The outcome again after the ignored list or the 显示已核对 toggle changed: list and marks follow. */
+  const remark = async (outcome: CheckOutcome, list: IgnoredFinding[], verified: boolean) => {
+    if (!host) return;
+    const split = splitIgnored(outcome.check.findings, list);
+    const next = await markOutcome(host, { ...outcome, kept: split.kept, ignored: split.ignored }, verified);
+    setStatus({ kind: 'done', outcome: next });
+    if (next.markError) setNotice({ intent: 'warning', text: t('check.markFailed', { reason: reasonOf(next.markError) }) });
+  };
+
+  const saveIgnored = async (list: IgnoredFinding[]) => {
+    if (!host) return;
+    try {
+      await host.writeIgnored(list);
+      setIgnored(list);
+      if (status.kind === 'done') await remark(status.outcome, list, showVerified);
+    } catch (err) {
+      setNotice({ intent: 'error', text: t('error.ignore', { reason: reasonOf(err) }) });
+    }
+  };
+
+  const ignore = (f: Finding) => {
+    if (selected === f) setSelected(null);
+    const key = ignoreKey(f);
+    return saveIgnored([...ignored.filter((i) => ignoreKey(i) !== key), toIgnored(f)]);
+  };
+  const restore = (item: IgnoredFinding) => saveIgnored(ignored.filter((i) => ignoreKey(i) !== ignoreKey(item)));
+
+  const toggleVerified = async (on: boolean) => {
+    setShowVerified(on);
+    if (status.kind === 'done') await remark(status.outcome, ignored, on);
+  };
+
+  const doExport = async () => {
+    if (!host || status.kind !== 'done') return;
+    setExporting(true);
+    try {
+      const r = await exportReport(host, status.outcome);
+      setNotice({
+        intent: 'success',
+        text: r.kind === 'download' ? t('check.exported', { name: r.name }) : t('check.exportedSheets', { names: r.names.join('、') }),
+      });
+    } catch (err) {
+      setNotice({ intent: 'error', text: t('error.export', { reason: reasonOf(err) }) });
+    } finally {
+      setExporting(false);
+    }
   };
 
   const select = async (f: Finding, sheet = f.sheet, cell = f.cell) => {
@@ -130,6 +237,9 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     }
   };
 
+  const outcome = status.kind === 'done' ? status.outcome : null;
+  const hiddenHints = outcome && hideHints ? outcome.kept.filter((f) => f.severity === 'hint').length : 0;
+
   return (
     <div className={styles.stack}>
       {!host && (
@@ -140,19 +250,35 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
       <Text as="p" size={200} className={styles.intro} block>
         {t('check.intro')}
       </Text>
-      <div className={styles.actions}>
-        <Button appearance="primary" disabled={!host || busy} onClick={() => void check()}>
-          {t('check.run')}
-        </Button>
-        {host?.readAllSheets && (
-          <Button disabled={busy} onClick={() => void checkBook()}>
-            {t('check.runBook')}
+      <div className={styles.toolbar}>
+        <div className={styles.actions}>
+          <Button appearance="primary" disabled={!host || busy} onClick={() => void check()}>
+            {t('check.run')}
           </Button>
-        )}
-        <Button disabled={!host || busy} onClick={() => void clear()}>
-          {t('check.clear')}
-        </Button>
+          {host?.readAllSheets && (
+            <Button disabled={busy} onClick={() => void checkBook()}>
+              {t('check.runBook')}
+            </Button>
+          )}
+          <Button disabled={!host || busy} onClick={() => void clear()}>
+            {t('check.clear')}
+          </Button>
+          <Button disabled={!host || busy || !outcome} onClick={() => void doExport()}>
+            {t('check.export')}
+          </Button>
+        </div>
+        <div className={styles.toggles}>
+          <Switch
+            label={t('check.showVerified')}
+            title={t('check.showVerifiedHint')}
+            checked={showVerified}
+            disabled={!host || busy}
+            onChange={(_e, d) => void toggleVerified(d.checked)}
+          />
+          <Checkbox label={t('check.hideHints')} checked={hideHints} onChange={(_e, d) => setHideHints(!!d.checked)} />
+        </div>
       </div>
+      <SettingsPanel settings={props.settings} onChange={props.onSettingsChange} />
       {status.kind === 'running' && <Progress phase={status.phase} />}
       {status.kind === 'clearing' && <Spinner size="tiny" labelPosition="after" label={t('check.clearing')} />}
       {notice && (
@@ -170,14 +296,34 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
           {t('empty.notChecked')}
         </Text>
       )}
-      {status.kind === 'done' && (
+      {outcome && (
         <>
-          <CheckSummaryView check={status.outcome.check} />
-          <FindingsList check={status.outcome.check} selected={selected} onSelect={(f) => void select(f)} />
+          <CheckSummaryView outcome={outcome} />
+          {hiddenHints > 0 && (
+            <Text size={200} className={styles.muted}>
+              {t('findings.hiddenHints', { count: hiddenHints })}
+            </Text>
+          )}
+          <FindingsList
+            tables={outcome.check.tables}
+            findings={outcome.kept}
+            hideHints={hideHints}
+            selected={selected}
+            onSelect={(f) => void select(f)}
+            onIgnore={(f) => void ignore(f)}
+          />
         </>
       )}
-      {status.kind === 'book' && <BookResults book={status.book} selected={selected} onSelect={(f, sheet, cell) => void select(f, sheet, cell)} />}
-      <SettingsPanel settings={props.settings} onChange={props.onSettingsChange} />
+      {status.kind === 'book' && (
+        <BookResults
+          book={status.book}
+          hideHints={hideHints}
+          selected={selected}
+          onSelect={(f, sheet, cell) => void select(f, sheet, cell)}
+          onIgnore={(f) => void ignore(f)}
+        />
+      )}
+      <IgnoredList items={ignored} disabled={!host || busy} onRestore={(i) => void restore(i)} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Badge, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { SheetCheck } from '../../core/engine';
-import { kindLabel, ruleLabel, useT } from '../i18n';
-import { summarizeCheck } from './runCheck';
+import type { TableCoverage } from '../../core/report/review';
+import { kindLabel, ruleLabel, useT, type I18n } from '../i18n';
+import { CheckOutcome, headline, summarizeCheck } from './runCheck';
 
 const useStyles = makeStyles({
   root: {
@@ -38,24 +38,46 @@ const useStyles = makeStyles({
   label: {
     color: tokens.colorNeutralForeground3,
   },
+  tables: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
 });
 
-/** Tables found by kind and findings by rule, in one short block. */
-export function CheckSummaryView(props: { check: SheetCheck }): React.JSX.Element {
+/** One table's line: what was verified and failed, and what was not checked and why. */
+export function coverageText(c: TableCoverage, kind: string, t: I18n['t']): string {
+  const parts: string[] = [];
+  if (kind === 'performance') parts.push(t('coverage.perf'));
+  else if (c.nothingChecked) parts.push(t('coverage.none'));
+  else parts.push(t('coverage.checked', { total: c.verified + c.failed, verified: c.verified, failed: c.failed }));
+  if (c.notChecked.length) parts.push(t('coverage.notChecked', { list: c.notChecked.map((n) => `${n.what}（${n.reason}）`).join('；') }));
+  return parts.join('；');
+}
+
+/** Tables found by kind, what was checked per table, and findings by rule, in one short block. */
+export function CheckSummaryView(props: { outcome: CheckOutcome }): React.JSX.Element {
   const styles = useStyles();
   const { t, locale } = useT();
-  const s = summarizeCheck(props.check);
+  const { outcome } = props;
+  const check = outcome.check;
+  const s = summarizeCheck({ tables: check.tables, findings: outcome.kept });
+  const head = headline(outcome);
   return (
     <section className={styles.root} aria-labelledby="jiaohe-summary-heading">
       <h2 id="jiaohe-summary-heading" className={styles.heading}>
-        {t('summary.title')} · {t('summary.sheet', { sheet: props.check.name })}
+        {t('summary.title')} · {t('summary.sheet', { sheet: check.name })}
       </h2>
-      {props.check.notice && (
+      {check.notice && (
         <MessageBar intent="info">
-          <MessageBarBody>{props.check.notice}</MessageBarBody>
+          <MessageBarBody>{check.notice}</MessageBarBody>
         </MessageBar>
       )}
-      <Text className={styles.line}>{s.tables ? t('summary.tables', { count: s.tables }) : t('summary.noTables')}</Text>
+      {s.tables > 0 && <Text className={styles.line}>{t('summary.tables', { count: s.tables })}</Text>}
       {s.byKind.length > 0 && (
         <ul className={styles.chips} aria-label={t('summary.byKind')}>
           {s.byKind.map((k) => (
@@ -67,8 +89,18 @@ export function CheckSummaryView(props: { check: SheetCheck }): React.JSX.Elemen
           ))}
         </ul>
       )}
-      <Text className={styles.line} weight="semibold">
-        {s.findings ? t('summary.findings', { count: s.findings }) : t('summary.ok')}
+      {check.tables.length > 0 && (
+        <ul className={styles.tables} aria-label={t('summary.perTable')}>
+          {check.tables.map((table, i) => (
+            <li key={i}>
+              {table.title ?? table.range}：{coverageText(outcome.tables[i].coverage, table.kind, t)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Text className={styles.line} weight="semibold" role="status">
+        {t(head.key, head.vars)}
+        {outcome.ignored.length > 0 && ` ${t('summary.ignored', { count: outcome.ignored.length })}`}
       </Text>
       {s.byRule.length > 0 && (
         <ul className={styles.chips} aria-label={t('summary.byRule')}>

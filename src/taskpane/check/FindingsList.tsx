@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { SheetCheck } from '../../core/engine';
-import type { Finding } from '../../core/types';
-import { kindLabel, ruleLabel, useT } from '../i18n';
+import { Badge, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { TableSummary, Finding, Severity } from '../../core/types';
+import { groupByCause, type CauseGroup } from '../../core/report/review';
+import { kindLabel, ruleLabel, severityLabel, useT } from '../i18n';
 import { FindingGroup, groupFindings } from './runCheck';
 
 const useStyles = makeStyles({
@@ -51,6 +51,39 @@ const useStyles = makeStyles({
   warning: {
     borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorder2}`,
   },
+  hint: {
+    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
+  },
+  row: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    columnGap: tokens.spacingHorizontalXS,
+    minWidth: 0,
+  },
+  grow: {
+    flexGrow: 1,
+    minWidth: 0,
+  },
+  side: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    flexShrink: 0,
+  },
+  derived: {
+    margin: 0,
+    marginTop: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalL,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  cause: {
+    display: 'block',
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+  },
   selected: {
     backgroundColor: tokens.colorBrandBackground2,
     border: `1px solid ${tokens.colorBrandStroke1}`,
@@ -77,21 +110,26 @@ const useStyles = makeStyles({
 });
 
 export interface FindingsListProps {
-  check: SheetCheck;
+  tables: TableSummary[];
+  findings: Finding[];
   selected: Finding | null;
   onSelect: (f: Finding) => void;
+  onIgnore: (f: Finding) => void;
+  /** Hide findings of grade 提示 (differences that can only be rounding). */
+  hideHints: boolean;
 }
 
-/** Findings grouped by table; each item is a button that selects its cell. */
+/** Findings grouped by table, then by cause (derived findings folded under theirs); each selects its cell. */
 export function FindingsList(props: FindingsListProps): React.JSX.Element | null {
   const styles = useStyles();
   const { t } = useT();
-  const groups = groupFindings(props.check);
+  const shown = props.hideHints ? props.findings.filter((f) => f.severity !== 'hint') : props.findings;
+  const groups = groupFindings({ tables: props.tables, findings: shown });
   if (groups.length === 0) return null;
   return (
     <section className={styles.root} aria-label={t('findings.label')}>
       {groups.map((g) => (
-        <Group key={g.key} group={g} selected={props.selected} onSelect={props.onSelect} />
+        <Group key={g.key} group={g} selected={props.selected} onSelect={props.onSelect} onIgnore={props.onIgnore} />
       ))}
     </section>
   );
@@ -106,20 +144,24 @@ function groupTitle(g: FindingGroup, t: ReturnType<typeof useT>['t'], locale: Re
     : `${t('findings.tableUntitled', { index, range: g.table.range })} · ${kind}`;
 }
 
-function Group(props: { group: FindingGroup; selected: Finding | null; onSelect: (f: Finding) => void }): React.JSX.Element {
+type ItemProps = Pick<FindingsListProps, 'selected' | 'onSelect' | 'onIgnore'>;
+
+function Group(props: ItemProps & { group: FindingGroup }): React.JSX.Element {
   const styles = useStyles();
   const { t, locale } = useT();
   const g = props.group;
   const headingId = `jiaohe-findings-${g.key}`;
+  const causes = groupByCause(g.findings);
+  const item: ItemProps = { selected: props.selected, onSelect: props.onSelect, onIgnore: props.onIgnore };
   return (
     <div>
       <h3 id={headingId} className={styles.groupHeading}>
         {groupTitle(g, t, locale)} — {g.findings.length}
       </h3>
       <ul className={styles.list} aria-labelledby={headingId}>
-        {g.findings.map((f, i) => (
-          <li key={`${f.cell}-${f.rule}-${i}`}>
-            <FindingItem finding={f} selected={props.selected === f} onSelect={props.onSelect} />
+        {causes.map((c) => (
+          <li key={`${c.cause.sheet}!${c.cause.cell}-${c.cause.rule}`}>
+            <CauseItem group={c} {...item} />
           </li>
         ))}
       </ul>
@@ -127,38 +169,83 @@ function Group(props: { group: FindingGroup; selected: Finding | null; onSelect:
   );
 }
 
-function FindingItem(props: { finding: Finding; selected: boolean; onSelect: (f: Finding) => void }): React.JSX.Element {
+/** A cause with its derived findings folded under it (展开/收起). */
+function CauseItem(props: ItemProps & { group: CauseGroup }): React.JSX.Element {
+  const styles = useStyles();
+  const { t } = useT();
+  const [open, setOpen] = React.useState(false);
+  const { cause, derived } = props.group;
+  const item: ItemProps = { selected: props.selected, onSelect: props.onSelect, onIgnore: props.onIgnore };
+  const listId = `jiaohe-derived-${cause.sheet}-${cause.cell}-${cause.rule}`.replace(/[^\w-]/g, '_');
+  return (
+    <div>
+      <FindingItem finding={cause} {...item} />
+      {derived.length > 0 && (
+        <>
+          <Button
+            size="small"
+            appearance="transparent"
+            aria-expanded={open}
+            aria-controls={listId}
+            onClick={() => setOpen((o) => !o)}
+          >
+            {t(open ? 'findings.collapse' : 'findings.expand', { cell: cause.cell, count: derived.length })}
+          </Button>
+          <ul id={listId} className={styles.derived} hidden={!open}>
+            {derived.map((d) => (
+              <li key={`${d.sheet}!${d.cell}-${d.rule}`}>
+                <FindingItem finding={d} {...item} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', hint: 'informative' };
+
+function FindingItem(props: ItemProps & { finding: Finding }): React.JSX.Element {
   const styles = useStyles();
   const { t, locale } = useT();
   const f = props.finding;
+  const selected = props.selected === f;
   const message = locale === 'en-US' && f.messageEn ? f.messageEn : f.message;
   return (
-    <button
-      type="button"
-      className={mergeClasses(styles.item, f.severity === 'warning' && styles.warning, props.selected && styles.selected)}
-      aria-current={props.selected ? 'true' : undefined}
-      data-cell={f.cell}
-      data-rule={f.rule}
-      title={t('findings.goto', { cell: f.cell })}
-      onClick={() => props.onSelect(f)}
-    >
-      <span className={styles.head}>
-        <span className={styles.cell}>{f.cell}</span>
-        <Badge appearance="outline" color={f.severity === 'warning' ? 'warning' : 'danger'} size="small">
-          {ruleLabel(locale, f.rule)}
-        </Badge>
-        {f.severity === 'warning' && (
-          <Badge appearance="tint" color="warning" size="small">
-            {t('findings.warning')}
+    <div className={styles.row}>
+      <button
+        type="button"
+        className={mergeClasses(styles.item, styles.grow, f.severity === 'warning' && styles.warning, f.severity === 'hint' && styles.hint, selected && styles.selected)}
+        aria-current={selected ? 'true' : undefined}
+        data-cell={f.cell}
+        data-rule={f.rule}
+        data-severity={f.severity}
+        title={t('findings.goto', { cell: f.cell })}
+        onClick={() => props.onSelect(f)}
+      >
+        <span className={styles.head}>
+          <span className={styles.cell}>{f.cell}</span>
+          <Badge appearance="tint" color={SEVERITY_COLOR[f.severity]} size="small">
+            {severityLabel(locale, f.severity)}
           </Badge>
-        )}
-        {f.rounding && (
-          <Badge appearance="tint" color="informative" size="small">
-            {t('findings.rounding')}
+          <Badge appearance="outline" color={SEVERITY_COLOR[f.severity]} size="small">
+            {ruleLabel(locale, f.rule)}
           </Badge>
-        )}
-      </span>
-      <span className={styles.message}>{message}</span>
-    </button>
+          {f.rounding && f.severity !== 'hint' && (
+            <Badge appearance="tint" color="informative" size="small">
+              {t('findings.rounding')}
+            </Badge>
+          )}
+        </span>
+        <span className={styles.message}>{message}</span>
+        {f.derivedFrom && <span className={styles.cause}>{t('findings.derivedFrom', { cell: f.derivedFrom })}</span>}
+      </button>
+      <div className={styles.side}>
+        <Button size="small" appearance="subtle" aria-label={t('findings.ignoreLabel', { cell: f.cell })} title={t('findings.ignoreLabel', { cell: f.cell })} onClick={() => props.onIgnore(f)}>
+          {t('findings.ignore')}
+        </Button>
+      </div>
+    </div>
   );
 }

@@ -1,5 +1,7 @@
 import { checkSheet, crossCheck, SheetCheck } from '../../core/engine';
+import type { Grid } from '../../core/grid';
 import { parseA1 } from '../../core/grid/address';
+import { splitIgnored, tableCoverage, totalCells, type IgnoredFinding, type TableCoverage } from '../../core/report/review';
 import type { CheckSettings, CrossTableReport, Finding, RuleId, TableKind, TableSummary } from '../../core/types';
 import type { SpreadsheetHost } from '../../hosts/host';
 
@@ -12,10 +14,49 @@ export type CheckPhase =
 
 export interface CheckOutcome {
   check: SheetCheck;
+  /** Findings to show and mark: the check's findings less those the officer ignored. */
+  kept: Finding[];
+  /** Findings of this check that the officer ignored earlier. */
+  ignored: Finding[];
+  /** Per table: its coverage (verified, failed, not checked) and the verified total cells (显示已核对). */
+  tables: { coverage: TableCoverage; verified: string[] }[];
   /** Cells marked on the sheet. */
   marked: number;
   /** Why marking failed, when the findings could not be painted (the list is still valid). */
   markError?: unknown;
+}
+
+export interface CheckOptions {
+  /** Findings ignored in this workbook (from the marks record). */
+  ignored?: readonly IgnoredFinding[];
+  /** 显示已核对: mark the verified totals lightly too. */
+  showVerified?: boolean;
+}
+
+/** The outcome of a check of one grid (no host): findings less the ignored ones, coverage per table. */
+export function outcomeOf(grid: Grid, check: SheetCheck, ignored: readonly IgnoredFinding[]): CheckOutcome {
+  const split = splitIgnored(check.findings, ignored);
+  const totals = totalCells(grid, check.detected, check.findings);
+  const tables = check.tables.map((t, i) => {
+    const cells = totals[i] ?? { verified: [], failed: [] };
+    return { coverage: tableCoverage(t, { verified: cells.verified.length, failed: cells.failed.length }), verified: cells.verified };
+  });
+  return { check, kept: split.kept, ignored: split.ignored, tables, marked: 0 };
+}
+
+/** Replace the marks on the workbook by those of this outcome: the kept findings, and the verified totals when asked. */
+export async function markOutcome(host: SpreadsheetHost, outcome: CheckOutcome, showVerified: boolean): Promise<CheckOutcome> {
+  try {
+    await host.clearMarks();
+    let marked = outcome.kept.length ? await host.markFindings(outcome.kept) : 0;
+    if (showVerified) {
+      const cells = outcome.tables.flatMap((t) => t.verified.map((cell) => ({ sheet: outcome.check.name, cell })));
+      if (cells.length) marked += await host.markVerified(cells);
+    }
+    return { ...outcome, marked, markError: undefined };
+  } catch (markError) {
+    return { ...outcome, marked: 0, markError };
+  }
 }
 
 /** Lets the browser paint the progress before a long synchronous step. */
@@ -32,22 +73,18 @@ export async function runSheetCheck(
   host: SpreadsheetHost,
   settings: CheckSettings,
   onPhase: (p: CheckPhase) => void = () => undefined,
+  options: CheckOptions = {},
 ): Promise<CheckOutcome> {
   const grid = await host.readActiveSheet((done, total) => onPhase({ phase: 'reading', done, total }));
   onPhase({ phase: 'checking' });
   await nextFrame();
   const check = checkSheet(grid, settings);
   onPhase({ phase: 'marking' });
-  try {
-    await host.clearMarks();
-    const marked = check.findings.length ? await host.markFindings(check.findings) : 0;
-    return { check, marked };
-  } catch (markError) {
-    return { check, marked: 0, markError };
-  }
+  return markOutcome(host, outcomeOf(grid, check, options.ignored ?? []), !!options.showVerified);
 }
 
 export interface BookOutcome {
+  /** Each sheet's check, its findings less those the officer ignored. */
   sheets: SheetCheck[];
   /** The cross-table rules (勾稽关系); absent when no table has a role in a 预算/决算 book. */
   crossTable?: CrossTableReport;
@@ -55,43 +92,64 @@ export interface BookOutcome {
   markError?: unknown;
 }
 
-/** Every finding of a book check: each sheet's, then the cross-table ones (they are marked on both sheets' cells). */
+/** Every finding of a book check: each sheet's, then the cross-table ones. */
 export function bookFindings(b: Pick<BookOutcome, 'sheets' | 'crossTable'>): Finding[] {
   return [...b.sheets.flatMap((s) => s.findings), ...(b.crossTable?.findings ?? [])];
 }
 
 /**
  * 校验整个工作簿: read every sheet (progress per sheet), check each, run the cross-table rules among all
- * their tables, then replace the previous marks with the new ones on every sheet.
+ * their tables, then replace the previous marks with the new ones on every sheet (a cross-table finding
+ * marks both its cells).
  */
 export async function runBookCheck(
   host: SpreadsheetHost,
   settings: CheckSettings,
   onPhase: (p: CheckPhase) => void = () => undefined,
+  options: CheckOptions = {},
 ): Promise<BookOutcome> {
   if (!host.readAllSheets) throw new Error('此环境不能读取整个工作簿，请逐个工作表校验。');
   const grids = await host.readAllSheets((sheet, index, total) => onPhase({ phase: 'reading-sheet', sheet, index, total }));
-  const sheets: SheetCheck[] = [];
+  const checks: SheetCheck[] = [];
   for (let i = 0; i < grids.length; i++) {
     onPhase({ phase: 'checking-sheet', sheet: grids[i].name, index: i + 1, total: grids.length });
     await nextFrame();
-    sheets.push(checkSheet(grids[i], settings));
+    checks.push(checkSheet(grids[i], settings));
   }
   onPhase({ phase: 'cross' });
   await nextFrame();
-  const crossTable = crossCheck(sheets, grids, settings);
+  const crossTable = crossCheck(checks, grids, settings);
+  const ignored = options.ignored ?? [];
+  const sheets = checks.map((c) => ({ ...c, findings: splitIgnored(c.findings, ignored).kept }));
   const outcome: BookOutcome = { sheets, marked: 0 };
-  if (crossTable) outcome.crossTable = crossTable;
+  if (crossTable) outcome.crossTable = { ...crossTable, findings: splitIgnored(crossTable.findings, ignored).kept };
   onPhase({ phase: 'marking' });
   try {
     await host.clearMarks();
-    // A cross-table finding marks both its cells, so either sheet shows it.
     const findings = bookFindings(outcome).flatMap((f) => (f.other ? [f, { ...f, sheet: f.other.sheet, cell: f.other.cell }] : [f]));
     outcome.marked = findings.length ? await host.markFindings(findings) : 0;
   } catch (markError) {
     outcome.markError = markError;
   }
   return outcome;
+}
+
+/**
+ * The headline of a result, saying what was checked: findings, or for a clean result whether totals were verified,
+ * only 绩效目标表 were checked, or nothing was understood at all.
+ */
+export function headline(outcome: Pick<CheckOutcome, 'check' | 'kept' | 'tables'>): {
+  key: 'summary.findings' | 'summary.okTotals' | 'summary.okPerf' | 'summary.nothingChecked' | 'summary.noTables';
+  vars: Record<string, number>;
+} {
+  const { check, kept, tables } = outcome;
+  if (kept.length) return { key: 'summary.findings', vars: { count: kept.length } };
+  if (!check.tables.length) return { key: 'summary.noTables', vars: {} };
+  const verified = tables.reduce((n, t) => n + t.coverage.verified, 0);
+  const perf = check.tables.filter((t) => t.kind === 'performance').length;
+  if (verified > 0) return { key: 'summary.okTotals', vars: { count: verified, tables: check.tables.length } };
+  if (perf > 0) return { key: 'summary.okPerf', vars: { count: perf } };
+  return { key: 'summary.nothingChecked', vars: { count: check.tables.length } };
 }
 
 export interface FindingGroup {

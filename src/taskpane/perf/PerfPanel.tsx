@@ -19,6 +19,7 @@ import { FUND_TOPICS, FundTopic, searchLibrary } from '../../core/perf/library';
 import type { PerfVariant } from '../../core/perf/types';
 import { PERF_STRINGS, fill } from './strings';
 import { addLibraryIndicators, generateTemplate, normalizeActive, type PerfNotice } from './actions';
+import { useOverwriteConfirm } from '../overwrite';
 
 export interface PerfPanelProps {
   host: SpreadsheetHost;
@@ -59,6 +60,7 @@ export function PerfPanel(props: PerfPanelProps): React.JSX.Element {
   const [chosen, setChosen] = React.useState<Set<string>>(new Set());
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<PerfNotice | null>(null);
+  const { confirm, dialog } = useOverwriteConfirm();
 
   React.useEffect(() => setWeights(variant !== 'regional'), [variant]);
   const hits = React.useMemo(() => searchLibrary(query, topic || undefined), [query, topic]);
@@ -77,7 +79,7 @@ export function PerfPanel(props: PerfPanelProps): React.JSX.Element {
 
   const generate = () => run(() => generateTemplate(host, { variant, year, regions, weights, split, prefill }, s));
   const normalize = () => run(() => normalizeActive(host, split, s));
-  const addIndicators = () => run(() => addLibraryIndicators(host, hits.filter((e) => chosen.has(e.id)), s));
+  const addIndicators = () => run(() => addLibraryIndicators(host, hits.filter((e) => chosen.has(e.id)), s, confirm));
 
   const toggle = (id: string, on: boolean) =>
     setChosen((prev) => {
@@ -89,6 +91,7 @@ export function PerfPanel(props: PerfPanelProps): React.JSX.Element {
 
   return (
     <div className={styles.stack}>
+      {dialog}
       {notice && (
         <MessageBar intent={notice.intent}>
           <MessageBarBody>

@@ -7,6 +7,10 @@ import { templatePrefill } from '../../core/perf/prefill';
 import { libraryRows, type LibraryIndicator } from '../../core/perf/library';
 import type { PerfTable, PerfVariant } from '../../core/perf/types';
 import { PERF_STRINGS, fill, type PerfStrings } from './strings';
+import { insertAtSelectionGuarded, type ConfirmOverwrite } from '../overwrite';
+
+/** Without a way to ask, never overwrite. */
+const REFUSE: ConfirmOverwrite = async () => false;
 
 /** What the pane shows after an action. */
 export interface PerfNotice {
@@ -77,7 +81,12 @@ export async function normalizeActive(host: SpreadsheetHost, split: boolean, s: 
 }
 
 /** Library indicators written at the selection, shaped like the target table under it. */
-export async function addLibraryIndicators(host: SpreadsheetHost, entries: LibraryIndicator[], s: PerfStrings = PERF_STRINGS['zh-CN']): Promise<PerfNotice> {
+export async function addLibraryIndicators(
+  host: SpreadsheetHost,
+  entries: LibraryIndicator[],
+  s: PerfStrings = PERF_STRINGS['zh-CN'],
+  confirm: ConfirmOverwrite = REFUSE,
+): Promise<PerfNotice> {
   if (!entries.length) return { intent: 'warning', text: s.chooseFirst };
   const sel = await host.getSelection();
   const grid = await host.readActiveSheet();
@@ -85,6 +94,6 @@ export async function addLibraryIndicators(host: SpreadsheetHost, entries: Libra
     (t) => sel.top >= t.range.top && sel.top <= t.range.bottom && sel.left >= t.range.left && sel.left <= t.range.right,
   );
   const perf = tables[0]?.perf as PerfTable | undefined;
-  await host.insertAtSelection(libraryRows(entries, perf));
+  if (!(await insertAtSelectionGuarded(host, libraryRows(entries, perf), confirm))) return { intent: 'info', text: s.overwriteCancelled };
   return { intent: 'success', text: fill(s.added, { address: sel.address, count: entries.length }) };
 }

@@ -33,6 +33,7 @@ export const PERF_STRINGS = {
     chooseFirst: '请先在列表中勾选指标。',
     noMatch: '没有匹配的指标。',
     failed: '操作失败：{reason}',
+    overwriteCancelled: '已取消，未写入任何内容。',
     busy: '正在处理…',
   },
   'en-US': {
@@ -68,6 +69,7 @@ export const PERF_STRINGS = {
     chooseFirst: 'Tick indicators in the list first.',
     noMatch: 'No matching indicator.',
     failed: 'Failed: {reason}',
+    overwriteCancelled: 'Cancelled; nothing was written.',
     busy: 'Working…',
   },
 };

@@ -18,52 +18,72 @@ function otherName(kuanName) {
   return kuanName.endsWith('支出') ? `其他${kuanName}` : `其他${kuanName}支出`;
 }
 
-/** Outline text → [{code, name, from?, until?}] in order. Throws on a malformed line. */
+/**
+ * One outline line → its parts, or null for a blank or comment line. "NN 名称 [doc, doc] @2025": digits, name,
+ * the documents that confirm it (documents.tsv ids), and the edition tag; "std" stands for 01/02/03.
+ */
+function parseLine(raw, where = 'outline') {
+  let line = raw.trim();
+  if (!line || line.startsWith('#')) return null;
+  let from;
+  let until;
+  const tag = /\s+@(-?)(\d{4})$/.exec(line);
+  if (tag) {
+    if (tag[1] === '-') until = Number(tag[2]);
+    else from = Number(tag[2]);
+    line = line.slice(0, tag.index).trim();
+  }
+  let seen = [];
+  const docs = /\s*\[([^\]]*)\]$/.exec(line);
+  if (docs) {
+    seen = docs[1].split(',').map((s) => s.trim()).filter((s) => s !== '');
+    line = line.slice(0, docs.index).trim();
+  }
+  if (line === 'std') return { std: true, seen, from, until };
+  const m = /^(\d+)(?:\s+(.+))?$/.exec(line);
+  if (!m) throw new Error(`${where}: cannot read "${raw}"`);
+  return { digits: m[1], name: m[2] ? m[2].trim() : undefined, seen, from, until };
+}
+
+/** Outline text → [{code, name, seen?, from?, until?}] in order. Throws on a malformed line. */
 function expandOutline(text, file) {
   const out = [];
   let lei = null;
   let kuan = null;
   const lines = text.split(/\r?\n/);
   lines.forEach((raw, i) => {
-    let line = raw.trim();
-    if (!line || line.startsWith('#')) return;
-    let from;
-    let until;
-    const tag = /\s+@(-?)(\d{4})$/.exec(line);
-    if (tag) {
-      if (tag[1] === '-') until = Number(tag[2]);
-      else from = Number(tag[2]);
-      line = line.slice(0, tag.index).trim();
-    }
-    const push = (code, name) => out.push({ code, name, ...(from ? { from } : {}), ...(until ? { until } : {}) });
-    if (line === 'std') {
-      if (!kuan) throw new Error(`${file}:${i + 1}: std outside a 款`);
+    const where = `${file}:${i + 1}`;
+    const p = parseLine(raw, where);
+    if (!p) return;
+    const { from, until, seen } = p;
+    const push = (code, name) =>
+      out.push({ code, name, ...(seen.length ? { seen } : {}), ...(from ? { from } : {}), ...(until ? { until } : {}) });
+    if (p.std) {
+      if (!kuan) throw new Error(`${where}: std outside a 款`);
+      if (seen.length) throw new Error(`${where}: write the three 项 of a confirmed std line out`);
       for (const [s, n] of STANDARD) push(kuan.code + s, n);
       return;
     }
-    const m = /^(\d+)(?:\s+(.+))?$/.exec(line);
-    if (!m) throw new Error(`${file}:${i + 1}: cannot read "${raw}"`);
-    const [, digits, nameRaw] = m;
-    const name = nameRaw ? nameRaw.trim() : undefined;
+    const { digits, name } = p;
     if (digits.length === 3) {
-      if (!name) throw new Error(`${file}:${i + 1}: 类 without a name`);
+      if (!name) throw new Error(`${where}: 类 without a name`);
       lei = { code: digits, name };
       kuan = null;
       push(digits, name);
     } else if (digits.length === 5) {
-      if (!name) throw new Error(`${file}:${i + 1}: 款 without a name`);
-      if (!lei || !digits.startsWith(lei.code)) throw new Error(`${file}:${i + 1}: 款 ${digits} outside its 类`);
+      if (!name) throw new Error(`${where}: 款 without a name`);
+      if (!lei || !digits.startsWith(lei.code)) throw new Error(`${where}: 款 ${digits} outside its 类`);
       kuan = { code: digits, name };
       push(digits, name);
     } else if (digits.length === 2) {
-      if (!kuan) throw new Error(`${file}:${i + 1}: 项 outside a 款`);
+      if (!kuan) throw new Error(`${where}: 项 outside a 款`);
       let n = name;
       if (!n && digits === '50') n = '事业运行';
       if (!n && digits === '99') n = otherName(kuan.name);
-      if (!n) throw new Error(`${file}:${i + 1}: 项 ${digits} without a name`);
+      if (!n) throw new Error(`${where}: 项 ${digits} without a name`);
       push(kuan.code + digits, n);
     } else {
-      throw new Error(`${file}:${i + 1}: code length ${digits.length} not allowed in an outline`);
+      throw new Error(`${where}: code length ${digits.length} not allowed in an outline`);
     }
   });
   return out;
@@ -74,11 +94,13 @@ function readEconomic(text) {
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
-    const m = /^(\d{3}|\d{5})\s+([^=]+?)(?:\s*=>\s*(\d{5})(?:;\s*(\d{5}(?:\s*,\s*\d{5})*))?)?$/.exec(line);
+    const m = /^(\d{3}|\d{5})\s+([^=[]+?)(?:\s*\[([^\]]*)\])?(?:\s*=>\s*(\d{5})(?:;\s*(\d{5}(?:\s*,\s*\d{5})*))?)?$/.exec(line);
     if (!m) throw new Error(`economic.outline.txt:${i + 1}: cannot read "${raw}"`);
     const e = { code: m[1], name: m[2].trim() };
-    if (m[3]) e.mapsTo = m[3];
-    if (m[4]) e.mapsAlso = m[4].split(',').map((s) => s.trim());
+    const seen = m[3] ? m[3].split(',').map((s) => s.trim()).filter((s) => s !== '') : [];
+    if (seen.length) e.seen = seen;
+    if (m[4]) e.mapsTo = m[4];
+    if (m[5]) e.mapsAlso = m[5].split(',').map((s) => s.trim());
     out.push(e);
   });
   return out;
@@ -92,7 +114,7 @@ const FUNCTION_SOURCE = (year) =>
   '2101101–2101103、2101199、2101501–2101506、2210201。' +
   '其余条目未能逐条核对，尤其：20139 社会工作事务、20140 信访事务、21017 中医药事务、21018 疾病预防控制事务及其项；' +
   '209 社会保险基金支出各项；208/212/213/214 的政府性基金及对应专项债务收入安排的款、项；20710、22198、22904、22960、' +
-  '2089901、2299901（“其他”款下用 01 还是 99 编号）；230–233 各款的项；234 的款、项（按2020年设立时的科目录入）。' +
+  '2299999、2239999（“其他”款下的兜底项按 99 编号，见下）；230–233 各款的项；234 的款、项（按2020年设立时的科目录入）。' +
   '20110 人力资源事务已于2019年版撤销（其项并入 2080113–2080116），未录入。' +
   '年中修订：已按财预〔2024〕22号增设 22006 耕地保护考核奖惩基金支出（款，其项级科目名称未录入）、2300412 自然资源海洋气象等' +
   '（2024、2025年版均含）；已按财预〔2025〕41号增设 2170404 中央金融机构注资特别国债支出、22911 中央金融机构注资特别国债财务基金支出（款）、' +
@@ -100,20 +122,49 @@ const FUNCTION_SOURCE = (year) =>
   '21305 按2024年版（财预〔2023〕83号）名为“巩固脱贫攻坚成果衔接乡村振兴”，含 2130550 事业运行。' +
   '已录入款 22198 超长期特别国债安排的支出（项 2219899 其他住房保障支出，见于2025年度决算公开表），其他类的同类款未录入。' +
   '类 230 转移性支出的 23001/23002/23003/23006 项与收入分类 110 的对应项同码（“收入”改为“支出”）。' +
+  '按公开文件更正（2026-12）：20802 的项 04/05/06 改为 06 社会组织管理、07 行政区划和地名管理、08 基层政权建设和社区治理' +
+  '（2080206 社会组织管理见于普陀区万里街道2023年部门预算的三张表和说明；其余两项随之顺移，尚无文件印证）；' +
+  '2089901 改为 2089999 其他社会保障和就业支出（见于万里街道2023、2024、2025年部门预算，无文件印有 2089901）；' +
+  '按同一规律（“其他”款的兜底项编 99，文件中 2049999、2059999、2109999、2129999 均如此）把 2239901、2299901 改为 2239999、2299999（尚无文件印证）。' +
+  '逐条出处：条目的 seen 列出印有该编码和名称的官方文件（documents），无 seen 的条目未经核对。' +
   '请以“jiaohe catalog import”导入财政部当年科目表以补充或替换。' +
   `Function classification, ${year} edition, entered by hand from the developers' knowledge of the official edition ` +
   '(no public electronic copy of the full list was available to check against); every 类, the 款 of every 类 and most 项; ' +
   'uncertain 项 left out. Cross-checked against public material: the texts of 财预〔2024〕22号 and 财预〔2025〕41号, the 20809 items, ' +
   'and the codes used in the public budget documents listed above; the rest is unverified. Mid-year amendments applied as listed above.';
 
+/** documents.tsv: id → title, year. */
+function readDocuments() {
+  const out = {};
+  for (const line of fs.readFileSync(path.join(SRC, 'documents.tsv'), 'utf8').split(/\r?\n/)) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [id, year, title] = line.split('\t');
+    out[id] = { title, year: Number(year) };
+  }
+  return out;
+}
+
+/** The documents the entries of one file cite, in order of first citation. Throws on an id documents.tsv lacks. */
+function documentsOf(entries, all) {
+  const out = {};
+  for (const e of entries) {
+    for (const id of e.seen ?? []) {
+      if (!all[id]) throw new Error(`document id ${id} (on ${e.code}) is not in documents.tsv`);
+      out[id] = all[id];
+    }
+  }
+  return out;
+}
+
 function build() {
+  const docs = readDocuments();
   const fn = expandOutline(fs.readFileSync(path.join(SRC, 'function.outline.txt'), 'utf8'), 'function.outline.txt');
   const files = {};
   for (const year of [2024, 2025]) {
     const entries = fn
       .filter((e) => (!e.from || year >= e.from) && (!e.until || year <= e.until))
-      .map(({ code, name }) => ({ code, name }));
-    files[`function-${year}.json`] = { kind: 'function', edition: year, source: FUNCTION_SOURCE(year), entries };
+      .map(({ code, name, seen }) => ({ code, name, ...(seen ? { seen } : {}) }));
+    files[`function-${year}.json`] = { kind: 'function', edition: year, source: FUNCTION_SOURCE(year), documents: documentsOf(entries, docs), entries };
   }
   files['economic.json'] = {
     kind: 'economic',
@@ -126,6 +177,7 @@ function build() {
       'Departmental and government economic classifications with the 98号 mapping; mapsTo applies to 机关, mapsAlso to 事业单位.',
     entries: readEconomic(fs.readFileSync(path.join(SRC, 'economic.outline.txt'), 'utf8')),
   };
+  files['economic.json'].documents = documentsOf(files['economic.json'].entries, docs);
   files['income-110.json'] = {
     kind: 'income',
     source:
@@ -136,6 +188,7 @@ function build() {
       '"from" marks entries of later editions only.',
     entries: expandOutline(fs.readFileSync(path.join(SRC, 'income.outline.txt'), 'utf8'), 'income.outline.txt'),
   };
+  files['income-110.json'].documents = documentsOf(files['income-110.json'].entries, docs);
   return files;
 }
 
@@ -146,7 +199,7 @@ function serialize(obj) {
   return `${headJson},\n  "entries": [\n${entries.map((e) => '    ' + JSON.stringify(e)).join(',\n')}\n  ]\n}\n`;
 }
 
-module.exports = { expandOutline, readEconomic, build, serialize, DATA };
+module.exports = { expandOutline, readEconomic, parseLine, otherName, STANDARD, build, serialize, DATA };
 
 if (require.main === module) {
   const files = build();
