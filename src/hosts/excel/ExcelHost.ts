@@ -247,11 +247,13 @@ export class ExcelHost implements SpreadsheetHost {
       const sheets = ctx.workbook.worksheets;
       sheets.load(this.supports('1.2') ? 'items/name,items/visibility' : 'items/name');
       await ctx.sync();
-      const visible = sheets.items.filter((ws) => ws.name !== MARKS_SHEET && (ws.visibility === undefined || ws.visibility === 'Visible'));
+      const names = sheets.items
+        .filter((ws) => ws.name !== MARKS_SHEET && (ws.visibility === undefined || ws.visibility === 'Visible'))
+        .map((ws) => ws.name);
       const grids: Grid[] = [];
-      for (let i = 0; i < visible.length; i++) {
-        onProgress?.(visible[i].name, i + 1, visible.length);
-        grids.push(await this.readSheetIn(ctx, visible[i]));
+      for (let i = 0; i < names.length; i++) {
+        onProgress?.(names[i], i + 1, names.length);
+        grids.push(await this.readSheetIn(ctx, sheets.getItem(names[i])));
       }
       return grids;
     });

@@ -41,7 +41,7 @@ export interface BookResultsProps {
   onSelect: (f: Finding, sheet: string, cell: string) => void;
 }
 
-/** 校验整个工作簿: within-table findings sheet by sheet, then the cross-table rules and their findings. */
+/** 校验整个工作簿: the cross-table rules (reviewers check 勾稽关系 first) and their findings, then each sheet's. */
 export function BookResults(props: BookResultsProps): React.JSX.Element {
   const styles = useStyles();
   const { t } = useT();
@@ -53,6 +53,11 @@ export function BookResults(props: BookResultsProps): React.JSX.Element {
       <Text weight="semibold" role="status">
         {t('book.summary', { sheets: book.sheets.length, within, cross })}
       </Text>
+      {book.crossTable ? (
+        <CrossTable report={book.crossTable} selected={props.selected} onSelect={props.onSelect} />
+      ) : (
+        <Text size={200}>{t('book.noRoles')}</Text>
+      )}
       {book.sheets
         .filter((s) => s.findings.length > 0)
         .map((s) => (
@@ -68,11 +73,6 @@ export function BookResults(props: BookResultsProps): React.JSX.Element {
             />
           </div>
         ))}
-      {book.crossTable ? (
-        <CrossTable report={book.crossTable} selected={props.selected} onSelect={props.onSelect} />
-      ) : (
-        <Text size={200}>{t('book.noRoles')}</Text>
-      )}
     </section>
   );
 }
