@@ -24,6 +24,9 @@ interface Score {
 
 const informative = (s: Score) => s.holds + s.fails;
 
+/** The most parts a named breakdown (公务用车购置及运行费 = 购置费 + 运行费) is looked for with. */
+const MAX_BREAKDOWN_PARTS = 12;
+
 // ---------------------------------------------------------------- sum.row: columns adding up across a row
 
 export interface ColumnSumsFound {
@@ -123,12 +126,14 @@ export function inferColumnSums(model: ColumnModel, left: number, right: number,
     if (name.length < 4) continue;
     const prefix = name.slice(0, 2);
     const kids: number[] = [];
-    for (let k = c.col + 1; k <= right && moneyPart(k); k++) {
+    // A longer run of like-named columns (项目1 … 项目5000) is a list, not one column's breakdown: stopping
+    // there keeps a wide sheet linear in its width.
+    for (let k = c.col + 1; k <= right && moneyPart(k) && kids.length <= MAX_BREAKDOWN_PARTS; k++) {
       const t = leafText(k);
       if (!t.startsWith(prefix) || t === name || model.header.leafOf.get(k)?.parent !== model.header.leafOf.get(c.col)?.parent) break;
       kids.push(k);
     }
-    if (kids.length < 2) continue;
+    if (kids.length < 2 || kids.length > MAX_BREAKDOWN_PARTS) continue;
     const s = score(c.col, kids);
     if (s.holds >= 1 && s.holds * 2 >= informative(s)) {
       accept({ total: c.col, parts: kids, source: 'header' });
