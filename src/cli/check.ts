@@ -10,13 +10,15 @@ import {
   jsonWorkbook,
   workbookFindings,
 } from '../core/report';
-import { annotateCopy, AnnotateError } from '../hosts/file/annotate';
 import { writeReport } from '../hosts/file/writeReport';
 import type { ReportBook } from '../core/report';
-import { checkXlsxFile, SheetNotFoundError } from '../hosts/file/checkWorkbook';
-import { WorkbookReadError } from '../hosts/file/readXlsx';
 import { CliIO, EXIT } from './io';
 import { loadUserCatalogs } from './catalogImport';
+import { defaultJobs, runBatch } from './batch';
+import { FileJob, FileRun } from './checkFile';
+
+/** Per-file time limit of a batch unless --timeout says otherwise. */
+export const BATCH_TIMEOUT_SECONDS = 120;
 
 export const CHECK_USAGE = `用法：jiaohe check FILE... [选项]
   --sheet NAME          只校验名为 NAME 的工作表
@@ -28,12 +30,20 @@ export const CHECK_USAGE = `用法：jiaohe check FILE... [选项]
   --tolerance N         差额绝对值 ≤ N 时不报告（默认 0：差 0.01 也报告）
   --weights 90|100|auto 绩效指标分值应合计为多少（默认 auto）
   --year YYYY           科目编码校验所用的科目表年度
+  --jobs N              多个文件时同时校核的文件数，默认为 CPU 核数（1 为逐个校核）
+  --timeout 秒          每个文件的校核时限，超时的文件报告后跳过；多个文件时默认 ${BATCH_TIMEOUT_SECONDS} 秒，0 为不限
+  --verbose             无法读取的原因后附上读取库的原文（英文）
   --explain             逐表列出核对的每个合计关系（依据、相符与不符的个数）及未核对的原因
 退出码：0 未发现问题；1 发现问题；2 有文件无法校核或参数有误（优先于 1）。
 `;
 
 export interface CheckArgs {
   files: string[];
+  /** Worker threads for a batch (default: one per core). */
+  jobs?: number;
+  /** Per-file time limit in seconds (default: BATCH_TIMEOUT_SECONDS with several files, none with one). */
+  timeoutSeconds?: number;
+  verbose: boolean;
   sheet?: string;
   format: 'text' | 'json';
   annotate?: string;
@@ -46,10 +56,10 @@ export interface CheckArgs {
 
 class UsageError extends Error {}
 
-export const CHECK_VALUE_OPTIONS = new Set(['--sheet', '--format', '--annotate', '--report', '--tolerance', '--weights', '--year']);
+export const CHECK_VALUE_OPTIONS = new Set(['--sheet', '--format', '--annotate', '--report', '--tolerance', '--weights', '--year', '--jobs', '--timeout']);
 
 export function parseCheckArgs(args: readonly string[]): CheckArgs {
-  const out: CheckArgs = { files: [], format: 'text', settings: {}, help: false };
+  const out: CheckArgs = { files: [], format: 'text', settings: {}, help: false, verbose: false };
   let optionsEnded = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -63,6 +73,10 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     }
     if (arg === '-h' || arg === '--help') {
       out.help = true;
+      continue;
+    }
+    if (arg === '--verbose') {
+      out.verbose = true;
       continue;
     }
     if (arg === '--explain') {
@@ -103,6 +117,14 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
         if (value === 'auto') out.settings.weightsTotal = 'auto';
         else if (value === '90' || value === '100') out.settings.weightsTotal = Number(value);
         else throw new UsageError(`--weights 只能是 90、100 或 auto（收到 ${value}）`);
+        break;
+      case '--jobs':
+        if (!/^[1-9]\d{0,2}$/.test(value.trim())) throw new UsageError(`--jobs 须为正整数（收到 ${value}）`);
+        out.jobs = Number(value.trim());
+        break;
+      case '--timeout':
+        if (!/^\d+(\.\d+)?$/.test(value.trim())) throw new UsageError(`--timeout 须为秒数（收到 ${value}）`);
+        out.timeoutSeconds = Number(value.trim());
         break;
       case '--year': {
         const year = Number(value);
@@ -155,13 +177,6 @@ export async function planAnnotations(files: readonly string[], out: string, cwd
   return targets;
 }
 
-/** A one-line reason for any failure; only errors we do not know get a generic prefix. Never a stack trace. */
-function reasonOf(file: string, err: unknown): string {
-  if (err instanceof WorkbookReadError || err instanceof SheetNotFoundError || err instanceof AnnotateError) return err.message;
-  const msg = err instanceof Error ? err.message : String(err);
-  return `${path.basename(file)}：无法校核（${msg.split('\n')[0].slice(0, 120)}）。`;
-}
-
 /** `jiaohe check FILE... [--sheet NAME] [--format text|json] [--annotate OUT.xlsx]`. Returns the exit code. */
 export async function runCheck(args: string[], io: CliIO): Promise<number> {
   let opts: CheckArgs;
@@ -187,44 +202,44 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
   const reportBooks: ReportBook[] = [];
   let failed = false;
   let findingsSeen = false;
-  for (let i = 0; i < opts.files.length; i++) {
-    const file = opts.files[i];
-    const abs = path.resolve(io.cwd, file);
-    let result;
-    try {
-      result = await checkXlsxFile(abs, { settings: opts.settings, sheet: opts.sheet });
-    } catch (err) {
-      const reason = reasonOf(file, err);
-      io.stderr(`${reason}\n`);
-      outcomes.push({ file, error: reason });
-      json.push(jsonFailedWorkbook(file, reason));
-      failed = true;
-      continue;
+  const jobs: FileJob[] = opts.files.map((file, index) => ({
+    index,
+    file,
+    abs: path.resolve(io.cwd, file),
+    cwd: io.cwd,
+    sheet: opts.sheet,
+    settings: opts.settings,
+    annotate: targets?.[index],
+    verbose: opts.verbose,
+    countTotals: opts.report !== undefined,
+  }));
+  const batch = opts.files.length > 1;
+  const progress = batch && io.stderrIsTTY ? (done: number) => io.stderr(`\r校核进度：${done}/${jobs.length}`) : undefined;
+  const printRun = (run: FileRun): void => {
+    if (progress) io.stderr('\r\x1b[K');
+    for (const line of run.stderr) io.stderr(`${line}\n`);
+    if (run.failed) failed = true;
+    if (!run.report) {
+      outcomes.push({ file: run.file, error: run.error });
+      json.push(jsonFailedWorkbook(run.file, run.error ?? `${run.file}：无法校核`));
+      return;
     }
-    const report = { ...result.report, file };
-    if (result.failedSheets.length > 0) {
-      failed = true;
-      io.stderr(`${path.basename(file)}：工作表 ${result.failedSheets.map((n) => `「${n}」`).join('、')} 未能完成校核。\n`);
-    }
-    const findings = workbookFindings(report);
-    if (findings.length > 0) findingsSeen = true;
-    outcomes.push({ file, report });
-    reportBooks.push({ report: { ...report, file: abs }, totals: result.totals });
+    const report = run.report;
+    if (workbookFindings(report).length > 0) findingsSeen = true;
+    outcomes.push({ file: run.file, report });
+    if (run.totals) reportBooks.push({ report: { ...report, file: path.resolve(io.cwd, run.file) }, totals: run.totals });
     if (opts.format === 'json') json.push(jsonWorkbook(report));
-    else io.stdout(`${i > 0 ? '\n' : ''}${formatWorkbookText(report, { explain: opts.explain })}`);
-    if (targets) {
-      try {
-        const done = await annotateCopy(abs, targets[i], findings);
-        io.stderr(`已写入标注副本：${path.relative(io.cwd, done.output) || done.output}（标注 ${done.cells} 个单元格）\n`);
-        if (done.notKept.length > 0) {
-          io.stderr(`注意：原文件中的${done.notKept.join('、')}不会保留在标注副本中（原文件不受影响）。\n`);
-        }
-      } catch (err) {
-        io.stderr(`${reasonOf(file, err)}\n`);
-        failed = true;
-      }
-    }
-  }
+    else io.stdout(`${run.index > 0 ? '\n' : ''}${formatWorkbookText(report, { explain: opts.explain })}`);
+  };
+  await runBatch(jobs, {
+    jobs: opts.jobs ?? (batch ? defaultJobs(jobs.length) : 1),
+    timeoutSeconds: opts.timeoutSeconds ?? (batch ? BATCH_TIMEOUT_SECONDS : 0),
+    cwd: io.cwd,
+    env: io.env,
+    onRun: printRun,
+    onProgress: progress,
+  });
+  if (progress) io.stderr('\r\x1b[K');
 
   if (opts.report !== undefined) {
     try {

@@ -4,6 +4,8 @@ export interface CliIO {
   stderr: (s: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** stderr is a terminal: a batch may show a progress line there. */
+  stderrIsTTY?: boolean;
 }
 
 export function processIO(): CliIO {
@@ -12,6 +14,7 @@ export function processIO(): CliIO {
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }
 

@@ -172,6 +172,8 @@ export interface WorkbookReport {
   sheets: SheetReport[];
   /** Set when the book was checked as a whole. */
   crossTable?: CrossTableReport;
+  /** Sheets that could be read only in part (their notice says what was not read): the book is not fully checked. */
+  partial?: string[];
   /** The catalog year the code checks used (set by hosts that check a whole book). */
   catalog?: CatalogChoice;
 }

@@ -294,6 +294,7 @@ export class CatalogLibrary {
   private readonly cache = new Map<number, Catalog>();
   /** knownNames by code: a sheet asks for the same codes on every row and every check. */
   private readonly namesCache = new Map<string, Set<string>>();
+  private yearsCache?: number[];
 
   constructor(imports: CatalogImport[] = []) {
     for (const i of imports) this.imports.set(i.year, i);
@@ -303,12 +304,14 @@ export class CatalogLibrary {
     this.imports.set(imp.year, imp);
     this.cache.clear();
     this.namesCache.clear();
+    this.yearsCache = undefined;
   }
 
   removeImport(year: number): void {
     this.imports.delete(year);
     this.cache.clear();
     this.namesCache.clear();
+    this.yearsCache = undefined;
   }
 
   importedYears(): number[] {
@@ -321,7 +324,13 @@ export class CatalogLibrary {
 
   /** Years with a catalog of their own (built-in editions and imports). */
   years(): number[] {
-    return [...new Set([...BUILTIN_YEARS, ...this.imports.keys()])].sort((a, b) => a - b);
+    return [...this.yearList()];
+  }
+
+  /** years(), kept until the imports change: the checks ask for every code the catalog lacks. */
+  private yearList(): readonly number[] {
+    this.yearsCache ??= [...new Set([...BUILTIN_YEARS, ...this.imports.keys()])].sort((a, b) => a - b);
+    return this.yearsCache;
   }
 
   /** The catalog for a year: its import over the nearest built-in edition. */
@@ -342,7 +351,7 @@ export class CatalogLibrary {
     const hit = this.namesCache.get(code);
     if (hit) return hit;
     const names = new Set<string>();
-    for (const y of this.years()) {
+    for (const y of this.yearList()) {
       const e = this.forYear(y).get(code);
       if (e) names.add(normalizeName(e.name));
     }
@@ -353,7 +362,7 @@ export class CatalogLibrary {
 
   /** Years (other than the given one) whose catalog has the code. */
   yearsWith(code: string): number[] {
-    return this.years().filter((y) => this.forYear(y).has(code));
+    return this.yearList().filter((y) => this.forYear(y).has(code));
   }
 }
 

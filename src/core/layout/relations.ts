@@ -24,6 +24,9 @@ interface Score {
 
 const informative = (s: Score) => s.holds + s.fails;
 
+/** The most parts a named breakdown (公务用车购置及运行费 = 购置费 + 运行费) is looked for with. */
+const MAX_BREAKDOWN_PARTS = 12;
+
 // ---------------------------------------------------------------- sum.row: columns adding up across a row
 
 export interface ColumnSumsFound {
@@ -59,12 +62,20 @@ function pairedMeasures(model: ColumnModel, left: number, right: number): Map<nu
   return out;
 }
 
-export function inferColumnSums(model: ColumnModel, left: number, right: number, bodyRows: number[], nums: TableNumbers): ColumnSumsFound {
+export function inferColumnSums(
+  model: ColumnModel,
+  left: number,
+  right: number,
+  bodyRows: number[],
+  nums: TableNumbers,
+  /** What the columns' own totals say of doubted columns: added down (money) or not (a 标准 whose 合计 is blank). */
+  downEvidence: Map<number, 'money' | 'not'> = new Map(),
+): ColumnSumsFound {
   const inSide = (c: number) => c >= left && c <= right;
   const info = (c: number) => model.byCol.get(c);
   const isAmount = (c: number) => inSide(c) && info(c)?.role === 'amount';
-  const moneyPart = (c: number) => isAmount(c) && !info(c)?.nonAdditive && !info(c)?.count;
-  const doubted = (c: number) => !!info(c)?.nonAdditiveWord;
+  const moneyPart = (c: number) => isAmount(c) && !info(c)?.nonAdditive && !info(c)?.count && downEvidence.get(c) !== 'not';
+  const doubted = (c: number) => !!info(c)?.nonAdditiveWord && downEvidence.get(c) !== 'money';
   const out: ColumnSum[] = [];
   const setAside: SetAside[] = [];
   const confirmedMoney = new Set<number>();
@@ -123,12 +134,14 @@ export function inferColumnSums(model: ColumnModel, left: number, right: number,
     if (name.length < 4) continue;
     const prefix = name.slice(0, 2);
     const kids: number[] = [];
-    for (let k = c.col + 1; k <= right && moneyPart(k); k++) {
+    // A longer run of like-named columns (项目1 … 项目5000) is a list, not one column's breakdown: stopping
+    // there keeps a wide sheet linear in its width.
+    for (let k = c.col + 1; k <= right && moneyPart(k) && kids.length <= MAX_BREAKDOWN_PARTS; k++) {
       const t = leafText(k);
       if (!t.startsWith(prefix) || t === name || model.header.leafOf.get(k)?.parent !== model.header.leafOf.get(c.col)?.parent) break;
       kids.push(k);
     }
-    if (kids.length < 2) continue;
+    if (kids.length < 2 || kids.length > MAX_BREAKDOWN_PARTS) continue;
     const s = score(c.col, kids);
     if (s.holds >= 1 && s.holds * 2 >= informative(s)) {
       accept({ total: c.col, parts: kids, source: 'header' });
@@ -152,14 +165,19 @@ export function inferColumnSums(model: ColumnModel, left: number, right: number,
         declared = false;
       }
     }
-    // A column whose header word doubts it (价格, 标准, 率) is a part when the sum holds better with it.
+    // A column whose header word doubts it (价格, 标准, 率) is a part unless the sum holds better without it.
     let s = score(t.col, parts);
-    const sure = parts.filter((c) => !doubted(c));
-    if (sure.length !== parts.length && sure.length > 0) {
-      const without = score(t.col, sure);
-      if (without.holds >= s.holds) {
-        parts = sure;
-        s = without;
+    const unsure = parts.filter(doubted);
+    if (unsure.length > 0 && unsure.length <= 6) {
+      const full = 1 << unsure.length;
+      for (let mask = full - 2; mask >= 0; mask--) {
+        const keep = parts.filter((c) => !doubted(c) || (mask & (1 << unsure.indexOf(c))) !== 0);
+        if (keep.length === 0) continue;
+        const k = score(t.col, keep);
+        if (k.holds > s.holds) {
+          parts = keep;
+          s = k;
+        }
       }
     }
     if (parts.length > 0 && (informative(s) <= 1 || s.holds * 2 >= informative(s))) {
@@ -308,9 +326,9 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
   const overall: Score = { holds: 0, fails: 0 };
   for (const [basis, fam] of families) {
     // Markers whose sums hardly ever hold are not a sum hierarchy (partial 其中 lists, outline numbering).
-    // 类/款/项 codes declare the hierarchy: it stands once it holds anywhere, and its failures are reported.
-    if (informative(fam.s) >= 3 && fam.s.holds * 3 < fam.s.fails && !(basis === 'code' && fam.s.holds > 0)) {
-      for (const x of fam.rels) setAside.push(asideOf(x.rel, x.s, basis === 'code' ? '科目层级处处不相加，疑似非加总关系' : '上下级多处不相加，视为提纲而非加总关系'));
+    // 类/款/项 codes declare the hierarchy: it stands, and every failure is reported.
+    if (basis !== 'code' && informative(fam.s) >= 3 && fam.s.holds * 3 < fam.s.fails) {
+      for (const x of fam.rels) setAside.push(asideOf(x.rel, x.s, '上下级多处不相加，视为提纲而非加总关系'));
       continue;
     }
     if (basis === 'code' && fam.s.holds < fam.s.fails) for (const x of fam.rels) if (x.s.fails > 0) x.rel.contested = true;
@@ -493,10 +511,12 @@ export interface SideRelations {
 export function inferSideRelations(model: ColumnModel, left: number, right: number, rows: RowInfo[], amountCols: number[], nums: TableNumbers): SideRelations {
   const info = (c: number) => model.byCol.get(c)!;
   const bodyRows = rows.filter((r) => r.role !== 'blank').map((r) => r.row);
-  const across = inferColumnSums(model, left, right, bodyRows, nums);
+  const candidates = amountCols.filter((c) => !info(c).nonAdditive);
+  const evidence = downEvidence(rows, candidates.filter((c) => !info(c).nonAdditiveWord), candidates.filter((c) => info(c).nonAdditiveWord), nums);
+  const across = inferColumnSums(model, left, right, bodyRows, nums, evidence);
   const setAside = [...across.setAside];
-  const doubted = amountCols.filter((c) => !info(c).nonAdditive && info(c).nonAdditiveWord && !across.confirmedMoney.has(c));
-  const sure = amountCols.filter((c) => !info(c).nonAdditive && !doubted.includes(c));
+  const doubted = candidates.filter((c) => info(c).nonAdditiveWord && !across.confirmedMoney.has(c) && evidence.get(c) !== 'money');
+  const sure = candidates.filter((c) => !doubted.includes(c));
   const base = sure.length > 0 ? sure : doubted;
   let downAside: SetAside[] = [];
   let rowSums = inferRowSums(rows, base, nums, downAside);
@@ -532,6 +552,31 @@ export function inferSideRelations(model: ColumnModel, left: number, right: numb
     setAside.push({ kind: 'column', total: c, parts: [], reason: `${columnWord(info(c).headerPath)}，不按金额相加`, agree: 0, disagree: 0 });
   }
   return { columnSums: across.sums, rowSums, setAside };
+}
+
+/**
+ * Down-the-column evidence on columns whose header word doubts them, from the 合计 rows and hierarchy the
+ * sure columns show: a relation that holds in the column makes it money; a 合计 row left blank over
+ * filled rows (a 标准 or 单价 column has no total) makes it not money. Nothing either way leaves it open.
+ */
+function downEvidence(rows: RowInfo[], sure: number[], doubted: number[], nums: TableNumbers): Map<number, 'money' | 'not'> {
+  const out = new Map<number, 'money' | 'not'>();
+  if (doubted.length === 0) return out;
+  const rels = inferRowSums(rows, sure.length > 0 ? sure : doubted, nums);
+  for (const c of doubted) {
+    let holds = 0;
+    let fails = 0;
+    let blankTotals = 0;
+    for (const rel of rels) {
+      const k = checkDown(nums, c, rel.total, rel.parts).check;
+      if (k === Check.Holds) holds++;
+      else if (k === Check.Fails) fails++;
+      else if (rel.rule === 'sum.column' && nums.state(rel.total, c) === CellState.Blank && rel.parts.some((r) => !nums.isZero(r, c))) blankTotals++;
+    }
+    if (holds > 0 && holds >= fails) out.set(c, 'money');
+    else if (blankTotals > 0 && holds === 0) out.set(c, 'not');
+  }
+  return out;
 }
 
 /** What a column left out of the sums holds, in a word: 单价列, 比率列, 年份列… */

@@ -63,13 +63,14 @@ const ROLE_NAMES: Record<FundLine['role'], string> = {
   county: '县级资金',
   fiscal: '财政拨款',
   other: '其他资金',
+  carryover: '上年结转资金',
 };
 
 /** The parts that add up to the total: 财政拨款 + 其他资金 when 财政拨款 is itself split into 中央/地方. */
 function summedParts(g: FundGroup): FundLine[] {
   const hasFiscal = g.parts.some((p) => p.role === 'fiscal');
   const hasSources = g.parts.some((p) => ['central', 'local', 'provincial', 'city', 'county'].includes(p.role));
-  if (hasFiscal && hasSources) return g.parts.filter((p) => p.role === 'fiscal' || p.role === 'other');
+  if (hasFiscal && hasSources) return g.parts.filter((p) => p.role === 'fiscal' || p.role === 'other' || p.role === 'carryover');
   return g.parts;
 }
 

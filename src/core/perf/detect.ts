@@ -122,18 +122,19 @@ const FIELD_PATTERNS: [RegExp, FieldKind][] = [
   [/^(年度目标|年度总体目标|年度绩效目标|项目总体目标|总体目标|整体绩效目标|部门整体绩效目标|总体绩效目标|年度总体绩效目标|绩效目标)$/, 'goal'],
   [/^(实施期总目标|实施期目标|中长期目标|部门职能职责概述|部门职能|年度主要任务|主要任务|实施期限|项目期限|任务名称|主要内容)$/, 'misc'],
   [
-    /^(主管部门|实施单位|预算单位|财政部门|省相关部门|省或主管部门|省级主管部门|设区市财政部门|设区市主管部门|县级财政部门|县级主管部门|市级财政部门|市级主管部门|州\(市\)|省份|省市|地区|区域|项目负责人|联系电话|负责人|联系人|主管处室|中央主管部门|地方主管部门|省级财政部门|省级主管部门|市级财政部门|县级财政部门)$/,
+    /^(主管部门|主管部门及代码|实施单位|预算单位|财政部门|省相关部门|省或主管部门|省级主管部门|设区市财政部门|设区市主管部门|县级财政部门|县级主管部门|市级财政部门|市级主管部门|州\(市\)|省份|省市|地区|区域|项目负责人|联系电话|负责人|联系人|主管处室|中央主管部门|地方主管部门|省级财政部门|省级主管部门|市级财政部门|县级财政部门)$/,
     'department',
   ],
   [/^(资金情况|项目资金|资金金额|资金投入|预算资金|资金来源|年度资金|年度预算申请|预算情况|部门预算资金|资金情况\(万元\)|项目资金\(万元\)|资金金额\(万元\))$/, 'funds-group'],
-  [/^(实施期资金总额|实施期资金|实施期金额|总金额)$/, 'period-total'],
-  [/^(年度金额|年度预算总额|年度资金总额|年度预算金额|年度预算数|本年度资金|年度预算|资金总额|金额合计|预算总额|部门预算总额|年度资金合计)$/, 'total'],
+  [/^(实施期资金总额|实施期资金|实施期金额|总金额|项目资金总额|项目总金额)$/, 'period-total'],
+  [/^(年度金额|年度预算总额|年度资金总额|年度预算金额|年度预算数|本年度资金|年度预算|资金总额|金额合计|预算总额|部门预算总额|年度资金合计|年度资金申请总额|年度申请资金|年度申请金额)$/, 'total'],
+  [/^(上年结转资金|上年结转|上年结转结余|上年结余资金|结转资金)$/, 'carryover'],
   [/^(中央资金|中央补助|中央财政|中央财政资金|中央财政补助|中央补助资金|中央直达资金|中央转移支付)$/, 'central'],
   [/^(地方资金|地方财政|地方财政资金|地方配套|地方配套资金|地方财政补助)$/, 'local'],
   [/^(省级资金|省级财政资金|省级补助|自治区资金|自治区本级资金)$/, 'provincial'],
   [/^(市级资金|州级资金|市级财政资金|设区市资金)$/, 'city'],
   [/^(县级资金|县级财政资金|县区资金)$/, 'county'],
-  [/^(财政拨款|财政拨款资金|一般公共预算|一般公共预算拨款)$/, 'fiscal'],
+  [/^(财政拨款|财政拨款资金|一般公共预算|一般公共预算拨款|当年财政拨款|本年财政拨款)$/, 'fiscal'],
   [/^(其他资金|其他|其他来源资金|单位资金|自有资金)$/, 'other'],
 ];
 
@@ -152,7 +153,7 @@ function fieldKind(text: string): FieldKind | undefined {
   return undefined;
 }
 
-const FUND_ROLES = new Set<FieldKind>(['total', 'period-total', 'central', 'local', 'provincial', 'city', 'county', 'fiscal', 'other']);
+const FUND_ROLES = new Set<FieldKind>(['total', 'period-total', 'central', 'local', 'provincial', 'city', 'county', 'fiscal', 'other', 'carryover']);
 
 // ---------------------------------------------------------------- table
 
@@ -183,16 +184,17 @@ function readTable(grid: Grid, headerRow: number, headerCols: HeaderColumns, min
       headerBottom = sub;
     }
   }
-  const headerRight = rightEdgeOfRow(grid, headerRow);
   const left = cols.outer ?? Math.min(cols.level1, leftEdgeOfRow(grid, headerRow));
+  // The table's own columns: another table may stand to its right on the same rows.
+  const headerRight = contiguousRight(grid, headerRow, headerBottom, left);
+  dropColumnsRightOf(cols, headerRight);
 
   const firstHeaderRow = countiesInRow ? headerRow - 1 : headerRow;
   const top = headerBlockTop(grid, firstHeaderRow, minTop, left, headerRight);
-  const header = readHeaderBlock(grid, top, firstHeaderRow - 1);
+  const right = Math.max(headerRight, contiguousRight(grid, top, headerRow, left));
+  const header = readHeaderBlock(grid, top, firstHeaderRow - 1, right);
   const lineUnit = unitLineAbove(grid, top, headerRight);
   if (lineUnit && !header.fields.some((f) => fieldKind(f.label) === 'funds-group' && unitIn(f.label))) header.fundsUnit = lineUnit;
-  let right = headerRight;
-  for (let r = top; r < headerRow; r++) right = Math.max(right, rightEdgeOfRow(grid, r));
 
   const { indicators, levelIssues, totalRow, lastRow } = readIndicators(grid, headerBottom + 1, cols, left, right);
   const { title, titleRow, year } = findTitle(grid, top, left, right);
@@ -232,15 +234,38 @@ function readTable(grid: Grid, headerRow: number, headerCols: HeaderColumns, min
   return table;
 }
 
-function rightEdgeOfRow(grid: Grid, row: number): number {
-  let right = 0;
-  for (let c = 0; c < grid.colCount; c++) {
-    if (grid.text(row, c)) {
-      const m = grid.mergeAt(row, c);
-      right = Math.max(right, m ? m.right : c);
+/**
+ * The last column of the run of columns from `left` that rows top..bottom use (a text, or a merge over it);
+ * the first column they all leave empty ends the table.
+ */
+function contiguousRight(grid: Grid, top: number, bottom: number, left: number): number {
+  let right = left;
+  for (let c = left; c < grid.colCount; c++) {
+    let used = c <= right;
+    for (let r = top; r <= bottom && !used; r++) {
+      if (grid.text(r, c)) used = true;
+      else {
+        const m = grid.mergeAt(r, c);
+        if (m && grid.text(m.top, m.left)) used = true;
+      }
     }
+    if (!used) break;
+    for (let r = top; r <= bottom; r++) {
+      const m = grid.mergeAt(r, c);
+      if (m && m.right > right) right = m.right;
+    }
+    right = Math.max(right, c);
   }
   return right;
+}
+
+/** Optional indicator columns found right of the table belong to the table beside it. */
+function dropColumnsRightOf(cols: IndicatorColumns, right: number): void {
+  for (const key of ['basis', 'outer', 'nature', 'unit', 'lastYear', 'weight', 'scoring', 'evidence', 'note'] as const) {
+    const c = cols[key];
+    if (c !== undefined && c > right) delete cols[key];
+  }
+  cols.regions = cols.regions.filter((r) => r.col <= right);
 }
 
 function leftEdgeOfRow(grid: Grid, row: number): number {
@@ -274,10 +299,28 @@ function headerBlockTop(grid: Grid, headerRow: number, minTop: number, left: num
     // A row without any header label belongs to the block only as the continuation of a label merged
     // over it (amounts under "资金总额 | 财政拨款", goal texts under "年度目标"); "单位：万元" or
     // "填报单位：…" lines above the block do not.
-    if (!texts.some((t) => fieldKind(t.text)) && !coveredFromAbove) break;
+    if (!texts.some((t) => fieldKind(t.text)) && !coveredFromAbove) {
+      // Labels this reader does not know ("项目属性", "主管部门及代码") are still the block when its 项目名称
+      // row lies above them, with no blank row, title or year line in between.
+      const name = nameRowAbove(grid, r, minTop, left, right);
+      if (name === undefined) break;
+      top = name;
+      break;
+    }
     top = r;
   }
   return top;
+}
+
+/** The 项目名称 / 资金名称 row at or above `from`, reached over text rows only (a few at most). */
+function nameRowAbove(grid: Grid, from: number, minTop: number, left: number, right: number): number | undefined {
+  for (let r = from; r >= minTop && from - r <= 6; r--) {
+    const texts = rowTexts(grid, r, left, right);
+    if (!texts.length && !rangeHasMergeFromAbove(grid, r, left, right)) return undefined;
+    if (texts.length === 1 && isTitleLike(texts[0].text)) return undefined;
+    if (texts.some((t) => fieldKind(t.text) === 'name')) return r;
+  }
+  return undefined;
 }
 
 function rangeHasMergeFromAbove(grid: Grid, row: number, left: number, right: number): boolean {
@@ -338,11 +381,9 @@ function variantOf(title: string | undefined, header: PerfHeader, cols: Indicato
 
 // ---------------------------------------------------------------- header block
 
-function readHeaderBlock(grid: Grid, top: number, bottom: number): PerfHeader {
+function readHeaderBlock(grid: Grid, top: number, bottom: number, right: number): PerfHeader {
   const header: PerfHeader = { departments: [], fields: [], fundsUnit: '万元', funds: [], looseFunds: [], regionFunds: [] };
   const fundLines: { line: FundLine; row: number }[] = [];
-  let right = 0;
-  for (let r = top; r <= bottom; r++) right = Math.max(right, rightEdgeOfRow(grid, r));
   for (let r = top; r <= bottom; r++) {
     const cells = rowTexts(grid, r, 0, right);
     for (let i = 0; i < cells.length; i++) {

@@ -30,7 +30,9 @@ export type FundRole =
   | 'city'
   | 'county'
   | 'fiscal'
-  | 'other';
+  | 'other'
+  /** 上年结转资金: part of the 年度 total beside this year's 财政拨款. */
+  | 'carryover';
 
 export interface FundLine extends HeaderField {
   role: FundRole;

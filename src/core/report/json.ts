@@ -42,6 +42,8 @@ export interface JsonWorkbook {
   error?: string;
   /** The cross-table rules (勾稽关系) when the book was checked as a whole. */
   crossTable?: { rules: CrossTableReport['rules']; findings: JsonFinding[] };
+  /** Sheets read only in part (each sheet's notice says what was not read). */
+  partial?: string[];
   /** The catalog year the code checks used: year, edition, source (option|book|default), note. */
   catalog?: CatalogChoice;
 }
@@ -89,6 +91,7 @@ export function jsonWorkbook(r: WorkbookReport): JsonWorkbook {
     const findings = r.crossTable.findings.map((f) => ({ ...jsonFinding(f), cell: `${f.sheet}!${f.cell}` }));
     out.crossTable = { rules: r.crossTable.rules.map((x) => ({ ...x })), findings };
   }
+  if (r.partial && r.partial.length > 0) out.partial = [...r.partial];
   if (r.catalog) out.catalog = { ...r.catalog };
   return out;
 }

@@ -121,8 +121,12 @@ export function tableLine(t: TableSummary, index: number): string {
   return `表格 ${index + 1}：${t.title ?? '（无标题）'}（${details.join('，')}）`;
 }
 
-function countLine(findings: readonly Finding[]): string {
+function countLine(findings: readonly Finding[], partial?: readonly string[]): string {
   const c = countFindings(findings);
+  if (partial && partial.length > 0) {
+    const where = `工作表 ${partial.map((n) => `「${n}」`).join('、')} 有内容未能读取（见说明）`;
+    return c.total === 0 ? `校核不完整：${where}，已读取的部分中没有发现问题` : `共发现 ${c.total} 处问题；校核不完整：${where}`;
+  }
   if (c.total === 0) return '未发现问题';
   const kinds: string[] = [];
   if (c.errors) kinds.push(`错误 ${c.errors} 处`);
@@ -214,7 +218,7 @@ export function formatWorkbookText(report: WorkbookReport, opts: TextOptions = {
   if (report.sheets.length === 0) lines.push('（没有可校验的工作表）');
   for (const s of report.sheets) lines.push(...formatSheetText(s, opts));
   if (report.crossTable) lines.push(...formatCrossTableText(report.crossTable));
-  lines.push(countLine(workbookFindings(report)));
+  lines.push(countLine(workbookFindings(report), report.partial));
   return `${lines.join('\n')}\n`;
 }
 
@@ -223,14 +227,20 @@ export function formatBatchSummary(outcomes: readonly FileOutcome[]): string {
   const failed = outcomes.filter((o) => !o.report);
   const checked = outcomes.filter((o) => o.report);
   const withFindings = checked.filter((o) => workbookFindings(o.report!).length > 0);
+  // Read only in part and nothing found in what was read: not clean.
+  const incomplete = checked.filter((o) => workbookFindings(o.report!).length === 0 && (o.report!.partial?.length ?? 0) > 0);
   const lines = ['==== 批量校核汇总 ===='];
   lines.push(
-    `共 ${outcomes.length} 个文件：未发现问题 ${checked.length - withFindings.length} 个，` +
-      `发现问题 ${withFindings.length} 个，无法校核 ${failed.length} 个`,
+    `共 ${outcomes.length} 个文件：未发现问题 ${checked.length - withFindings.length - incomplete.length} 个，` +
+      `发现问题 ${withFindings.length} 个，${incomplete.length > 0 ? `校核不完整 ${incomplete.length} 个，` : ''}无法校核 ${failed.length} 个`,
   );
+  if (incomplete.length > 0) {
+    lines.push('校核不完整的文件：');
+    for (const o of incomplete) lines.push(`  ${o.file}：${countLine([], o.report!.partial)}`);
+  }
   if (withFindings.length > 0) {
     lines.push('发现问题的文件：');
-    for (const o of withFindings) lines.push(`  ${o.file}：${countLine(workbookFindings(o.report!))}`);
+    for (const o of withFindings) lines.push(`  ${o.file}：${countLine(workbookFindings(o.report!), o.report!.partial)}`);
   }
   if (failed.length > 0) {
     lines.push('无法校核的文件：');

@@ -1,9 +1,11 @@
 import * as path from 'path';
 import { checkSheet, crossCheck, SheetCheck } from '../../core/engine';
 import type { Grid } from '../../core/grid';
-import type { CheckSettings, SheetReport, WorkbookReport } from '../../core/types';
+import type { CheckSettings, CrossTableReport, SheetReport, WorkbookReport } from '../../core/types';
 import { totalCells } from '../../core/report/review';
 import { readXlsxFile } from './readXlsx';
+import type { SheetReadNote, XlsxBook } from './xlsxBytes';
+import { remapAddresses, remapSheetReport } from './remapReport';
 import { catalogLibrary, chooseCatalog, yearOfBook } from '../../core/catalog';
 
 /** `--sheet NAME` named a sheet the workbook does not have; the message lists the sheets it has. */
@@ -22,14 +24,94 @@ export interface CheckFileOptions {
   settings?: Partial<CheckSettings>;
   /** Check only this sheet (exact name; surrounding spaces ignored). */
   sheet?: string;
+  /** Count the verified and failed total cells of each table (for --report); default true. */
+  countTotals?: boolean;
 }
 
 export interface FileCheckResult {
   report: WorkbookReport;
   /** Sheets the engine failed on (their SheetReport carries a notice): the file was not fully checked. */
   failedSheets: string[];
+  /** Sheets the reader could read only in part (their notice says what was not read): not fully checked. */
+  partialSheets: string[];
+  /** The reader's English details for --verbose, per sheet. */
+  details: string[];
   /** Per sheet, per table: how many total cells were verified and how many failed (for --report). */
   totals: Record<string, { verified: number; failed: number }[]>;
+}
+
+/** One notice line for a sheet: what was not read, what was collapsed or set aside, and the engine's own. */
+function noticeOf(note: SheetReadNote | undefined, engineNotice: string | undefined): string | undefined {
+  const parts: string[] = [];
+  if (note && note.lost.length > 0) parts.push(`未完整读取：${note.lost.join('；')}`);
+  if (note) parts.push(...note.notices);
+  if (engineNotice) parts.push(engineNotice);
+  return parts.length > 0 ? parts.join('；') : undefined;
+}
+
+/** Cross-table findings name cells of sheets whose gaps were collapsed in grid positions: back to the sheet's. */
+function remapCrossTable(cross: CrossTableReport, collapsed: Map<string, SheetReadNote>): CrossTableReport {
+  const on = (sheet: string, cell: string): string => {
+    const note = collapsed.get(sheet);
+    return note ? remapAddresses(cell, note.rows, note.cols) : cell;
+  };
+  return {
+    ...cross,
+    findings: cross.findings.map((f) => ({ ...f, cell: on(f.sheet, f.cell), ...(f.other ? { other: { ...f.other, cell: on(f.other.sheet, f.other.cell) } } : {}) })),
+  };
+}
+
+/** Check the sheets of a book already read (all, or the one named), with what the reader noted on each. */
+export function checkBook(book: XlsxBook, options: CheckFileOptions = {}): FileCheckResult {
+  const grids = selectSheets(book.file, book.sheets, options.sheet);
+  // Without --year the catalog year is the book's own (its titles, over every sheet), said once in the report.
+  const asked = options.settings?.catalogYear;
+  const catalog = chooseCatalog(asked, asked ? undefined : yearOfBook(book.sheets), catalogLibrary());
+  const settings = { ...options.settings, catalogYear: catalog.year };
+  const sheets: SheetReport[] = [];
+  const failedSheets: string[] = [];
+  const partialSheets: string[] = [];
+  const details: string[] = [];
+  const totals: FileCheckResult['totals'] = {};
+  const checks: SheetCheck[] = [];
+  const checkedGrids: Grid[] = [];
+  const collapsed = new Map<string, SheetReadNote>();
+  for (const grid of grids) {
+    const note = book.notes?.[book.sheets.indexOf(grid)];
+    const unread = grid.rowCount === 0 && note !== undefined && note.lost.length > 0;
+    const checked: ReturnType<typeof checkGrid> = unread
+      ? { sheet: { name: grid.name, tables: [], findings: [] }, failed: false, totals: [] }
+      : checkGrid(grid, settings, options.countTotals ?? true);
+    let sheet = checked.sheet;
+    const failed = checked.failed;
+    totals[grid.name] = checked.totals;
+    if (checked.check) {
+      checks.push(checked.check);
+      checkedGrids.push(grid);
+    }
+    if (note && (note.rows || note.cols)) {
+      sheet = remapSheetReport(sheet, note.rows, note.cols);
+      collapsed.set(grid.name, note);
+    }
+    const notice = noticeOf(note, sheet.notice);
+    if (notice) sheet.notice = notice;
+    sheets.push(sheet);
+    if (failed) failedSheets.push(grid.name);
+    if (note && note.lost.length > 0) partialSheets.push(grid.name);
+    if (note) details.push(...note.detail.map((d) => `${grid.name}: ${d}`));
+  }
+  const report: WorkbookReport = { file: book.file, sheets, catalog };
+  if (partialSheets.length > 0) report.partial = partialSheets;
+  try {
+    // 勾稽关系 among the tables of every sheet checked (with --sheet, among the tables of that sheet).
+    const crossTable = crossCheck(checks, checkedGrids, settings);
+    if (crossTable) report.crossTable = collapsed.size > 0 ? remapCrossTable(crossTable, collapsed) : crossTable;
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    report.crossTable = { rules: [{ rule: 'xref.total', name: '表间勾稽关系', status: 'not-applicable', reason: `内部错误，未能完成：${reason.slice(0, 120)}` }], findings: [] };
+    failedSheets.push('（表间勾稽）');
+  }
+  return { report, failedSheets, partialSheets, details, totals };
 }
 
 export function selectSheets(file: string, sheets: Grid[], name: string | undefined): Grid[] {
@@ -45,6 +127,7 @@ export function selectSheets(file: string, sheets: Grid[], name: string | undefi
 export function checkGrid(
   grid: Grid,
   settings?: Partial<CheckSettings>,
+  countTotals = true,
 ): { sheet: SheetReport; failed: boolean; totals: { verified: number; failed: number }[]; check?: SheetCheck } {
   try {
     const r = checkSheet(grid, settings);
@@ -52,7 +135,7 @@ export function checkGrid(
     const findings = r.findings.map((f) => (f.sheet === grid.name ? f : { ...f, sheet: grid.name }));
     const sheet: SheetReport = { name: grid.name, tables: r.tables, findings };
     if (r.notice) sheet.notice = r.notice;
-    const totals = totalCells(grid, r.detected, findings).map((t) => ({ verified: t.verified.length, failed: t.failed.length }));
+    const totals = !countTotals ? [] : totalCells(grid, r.detected, findings).map((t) => ({ verified: t.verified.length, failed: t.failed.length }));
     return { sheet, failed: false, totals, check: { ...r, findings } };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
@@ -66,36 +149,5 @@ export function checkGrid(
 
 /** Read an .xlsx file and check every sheet (or the one named). Read errors throw WorkbookReadError. */
 export async function checkXlsxFile(file: string, options: CheckFileOptions = {}): Promise<FileCheckResult> {
-  const book = await readXlsxFile(file);
-  const grids = selectSheets(file, book.sheets, options.sheet);
-  // Without --year the catalog year is the book's own (its titles, over every sheet), said once in the report.
-  const asked = options.settings?.catalogYear;
-  const catalog = chooseCatalog(asked, asked ? undefined : yearOfBook(book.sheets), catalogLibrary());
-  const settings = { ...options.settings, catalogYear: catalog.year };
-  const sheets: SheetReport[] = [];
-  const failedSheets: string[] = [];
-  const totals: FileCheckResult['totals'] = {};
-  const checks: SheetCheck[] = [];
-  const checkedGrids: Grid[] = [];
-  for (const grid of grids) {
-    const { sheet, failed, totals: t, check } = checkGrid(grid, settings);
-    sheets.push(sheet);
-    totals[grid.name] = t;
-    if (failed) failedSheets.push(grid.name);
-    if (check) {
-      checks.push(check);
-      checkedGrids.push(grid);
-    }
-  }
-  const report: WorkbookReport = { file, sheets, catalog };
-  try {
-    // 勾稽关系 among the tables of every sheet checked (with --sheet, among the tables of that sheet).
-    const crossTable = crossCheck(checks, checkedGrids, settings);
-    if (crossTable) report.crossTable = crossTable;
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    report.crossTable = { rules: [{ rule: 'xref.total', name: '表间勾稽关系', status: 'not-applicable', reason: `内部错误，未能完成：${reason.slice(0, 120)}` }], findings: [] };
-    failedSheets.push('（表间勾稽）');
-  }
-  return { report, failedSheets, totals };
+  return checkBook(await readXlsxFile(file), options);
 }

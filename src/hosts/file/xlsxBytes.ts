@@ -1,4 +1,18 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { AxisMap, buildSheetGrid } from './sheetExtent';
+import { readSheetXml } from './sheetXml';
+import { parseXml } from './xml';
+import {
+  CellStyle,
+  parseSharedStringsXml,
+  parseStylesXml,
+  parseWorkbookXml,
+  PartDamage,
+  readRelationships,
+  resolveTarget,
+  XlsxPackage,
+} from './xlsxParts';
 import { CellData, Grid, parseRange } from '../../core/grid';
 import { formatNumber } from '../../core/money';
 
@@ -9,6 +23,8 @@ export class WorkbookReadError extends Error {
   constructor(
     readonly code: ReadErrorCode,
     message: string,
+    /** The library's own words (English), shown in parentheses only under --verbose. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'WorkbookReadError';
@@ -20,6 +36,21 @@ export interface XlsxBook {
   sheets: Grid[];
   /** Index of the sheet that was active when the file was saved. */
   activeSheet: number;
+  /** What reading each sheet (same index as `sheets`) left out or collapsed; absent when nothing. */
+  notes?: (SheetReadNote | undefined)[];
+}
+
+/** How a sheet was read when it was not read plainly. */
+export interface SheetReadNote {
+  /** Content in the file that was not read: the sheet was checked only in part (Chinese, one clause each). */
+  lost: string[];
+  /** Information: stray content whose gap was collapsed, merges set aside (Chinese). */
+  notices: string[];
+  /** The parser's English, for --verbose. */
+  detail: string[];
+  /** Grid ↔ sheet positions when a long empty gap was collapsed. */
+  rows?: AxisMap;
+  cols?: AxisMap;
 }
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -174,33 +205,169 @@ function hasAscii(buf: Uint8Array, text: string): boolean {
   return false;
 }
 
+const NOT_A_WORKBOOK = '这是压缩包但不是 Excel 工作簿（.xlsx），无法校验。';
+
+async function openPackage(buf: Uint8Array, base: string): Promise<XlsxPackage> {
+  try {
+    return new XlsxPackage(await JSZip.loadAsync(buf, { checkCRC32: true }));
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new WorkbookReadError('corrupt', `${base}：文件已损坏（压缩包结构不完整），无法作为 .xlsx 读取；请用 Excel/WPS 打开修复后另存再校验。`, detail);
+  }
+}
+
+/** The workbook part named by the package's root relationships (xl/workbook.xml when they are missing). */
+async function workbookPartOf(pkg: XlsxPackage): Promise<string | null> {
+  try {
+    for (const rel of (await readRelationships(pkg, '')).values()) {
+      if (/\/officeDocument$/.test(rel.type) && pkg.has(resolveTarget('', rel.target))) return resolveTarget('', rel.target);
+    }
+  } catch {
+    // damaged root relationships: look for the usual place
+  }
+  return pkg.has('xl/workbook.xml') ? 'xl/workbook.xml' : null;
+}
+
+/** A part the book needs only in part (styles, shared strings): its damage is noted, reading goes on. */
+async function optionalPart<T>(pkg: XlsxPackage, part: string | undefined, parse: (xml: string) => { damage: string | null } & T, bookLost: string[], detail: string[], label: string): Promise<T | null> {
+  if (!part) return null;
+  let xml: string | null;
+  try {
+    xml = await pkg.text(part);
+  } catch (err) {
+    bookLost.push(`${label}无法解压`);
+    detail.push(`${part}: ${(err as Error).message}`);
+    return null;
+  }
+  if (xml === null) {
+    bookLost.push(`${label}在文件中缺失`);
+    return null;
+  }
+  const parsed = parse(xml);
+  if (parsed.damage) {
+    bookLost.push(`${label}已损坏，只读取了损坏处之前的部分`);
+    detail.push(parsed.damage);
+  }
+  return parsed;
+}
+
+/**
+ * The package's other XML parts (relationships, drawings, comments, properties) are not read for the check, but
+ * a damaged one means the file is damaged: each is inflated (its CRC checked) and parsed, never silently passed.
+ */
+async function damagedOtherParts(pkg: XlsxPackage, readParts: ReadonlySet<string>): Promise<{ part: string; detail: string }[]> {
+  const out: { part: string; detail: string }[] = [];
+  for (const part of pkg.names()) {
+    if (readParts.has(part)) continue;
+    const isXml = /\.(xml|rels|vml)$/.test(part);
+    try {
+      if (!isXml) {
+        await pkg.bytes(part);
+        continue;
+      }
+      const xml = await pkg.text(part);
+      const damage = xml === null ? null : parseXml(xml, {});
+      if (damage) out.push({ part, detail: `line ${damage.line}: ${damage.message}` });
+    } catch (err) {
+      out.push({ part, detail: (err as Error).message });
+    }
+  }
+  return out;
+}
+
 /** Parse .xlsx bytes (Node or browser); every failure becomes a WorkbookReadError with a Chinese reason. */
 export async function readXlsxBuffer(buf: Uint8Array, file = 'workbook.xlsx'): Promise<XlsxBook> {
   const sniffed = sniffWorkbook(buf, file);
   if (sniffed) throw sniffed;
   const base = baseName(file);
-  const wb = new ExcelJS.Workbook();
+  const pkg = await openPackage(buf, base);
+  const workbookPart = await workbookPartOf(pkg);
+  if (!workbookPart) throw new WorkbookReadError('not-xlsx', `${base}：${NOT_A_WORKBOOK}`);
+  let workbookXml: string | null;
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    workbookXml = await pkg.text(workbookPart);
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    if (/workbook\.xml|Cannot read prop|is not a function|undefined/i.test(msg) && !/Corrupted zip|end of central|invalid/i.test(msg)) {
-      throw new WorkbookReadError('not-xlsx', `${base}：这是压缩包但不是 Excel 工作簿（.xlsx），无法校验。`);
-    }
-    throw new WorkbookReadError('corrupt', `${base}：文件已损坏，无法作为 .xlsx 读取（${msg.slice(0, 80)}）。`);
+    throw new WorkbookReadError('corrupt', `${base}：文件已损坏（工作簿目录无法解压），无法校验；请用 Excel/WPS 打开修复后另存再校验。`, (err as Error).message);
   }
+  const { workbook, damage } = parseWorkbookXml(workbookXml ?? '');
+  if (damage && workbook.sheets.length === 0) {
+    throw new WorkbookReadError('corrupt', `${base}：文件已损坏（工作簿目录 workbook.xml 无法解析），无法校验；请用 Excel/WPS 打开修复后另存再校验。`, damage);
+  }
+  const bookLost: string[] = [];
+  const bookDetail: string[] = [];
+  if (damage) {
+    bookLost.push('工作簿目录已损坏，其后列出的工作表可能未读取');
+    bookDetail.push(damage);
+  }
+  let rels = new Map<string, { target: string; type: string; external: boolean }>();
+  try {
+    rels = await readRelationships(pkg, workbookPart);
+  } catch (err) {
+    bookLost.push('工作簿的关系文件已损坏');
+    bookDetail.push((err as Error).message);
+  }
+  const partOfType = (suffix: string): string | undefined => {
+    for (const r of rels.values()) if (r.type.endsWith(suffix)) return resolveTarget(workbookPart, r.target);
+    return undefined;
+  };
+  const stylesPart = partOfType('/styles') ?? (pkg.has('xl/styles.xml') ? 'xl/styles.xml' : undefined);
+  const stringsPart = partOfType('/sharedStrings') ?? (pkg.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
+  const styles: CellStyle[] = (await optionalPart(pkg, stylesPart, parseStylesXml, bookLost, bookDetail, '样式表（数字格式）'))?.styles ?? [];
+  const sharedStrings: string[] = (await optionalPart(pkg, stringsPart, parseSharedStringsXml, bookLost, bookDetail, '共享文字表'))?.strings ?? [];
+
   const sheets: Grid[] = [];
-  wb.eachSheet((ws) => {
-    sheets.push(worksheetToGrid(ws));
-  });
-  if (wb.worksheets.length === 0 && !hasAscii(buf, 'xl/workbook')) {
-    // exceljs opens any zip (a .docx, a folder archive) as a workbook without sheets.
-    throw new WorkbookReadError('not-xlsx', `${base}：这是压缩包但不是 Excel 工作簿（.xlsx），无法校验。`);
+  const notes: (SheetReadNote | undefined)[] = [];
+  const readParts = new Set([workbookPart, stylesPart, stringsPart].filter((p): p is string => p !== undefined).map((p) => p.toLowerCase()));
+  for (const entry of workbook.sheets) {
+    const rel = entry.relId === undefined ? undefined : rels.get(entry.relId);
+    if (rel && /\/(chartsheet|dialogsheet|macrosheet)$/i.test(rel.type)) continue; // no cells to check
+    const name = entry.name || `工作表${sheets.length + 1}`;
+    const note: SheetReadNote = { lost: [...bookLost], notices: [], detail: [...bookDetail] };
+    const part = rel && !rel.external ? resolveTarget(workbookPart, rel.target) : undefined;
+    if (part) readParts.add(part.toLowerCase());
+    let xml: string | null = null;
+    try {
+      xml = part ? await pkg.text(part) : null;
+    } catch (err) {
+      note.detail.push(`${part}: ${(err as Error).message}`);
+    }
+    if (xml === null) {
+      note.detail.push(!rel ? `relationship ${entry.relId ?? '(none)'} not found` : `part ${part ?? rel.target} missing or unreadable`);
+      note.lost.push(
+        !rel ? '工作簿目录指向的工作表内容在文件中找不到（关系缺失），整张工作表未能读取' : '工作表内容在文件中缺失或无法解压，整张工作表未能读取',
+      );
+      sheets.push(new Grid({ name, cells: [] }));
+      notes.push(note);
+      continue;
+    }
+    const read = readSheetXml(xml, { sharedStrings, styles, date1904: workbook.date1904 });
+    note.lost.push(...read.problems.lost);
+    note.detail.push(...read.problems.detail);
+    const built = buildSheetGrid(name, read);
+    note.notices.push(...built.notices);
+    if (built.rows.collapsed) note.rows = built.rows;
+    if (built.cols.collapsed) note.cols = built.cols;
+    sheets.push(built.grid);
+    notes.push(note.lost.length + note.notices.length > 0 || note.rows || note.cols ? note : undefined);
   }
-  if (sheets.length === 0 || sheets.every((g) => g.rowCount === 0)) {
+  if (sheets.length === 0) {
+    if (workbook.sheets.length === 0 && pkg.size > 0 && !damage) throw new WorkbookReadError('empty', `${base}：工作簿中没有任何工作表。`);
+    throw new WorkbookReadError('corrupt', `${base}：文件已损坏（找不到任何工作表），无法校验；请用 Excel/WPS 打开修复后另存再校验。`, damage ?? undefined);
+  }
+  if (sheets.every((g) => g.rowCount === 0) && notes.every((n) => !n || n.lost.length === 0)) {
     throw new WorkbookReadError('empty', `${base}：工作簿中没有任何数据。`);
   }
-  const active = (wb.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0;
-  return { file, sheets, activeSheet: Math.min(Math.max(0, active), sheets.length - 1) };
+  const otherDamage = await damagedOtherParts(pkg, readParts);
+  if (otherDamage.length > 0) {
+    for (let i = 0; i < notes.length; i++) {
+      const note = notes[i] ?? { lost: [], notices: [], detail: [] };
+      note.lost.push(`文件中另有部件已损坏（${otherDamage.map((d) => d.part).join('、')}），其内容未能读取`);
+      note.detail.push(...otherDamage.map((d) => `${d.part}: ${d.detail}`));
+      notes[i] = note;
+    }
+  }
+  const activeSheet = Math.min(Math.max(0, workbook.activeTab), sheets.length - 1);
+  const book: XlsxBook = { file, sheets, activeSheet };
+  if (notes.some((n) => n)) book.notes = notes;
+  return book;
 }
-
