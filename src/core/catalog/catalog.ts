@@ -48,6 +48,9 @@ const OLD_NAMES: Record<string, { name: string; until: number }[]> = {
     { name: '国土海洋气象等支出', until: 2018 },
     { name: '国土资源气象等支出', until: 2014 },
   ],
+  // 国土资源事务 became 自然资源事务 in the 2019 edition (其他国土资源事务支出 in a 2024 决算's narrative).
+  '22001': [{ name: '国土资源事务', until: 2018 }],
+  '2200199': [{ name: '其他国土资源事务支出', until: 2018 }],
   '21305': [{ name: '巩固脱贫衔接乡村振兴', until: 2023 }],
   '2130599': [{ name: '其他巩固脱贫衔接乡村振兴支出', until: 2023 }],
 };

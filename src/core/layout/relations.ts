@@ -336,7 +336,9 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
     overall.holds += fam.s.holds;
     overall.fails += fam.s.fails;
   }
-  const trusted = overall.holds > 0 && overall.holds * 3 >= overall.fails;
+  // 类/款/项 codes declare which rows are top-level: a 合计 adds those, whatever one failing 类 row says.
+  const codesDeclare = out.some((r) => r.basis === 'code');
+  const trusted = codesDeclare || (overall.holds > 0 && overall.holds * 3 >= overall.fails);
 
   // 2. 小计 rows: their group lies above or below them; the data picks the direction for the whole side.
   const subtotals = rows.filter((r) => r.role === 'subtotal' && !children.has(r.row));
@@ -401,11 +403,13 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
     }
     const items = scope.filter((r) => r.role === 'item' || r.role === 'subtotal');
     if (items.length === 0 && carry.length === 0) continue;
-    // Top-level rows; a parent with no amounts at all (a group heading) is replaced by its children.
+    // Top-level rows; a parent with no amounts at all over children that have some (a group heading) is
+    // replaced by its children.
     const structural = [...carry];
+    const hasNumber = (row: number) => cols.some((c) => nums.state(row, c) === CellState.Number);
     const addTop = (row: number) => {
       const kids = children.get(row);
-      if (kids && cols.every((c) => nums.state(row, c) !== CellState.Number)) kids.forEach(addTop);
+      if (kids && !hasNumber(row) && kids.some(hasNumber)) kids.forEach(addTop);
       else structural.push(row);
     };
     for (const r of items) if ((r.role === 'subtotal' || r.parentRow === undefined) && !grouped.has(r.row)) addTop(r.row);
