@@ -150,33 +150,42 @@ export function inferColumnSums(
   }
 
   const totals = model.columns.filter((c) => isAmount(c.col) && isTotalCol(c.col) && !c.nonAdditive);
+  /** The doubted columns (价格, 标准, 率) kept in a part set: all, unless the sum holds better without some. */
+  const bestOf = (total: number, cols: number[]): { parts: number[]; s: Score } => {
+    let parts = cols;
+    let s = score(total, cols);
+    const unsure = cols.filter(doubted);
+    if (unsure.length === 0 || unsure.length > 6) return { parts, s };
+    for (let mask = (1 << unsure.length) - 2; mask >= 0; mask--) {
+      const keep = cols.filter((c) => !doubted(c) || (mask & (1 << unsure.indexOf(c))) !== 0);
+      if (keep.length === 0) continue;
+      const k = score(total, keep);
+      if (k.holds > s.holds) {
+        parts = keep;
+        s = k;
+      }
+    }
+    return { parts, s };
+  };
+
   for (const t of totals) {
     const node = nodeOf(t.col);
     const measure = measureOf(t.col);
     let parts: number[] = [];
+    let s: Score = { holds: 0, fails: 0 };
     let declared = true;
     if (node) {
       const sibs = siblingsOf(model.header, node);
-      parts = sibs.flatMap((n) => contribution(n, measure)).filter((c) => c !== t.col && !breakdownParts.has(c));
-      // 合计 | 其中 (A, B): when the 其中 group is all there is, it is what the total adds up — as far
-      // as the data show it (a 其中 list may name only some of the parts).
-      if (parts.length === 0) {
-        parts = sibs.flatMap((n) => contribution(n, measure, true)).filter((c) => c !== t.col);
-        declared = false;
-      }
-    }
-    // A column whose header word doubts it (价格, 标准, 率) is a part unless the sum holds better without it.
-    let s = score(t.col, parts);
-    const unsure = parts.filter(doubted);
-    if (unsure.length > 0 && unsure.length <= 6) {
-      const full = 1 << unsure.length;
-      for (let mask = full - 2; mask >= 0; mask--) {
-        const keep = parts.filter((c) => !doubted(c) || (mask & (1 << unsure.indexOf(c))) !== 0);
-        if (keep.length === 0) continue;
-        const k = score(t.col, keep);
-        if (k.holds > s.holds) {
-          parts = keep;
-          s = k;
+      const plain = sibs.flatMap((n) => contribution(n, measure)).filter((c) => c !== t.col && !breakdownParts.has(c));
+      ({ parts, s } = bestOf(t.col, plain));
+      // 合计 | 其中 (A, B): the 其中 group is what the total adds up when the numbers say so (it is all
+      // there is, or the other siblings do not add up) — a 其中 list may name only some of the parts.
+      const withQz = sibs.flatMap((n) => contribution(n, measure, true)).filter((c) => c !== t.col && !breakdownParts.has(c));
+      if (withQz.length > plain.length) {
+        const alt = bestOf(t.col, withQz);
+        if (plain.length === 0 || alt.s.holds > s.holds) {
+          ({ parts, s } = alt);
+          declared = false;
         }
       }
     }
@@ -524,9 +533,12 @@ export function inferSideRelations(model: ColumnModel, left: number, right: numb
   const base = sure.length > 0 ? sure : doubted;
   let downAside: SetAside[] = [];
   let rowSums = inferRowSums(rows, base, nums, downAside);
+  // A column that adds up across the rows under a 合计 (total or part of a relation that holds) is money:
+  // typos down it do not make it a column of averages.
+  const placed = new Set(across.sums.filter((x) => !x.contested).flatMap((x) => [x.total, ...x.parts]));
   const dataNonAdditive = nonAdditiveByData(
     rowSums,
-    base.filter((c) => !across.confirmedMoney.has(c)),
+    base.filter((c) => !placed.has(c)),
     nums,
   );
   if (dataNonAdditive.size > 0) {

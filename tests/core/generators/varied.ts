@@ -370,6 +370,198 @@ function sanGong(b: SheetBuilder, rng: Rng, top: number, left: number): Placed {
   return { bottom, right, typoCells, pairs, blankable: [] };
 }
 
+// ------------------------------------------------------------------ 科目 table by fund source, split 类 | 款 | 项
+
+const ECON: [string, string, [string, string][]][] = [
+  ['301', '工资福利支出', [['01', '基本工资'], ['02', '津贴补贴'], ['03', '奖金'], ['08', '机关事业单位基本养老保险缴费'], ['12', '其他社会保障缴费']]],
+  ['302', '商品和服务支出', [['01', '办公费'], ['05', '水费'], ['06', '电费'], ['07', '邮电费'], ['11', '差旅费'], ['28', '工会经费']]],
+  ['303', '对个人和家庭的补助', [['01', '离休费'], ['02', '退休费'], ['05', '生活补助']]],
+];
+
+function bySource(b: SheetBuilder, rng: Rng, top: number, left: number): Placed {
+  const { style, unit } = styleOf(rng);
+  const w = new Writer(b, rng, style);
+  const economic = rng.chance(0.4);
+  const noZero = !economic && rng.chance(0.3);
+  const split = !economic && rng.chance(0.6);
+  // Columns: 总计 = 财政拨款 小计 + 单位资金; 小计 = 一般公共预算 + 政府性基金 (or 人员经费 + 公用经费).
+  let c = left;
+  const codeCols = split ? [c++, c++, c++] : [c++];
+  const nameCol = c++;
+  const [tot, sub, p1, p2, own] = [c++, c++, c++, c++, c++];
+  const right = c - 1;
+  const title = economic ? '一般公共预算基本支出情况表' : rng.pick(['部门收入总体情况表', '财政拨款支出预算表', '部门支出预算表']);
+  let r = unitLine(b, rng, top, left, right, title, unit);
+  const headerTop = r;
+  if (split) {
+    b.text(r, codeCols[0], rng.pick(['科目编码', '功能分类科目编码']));
+    b.merge(r, codeCols[0], r, codeCols[2]);
+    ['类', '款', '项'].forEach((t, i) => {
+      b.text(r + 1, codeCols[i], t);
+      b.merge(r + 1, codeCols[i], r + 2, codeCols[i]);
+    });
+  } else {
+    b.text(r, codeCols[0], economic ? rng.pick(['经济分类科目编码', '科目代码']) : '科目编码');
+    b.merge(r, codeCols[0], r + 2, codeCols[0]);
+  }
+  b.text(r, nameCol, '科目名称');
+  b.merge(r, nameCol, r + 2, nameCol);
+  b.text(r, tot, rng.pick(['总计', '合计']));
+  b.merge(r, tot, r + 2, tot);
+  b.text(r, sub, economic ? '基本支出' : rng.pick(['财政拨款', '财政拨款（补助）']));
+  b.merge(r, sub, r, p2);
+  b.text(r + 1, sub, '小计');
+  b.merge(r + 1, sub, r + 2, sub);
+  const [n1, n2] = economic ? ['人员经费', '公用经费'] : ['一般公共预算', '政府性基金预算'];
+  b.text(r + 1, p1, n1);
+  b.merge(r + 1, p1, r + 2, p1);
+  b.text(r + 1, p2, n2);
+  b.merge(r + 1, p2, r + 2, p2);
+  b.text(r, own, economic ? '其他资金' : rng.pick(['单位资金', '事业收入', '其他收入']));
+  b.merge(r, own, r + 2, own);
+  r += 3;
+  type S = { code: string; parts: string[]; name: string; kids: S[]; v: (Cents | undefined)[] };
+  const leis = economic
+    ? rng.shuffle(ECON).slice(0, rng.int(1, 3)).sort((x, y) => x[0].localeCompare(y[0])).map(([code, name, kids]): S => ({
+        code,
+        parts: [code],
+        name,
+        v: [],
+        kids: rng.shuffle(kids).slice(0, rng.int(1, 4)).sort((x, y) => x[0].localeCompare(y[0])).map(([k, kn]): S => ({ code: code + k, parts: [code + k], name: kn, v: [], kids: [] })),
+      }))
+    : rng.shuffle(LEI).slice(0, rng.int(1, 3)).sort((x, y) => x[0].localeCompare(y[0])).map(([code, name, kuans]): S => ({
+        code,
+        parts: [code, '', ''],
+        name,
+        v: [],
+        kids: rng.shuffle(kuans).slice(0, rng.int(1, 2)).sort((x, y) => x[0].localeCompare(y[0])).map(([k, kn]): S => ({
+          code: code + k,
+          parts: [code, k, ''],
+          name: kn,
+          v: [],
+          kids: rng.shuffle(XIANG).slice(0, rng.int(1, 3)).sort((x, y) => x[0].localeCompare(y[0])).map(([x, xn]): S => ({ code: code + k + x, parts: [code, k, x], name: xn, v: [], kids: [] })),
+        })),
+      }));
+  // Leaf values by base column: 一般公共预算 / 政府性基金 / 单位资金.
+  const fill = (s: S): void => {
+    if (s.kids.length === 0) {
+      s.v = [money(rng, style, true), rng.chance(0.3) ? money(rng, style, false) : undefined, rng.chance(0.3) ? money(rng, style, false) : undefined];
+      return;
+    }
+    s.kids.forEach(fill);
+    s.v = [0, 1, 2].map((i) => sumCents(s.kids.map((k) => k.v[i])));
+  };
+  leis.forEach(fill);
+  const flat: S[] = [];
+  const walk = (s: S) => {
+    flat.push(s);
+    s.kids.forEach(walk);
+  };
+  leis.forEach(walk);
+  const totalTop = rng.chance(0.5);
+  const totalRow = totalTop ? r : r + flat.length;
+  const first = totalTop ? r + 1 : r;
+  const rowOf = new Map(flat.map((x, i) => [x, first + i]));
+  const cols = [tot, sub, p1, p2, own];
+  const put = (row: number, v: (Cents | undefined)[]) => {
+    const subV = sumCents([v[0], v[1]]);
+    w.amt(row, p1, v[0]);
+    w.amt(row, p2, v[1]);
+    w.amt(row, own, v[2]);
+    w.amt(row, sub, subV);
+    w.amt(row, tot, sumCents([subV, v[2]]));
+    b.relate([row, sub], [[row, p1], [row, p2]]);
+    b.relate([row, tot], [[row, sub], [row, own]]);
+  };
+  for (const x of flat) {
+    const row = rowOf.get(x)!;
+    if (split) {
+      x.parts.forEach((t, i) => {
+        if (t !== '') b.text(row, codeCols[i], noZero && i > 0 ? String(Number(t)) : t);
+      });
+    } else b.text(row, codeCols[0], x.code);
+    b.text(row, nameCol, x.name);
+    put(row, x.v);
+    if (x.kids.length > 0) for (const col of cols) b.relate([row, col], x.kids.map((k) => [rowOf.get(k)!, col]));
+  }
+  b.text(totalRow, codeCols[0], rng.pick(['合计', '合 计', '总计']));
+  b.merge(totalRow, codeCols[0], totalRow, nameCol);
+  put(totalRow, [0, 1, 2].map((i) => sumCents(leis.map((x) => x.v[i]))));
+  for (const col of cols) b.relate([totalRow, col], leis.map((x) => [rowOf.get(x)!, col]));
+  const bottom = Math.max(totalRow, first + flat.length - 1);
+  b.tables.push({ range: { top: headerTop, left, bottom, right }, kind: 'classification' });
+  const typoCells: [number, number][] = flat.flatMap((x) => cols.map((col): [number, number] => [rowOf.get(x)!, col]));
+  // 小计 and 总计 of one row changed together (the 三公 typo of seed004, in a 科目 table).
+  const pairs = flat.map((x): [number, number][] => [[rowOf.get(x)!, sub], [rowOf.get(x)!, tot]]);
+  return { bottom, right, typoCells, pairs, blankable: [] };
+}
+
+// ------------------------------------------------------------------ allocation with 小计 groups and a 其中 column
+
+function groupedAllocation(b: SheetBuilder, rng: Rng, top: number, left: number): Placed {
+  const { style, unit } = styleOf(rng);
+  const w = new Writer(b, rng, style);
+  const funds = rng.shuffle(FUNDS).slice(0, 2);
+  let c = left;
+  const labelCol = c++;
+  const [tot, f1, qz, f2] = [c++, c++, c++, c++];
+  const right = c - 1;
+  let r = unitLine(b, rng, top, left, right, `${rng.pick(['2024年', '2025年'])}${rng.pick(['城乡居民医保补助资金', '医疗救助补助资金'])}分配表`, unit);
+  const headerTop = r;
+  b.text(r, labelCol, rng.pick(['地区', '县区', '单位']));
+  b.merge(r, labelCol, r + 1, labelCol);
+  b.text(r, tot, rng.pick(['合计', '资金合计']));
+  b.merge(r, tot, r + 1, tot);
+  b.text(r, f1, rng.pick(['分配资金', '资金来源']));
+  b.merge(r, f1, r, f2);
+  b.text(r + 1, f1, funds[0]);
+  b.text(r + 1, qz, `其中：${rng.pick(['提前下达', '据实结算', '价格调整部分'])}`);
+  b.text(r + 1, f2, funds[1]);
+  r += 2;
+  const regions = rng.shuffle(['安康市', '汉中市', '商洛市', '普陀区', '宝鸡市']).slice(0, rng.int(2, 3));
+  const names = rng.shuffle(UNITS);
+  const subFirst = rng.chance(0.5);
+  type R = { row: number; v: (Cents | undefined)[] };
+  const items: R[][] = [];
+  const subs: R[] = [];
+  for (let g = 0; g < regions.length; g++) {
+    const n = rng.int(2, 4);
+    const members: R[] = [];
+    const subRow = subFirst ? r : r + n;
+    const start = subFirst ? r + 1 : r;
+    for (let i = 0; i < n; i++) {
+      const a = money(rng, style, false);
+      const q = rng.chance(0.6) ? Math.round(a * rng.int(1, 9)) / 10 : undefined;
+      const qv = q === undefined ? undefined : style.decimals > 0 ? Math.round(q) : Math.round(q / 100) * 100;
+      members.push({ row: start + i, v: [a, qv, rng.chance(0.6) ? money(rng, style, false) : undefined] });
+    }
+    items.push(members);
+    subs.push({ row: subRow, v: [0, 1, 2].map((k) => sumCents(members.map((m) => m.v[k]))) });
+    r += n + 1;
+  }
+  const totalRow = r;
+  const write = (x: R, label: string) => {
+    b.text(x.row, labelCol, label);
+    w.amt(x.row, f1, x.v[0]);
+    w.amt(x.row, qz, x.v[1]);
+    w.amt(x.row, f2, x.v[2]);
+    w.amt(x.row, tot, sumCents([x.v[0], x.v[2]]));
+    b.relate([x.row, tot], [[x.row, f1], [x.row, f2]]);
+  };
+  const cols = [tot, f1, qz, f2];
+  items.forEach((members, g) => {
+    members.forEach((m) => write(m, names.pop() ?? '单位'));
+    write(subs[g], rng.chance(0.6) ? `${regions[g]}小计` : '小计');
+    for (const col of cols) b.relate([subs[g].row, col], members.map((m) => [m.row, col]));
+  });
+  write({ row: totalRow, v: [0, 1, 2].map((k) => sumCents(subs.map((x) => x.v[k]))) }, rng.pick(['合计', '总计']));
+  for (const col of cols) b.relate([totalRow, col], subs.map((x) => [x.row, col]));
+  b.tables.push({ range: { top: headerTop, left, bottom: totalRow, right }, kind: 'allocation' });
+  const typoCells: [number, number][] = items.flat().flatMap((m) => [tot, f1, f2].map((col): [number, number] => [m.row, col]));
+  const pairs = items.flat().map((m): [number, number][] => [[m.row, f1], [m.row, tot]]);
+  return { bottom: totalRow, right, typoCells, pairs, blankable: [] };
+}
+
 // ------------------------------------------------------------------ sheets
 
 type Gen = (b: SheetBuilder, rng: Rng, top: number, left: number) => Placed;
@@ -377,6 +569,8 @@ const FAMILIES: [Gen, number][] = [
   [allocation, 4],
   [classification, 3],
   [sanGong, 2],
+  [bySource, 3],
+  [groupedAllocation, 2],
 ];
 
 export interface VariedSheet {
