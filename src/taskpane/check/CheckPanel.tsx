@@ -16,7 +16,8 @@ import type { Finding } from '../../core/types';
 import { ignoreKey, splitIgnored, toIgnored, type IgnoredFinding } from '../../core/report/review';
 import { useT } from '../i18n';
 import { PaneSettings, toCheckSettings } from '../settings';
-import { CheckCancelled, CheckOutcome, CheckPhase, markOutcome, reasonOf, runSheetCheck } from './runCheck';
+import { BookOutcome, CheckCancelled, CheckOutcome, CheckPhase, markOutcome, reasonOf, runBookCheck, runSheetCheck } from './runCheck';
+import { BookResults } from './BookResults';
 import { CheckSummaryView } from './CheckSummaryView';
 import { FindingsList } from './FindingsList';
 import { IgnoredList } from './IgnoredList';
@@ -81,6 +82,7 @@ type Status =
   | { kind: 'running'; phase: CheckPhase }
   | { kind: 'clearing' }
   | { kind: 'done'; outcome: CheckOutcome }
+  | { kind: 'book'; book: BookOutcome }
   | { kind: 'failed'; message: string };
 
 export interface CheckPanelProps {
@@ -151,6 +153,32 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     }
   };
 
+  /** 校验整个工作簿: every sheet, then the cross-table rules among all their tables. */
+  const checkBook = async () => {
+    if (!host) return;
+    setNotice(null);
+    setSelected(null);
+    setStatus({ kind: 'running', phase: { phase: 'reading', done: 0, total: 0 } });
+    let reading = true;
+    try {
+      const stored = await host.readIgnored().catch(() => ignored);
+      setIgnored(stored);
+      const book = await runBookCheck(
+        host,
+        toCheckSettings(props.settings),
+        (phase) => {
+          if (phase.phase !== 'reading-sheet') reading = false;
+          setStatus({ kind: 'running', phase });
+        },
+        { ignored: stored },
+      );
+      setStatus({ kind: 'book', book });
+      if (book.markError) setNotice({ intent: 'warning', text: t('check.markFailed', { reason: reasonOf(book.markError) }) });
+    } catch (err) {
+      setStatus({ kind: 'failed', message: t(reading ? 'error.read' : 'error.check', { reason: reasonOf(err) }) });
+    }
+  };
+
   /** 清除标记: the cells back as they were, and the list with them (it described marks that are gone). */
   const clear = async () => {
     if (!host) return;
@@ -213,11 +241,11 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     }
   };
 
-  const select = async (f: Finding) => {
+  const select = async (f: Finding, sheet = f.sheet, cell = f.cell) => {
     if (!host) return;
     setSelected(f);
     try {
-      await host.selectCell(f.sheet, f.cell);
+      await host.selectCell(sheet, cell);
     } catch (err) {
       setNotice({ intent: 'error', text: t('error.select', { reason: reasonOf(err) }) });
     }
@@ -241,6 +269,11 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
           <Button appearance="primary" disabled={!host || busy} onClick={() => void check()}>
             {t('check.run')}
           </Button>
+          {host?.readAllSheets && (
+            <Button disabled={busy} onClick={() => void checkBook()}>
+              {t('check.runBook')}
+            </Button>
+          )}
           <Button disabled={!host || busy} onClick={() => void clear()}>
             {t('check.clear')}
           </Button>
@@ -295,6 +328,15 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
           />
         </>
       )}
+      {status.kind === 'book' && (
+        <BookResults
+          book={status.book}
+          hideHints={hideHints}
+          selected={selected}
+          onSelect={(f, sheet, cell) => void select(f, sheet, cell)}
+          onIgnore={(f) => void ignore(f)}
+        />
+      )}
       <IgnoredList items={ignored} disabled={!host || busy} onRestore={(i) => void restore(i)} />
     </div>
   );
@@ -304,6 +346,15 @@ function Progress(props: { phase: CheckPhase; onCancel: () => void }): React.JSX
   const styles = useStyles();
   const { t } = useT();
   const p = props.phase;
+  if (p.phase === 'reading-sheet' || p.phase === 'checking-sheet') {
+    const label = t(p.phase === 'reading-sheet' ? 'check.readingSheet' : 'check.checkingSheet', { index: p.index, total: p.total, sheet: p.sheet });
+    return (
+      <div className={styles.progress} role="status" aria-live="polite">
+        <ProgressBar value={(p.index - (p.phase === 'reading-sheet' ? 1 : 0.5)) / Math.max(1, p.total)} thickness="large" />
+        <Text size={200}>{label}</Text>
+      </div>
+    );
+  }
   if (p.phase === 'reading') {
     const label = p.total > 0 ? t('check.reading', { done: p.done, total: p.total }) : t('check.checking');
     return (
@@ -318,7 +369,7 @@ function Progress(props: { phase: CheckPhase; onCancel: () => void }): React.JSX
   }
   return (
     <div role="status" aria-live="polite" className={styles.progress}>
-      <Spinner size="tiny" labelPosition="after" label={t(p.phase === 'checking' ? 'check.checking' : 'check.marking')} />
+      <Spinner size="tiny" labelPosition="after" label={t(p.phase === 'checking' ? 'check.checking' : p.phase === 'cross' ? 'check.cross' : 'check.marking')} />
       {p.phase === 'checking' && (
         <Button size="small" className={styles.cancel} onClick={props.onCancel}>
           {t('check.cancel')}
