@@ -318,6 +318,21 @@ describe('progress', () => {
   });
 });
 
+describe.each(MODES)('readAllSheets: 校验整个工作簿 (%s)', (_label, options) => {
+  it('reads every visible sheet in tab order with progress, not hidden sheets', async () => {
+    const app = FakeApplication.fromGrids([gridFromRows('表1', [['项目', '金额'], ['甲', 1]]), gridFromRows('隐藏', [['x', 2]]), gridFromRows('表2', [['项目', '金额'], ['乙', 2], ['合计', 2]])], 0, options);
+    app.workbook.sheets[1].visible = 0;
+    const progress: string[] = [];
+    const grids = await new WpsHost({ application: app }).readAllSheets((sheet, index, total) => progress.push(`${index}/${total} ${sheet}`));
+    expect(grids.map((g) => [g.name, g.rowCount])).toEqual([
+      ['表1', 2],
+      ['表2', 3],
+    ]);
+    expect(progress).toEqual(['1/2 表1', '2/2 表2']);
+    expect(grids[1].text(2, 0)).toBe('合计');
+  });
+});
+
 describe('ignored findings, verified totals, reading cells', () => {
   const rows = [
     ['项目', '金额'],
