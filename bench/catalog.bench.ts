@@ -1,4 +1,6 @@
-// `npm run bench catalog`: catalog size per level and year, search timings per kind of query, and code checks on a large sheet.
+// `npm run bench catalog`: catalog size and provenance (confirmed / unverified) per level and year, search timings
+// per kind of query, and code checks on large sheets: one of catalog codes, and one of codes mostly not in the catalog
+// (an old edition, a local code list, a pasted column of 项目编码), which must stay linear in the number of code cells.
 import { BUILTIN_YEARS, CatalogLibrary, checkCodes, prepareSearch, searchCatalog } from '../src/core/catalog';
 import { type CellValue, gridFromRows } from '../src/core/grid';
 import { DEFAULT_SETTINGS } from '../src/core/types';
@@ -28,6 +30,14 @@ export async function run(): Promise<void> {
     const counts = cat.countsByLevel();
     const parts = Object.entries(counts).map(([kind, levels]) => `${kind} ${Object.entries(levels).map(([l, n]) => `${l}${n}`).join('/')}`);
     console.log(`  ${year}: ${cat.size} codes — ${parts.join('; ')}`);
+  }
+  console.log('Provenance per level (confirmed by an official document / unverified):');
+  for (const year of BUILTIN_YEARS) {
+    const prov = lib.forYear(year).provenanceByLevel();
+    const parts = Object.entries(prov).map(
+      ([kind, levels]) => `${kind} ${Object.entries(levels).map(([l, c]) => `${l} ${c.confirmed}/${c.unverified}`).join(', ')}`,
+    );
+    console.log(`  ${year}: ${parts.join('; ')}`);
   }
 
   const cat = lib.forYear(2025);
@@ -75,4 +85,28 @@ export async function run(): Promise<void> {
     best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
   }
   console.log(`Code checks on 50,000 rows × 3 codes: ${best.toFixed(0)} ms (best of 3), ${found} finding`);
+
+  console.log('Code checks on a sheet of codes mostly not in the catalog (9 in 10 unknown), ms (best of 3):');
+  const sizes = [5_000, 10_000, 20_000];
+  const times = sizes.map((n) => timeUnknownCodes(n));
+  sizes.forEach((n, i) => console.log(`  ${n.toLocaleString('en')} rows: ${times[i].ms.toFixed(0)} ms, ${times[i].findings} findings`));
+  console.log(`  growth for 2× rows: ${(times[2].ms / times[1].ms).toFixed(2)}× (linear ≈ 2)`);
+}
+
+/** A 科目编码 | 科目名称 list of n rows whose codes are mostly unknown: 9 in 10 are 项 codes no edition has. */
+function timeUnknownCodes(n: number): { ms: number; findings: number } {
+  const rows: CellValue[][] = [['科目编码', '科目名称', '金额']];
+  for (let i = 0; i < n; i++) {
+    if (i % 10 === 0) rows.push(['2101501', '行政运行', i]);
+    else rows.push([`2${String(1_000_000 + ((i * 7919) % 900_000)).slice(1, 5)}9${i % 10}`, `地方项目${i}`, i]);
+  }
+  const grid = gridFromRows('科目', rows);
+  let best = Infinity;
+  let findings = 0;
+  for (let i = 0; i < 3; i++) {
+    const t = process.hrtime.bigint();
+    findings = checkCodes(grid, [], { ...DEFAULT_SETTINGS, catalogYear: 2025 }).length;
+    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return { ms: best, findings };
 }

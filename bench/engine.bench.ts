@@ -50,7 +50,15 @@ export interface BuildStats {
  * Write the workbook with the streaming writer (generation is not what we measure). `rows` counts the body rows of
  * the 科目表 (类 + 款 + 项 rows); one planted mismatch every ~2,000 rows gives the checks real findings to report.
  */
-export async function buildBenchWorkbook(file: string, rows: number, allocationTables: number): Promise<BuildStats> {
+export interface BuildOptions {
+  /**
+   * Share of 款 and 项 rows whose code is replaced by one the catalog does not have (款/项 parts 70–98, names kept):
+   * an old edition, a local code list, a pasted column of 项目编码. 0 (the default): every code is a real one.
+   */
+  unknownCodes?: number;
+}
+
+export async function buildBenchWorkbook(file: string, rows: number, allocationTables: number, options: BuildOptions = {}): Promise<BuildStats> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   const rand = rng(rows * 31 + allocationTables);
   let planted = 0;
@@ -76,19 +84,23 @@ export async function buildBenchWorkbook(file: string, rows: number, allocationT
   const lines: Line[] = [];
   const total: Amounts = [0, 0, 0, 0, 0, 0];
   const tree = functionTree();
+  const unknown = options.unknownCodes ?? 0;
+  const codeRand = rng(rows * 7 + 1);
+  const part = (real: string) => (unknown > 0 && codeRand() < unknown ? String(70 + Math.floor(codeRand() * 29)) : real);
   for (let b = 0; lines.length < rows; b = (b + 1) % tree.length) {
     const lei = tree[b];
     const leiLine: Line = { codes: [lei.code, '', ''], name: lei.name, amounts: [0, 0, 0, 0, 0, 0], level: 0 };
     lines.push(leiLine);
     for (const kuan of lei.children) {
       if (lines.length >= rows) break;
-      const kuanLine: Line = { codes: [lei.code, kuan.code.slice(3), ''], name: kuan.name, amounts: [0, 0, 0, 0, 0, 0], level: 1 };
+      const kuanCode = part(kuan.code.slice(3));
+      const kuanLine: Line = { codes: [lei.code, kuanCode, ''], name: kuan.name, amounts: [0, 0, 0, 0, 0, 0], level: 1 };
       lines.push(kuanLine);
       if (kuan.children.length === 0) kuanLine.amounts = itemAmounts(rand);
       for (const xiang of kuan.children) {
         if (lines.length >= rows) break;
         const a = itemAmounts(rand);
-        lines.push({ codes: [lei.code, kuan.code.slice(3), xiang.code.slice(5)], name: xiang.name, amounts: a, level: 2 });
+        lines.push({ codes: [lei.code, kuanCode, part(xiang.code.slice(5))], name: xiang.name, amounts: a, level: 2 });
         addAmounts(kuanLine.amounts, a);
       }
       addAmounts(leiLine.amounts, kuanLine.amounts);

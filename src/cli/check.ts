@@ -211,6 +211,7 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
     settings: opts.settings,
     annotate: targets?.[index],
     verbose: opts.verbose,
+    countTotals: opts.report !== undefined,
   }));
   const batch = opts.files.length > 1;
   const progress = batch && io.stderrIsTTY ? (done: number) => io.stderr(`\r校核进度：${done}/${jobs.length}`) : undefined;

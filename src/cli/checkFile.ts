@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type { CheckSettings, WorkbookReport } from '../core/types';
+import { cellsToMark, workbookFindings } from '../core/report/text';
 import { annotateCopy, AnnotateError } from '../hosts/file/annotate';
 import { checkXlsxFile, SheetNotFoundError } from '../hosts/file/checkWorkbook';
 import { WorkbookReadError } from '../hosts/file/readXlsx';
@@ -17,6 +18,8 @@ export interface FileJob {
   /** Where the annotated copy goes, when asked for. */
   annotate?: string;
   verbose: boolean;
+  /** Count total cells per table (only --report shows them: a large book pays for them otherwise). */
+  countTotals?: boolean;
 }
 
 /** The outcome of one file: the report, or the one-line reason it could not be checked; stderr lines in order. */
@@ -46,7 +49,7 @@ export async function runFileJob(job: FileJob): Promise<FileRun> {
   const run: FileRun = { index: job.index, file: job.file, stderr: [], failed: false };
   let result;
   try {
-    result = await checkXlsxFile(job.abs, { settings: job.settings, sheet: job.sheet });
+    result = await checkXlsxFile(job.abs, { settings: job.settings, sheet: job.sheet, countTotals: job.countTotals });
   } catch (err) {
     run.error = reasonOf(job.file, err, job.verbose);
     run.stderr.push(run.error);
@@ -68,7 +71,7 @@ export async function runFileJob(job: FileJob): Promise<FileRun> {
   if (job.verbose) for (const d of result.details) run.stderr.push(`${base}：（${d}）`);
   if (job.annotate) {
     try {
-      const findings = report.sheets.flatMap((s) => s.findings);
+      const findings = cellsToMark(workbookFindings(report));
       const done = await annotateCopy(job.abs, job.annotate, findings);
       run.stderr.push(`已写入标注副本：${path.relative(job.cwd, done.output) || done.output}（标注 ${done.cells} 个单元格）`);
       if (done.notKept.length > 0) run.stderr.push(`注意：原文件中的${done.notKept.join('、')}不会保留在标注副本中（原文件不受影响）。`);

@@ -16,6 +16,31 @@ export interface CodeJson {
   mapsTo: string | null;
 }
 
+/** Who vouches for an entry: the user's import, official documents that print it, or nobody yet. */
+export interface ProvenanceJson {
+  status: 'imported' | 'confirmed' | 'unverified';
+  /** The built-in edition (or imported year) the entry comes from. */
+  edition: number;
+  documents: { id: string; title: string; year: number }[];
+}
+
+export function provenanceOf(cat: Catalog, e: CatalogEntry): ProvenanceJson {
+  const edition = e.origin === 'imported' ? cat.year : cat.functionEdition;
+  if (e.origin === 'imported') return { status: 'imported', edition, documents: [] };
+  const documents = (e.confirmedBy ?? []).flatMap((id) => {
+    const d = cat.document(id);
+    return d ? [{ id, title: d.title, year: d.year }] : [];
+  });
+  return { status: documents.length ? 'confirmed' : 'unverified', edition, documents };
+}
+
+function provenanceText(cat: Catalog, e: CatalogEntry): string {
+  const p = provenanceOf(cat, e);
+  if (p.status === 'imported') return `导入的财政部${cat.year}年科目表`;
+  if (p.status === 'confirmed') return `已由官方文件印证：${p.documents.map((d) => d.title).join('、')}`;
+  return `未经官方文件核对（内置科目表凭开发者录入；导入财政部当年科目表即可确定）`;
+}
+
 function toJson(e: CatalogEntry, year: number): CodeJson {
   return { code: e.code, name: e.name, level: e.level, parent: e.parent ?? null, year, mapsTo: e.mapsTo ?? null };
 }
@@ -110,7 +135,7 @@ async function show(p: Parsed, io: CliIO): Promise<number> {
     return EXIT.findings;
   }
   if (p.json) {
-    io.stdout(JSON.stringify(toJson(e, p.year), null, 2) + '\n');
+    io.stdout(JSON.stringify({ ...toJson(e, p.year), provenance: provenanceOf(cat, e) }, null, 2) + '\n');
     return EXIT.clean;
   }
   const parent = e.parent ? cat.get(e.parent) : undefined;
@@ -119,9 +144,10 @@ async function show(p: Parsed, io: CliIO): Promise<number> {
     `名称：${e.name}`,
     `级次：${e.level}`,
     `上级：${parent ? `${parent.code} ${parent.name}` : e.parent ?? '（无）'}`,
-    `年度：${p.year}`,
+    `年度：${p.year}${e.kind === 'function' && e.origin !== 'imported' && cat.functionEdition !== p.year ? `（按${cat.functionEdition}年科目表；未内置${p.year}年科目表）` : ''}`,
     `分类：${KIND_LABEL[e.kind]}${e.origin === 'imported' ? '（导入）' : ''}`,
     `路径：${cat.pathText(e.code)}`,
+    `核对：${provenanceText(cat, e)}`,
   ];
   const m = mappingText(cat, e);
   if (m) lines.push(`对应政府预算经济分类：${m}`);

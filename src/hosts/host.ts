@@ -22,6 +22,11 @@ export interface ReadProgress {
   (done: number, total: number): void;
 }
 
+/** Progress of a whole-book read: which sheet (1-based index of total) is being read. */
+export interface BookProgress {
+  (sheet: string, index: number, total: number): void;
+}
+
 /**
  * The one interface the task pane, the ribbon command and the CLI use. Each adapter (Excel, WPS,
  * .xlsx file, in-page demo) is small: it turns host objects into a Grid and marks/plans back.
@@ -30,6 +35,11 @@ export interface SpreadsheetHost {
   readonly kind: HostKind;
   /** One bulk read of the active sheet's used range. */
   readActiveSheet(onProgress?: ReadProgress): Promise<Grid>;
+  /**
+   * Every visible sheet, in tab order (校验整个工作簿), with progress per sheet. Optional: a host that
+   * cannot read other sheets leaves it out and the pane offers the active sheet only.
+   */
+  readAllSheets?(onProgress?: BookProgress): Promise<Grid[]>;
   /** Highlight each finding's cell and attach its message; remembers what it changed. */
   markFindings(findings: Finding[]): Promise<number>;
   /** Mark verified totals lightly (显示已核对): VERIFIED_FILL, no note; recorded like any mark, so 清除标记 removes it. */

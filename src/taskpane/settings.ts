@@ -12,7 +12,8 @@ export interface PaneSettings {
   locale?: Locale;
 }
 
-export const CATALOG_YEARS: readonly number[] = [2024, 2025];
+/** The catalog years the pane offers; 0: the year of the sheet's title (按表题年度), the default. */
+export const CATALOG_YEARS: readonly number[] = [0, 2024, 2025, 2026];
 export const STORAGE_KEY = 'jiaohe.settings.v1';
 
 export const DEFAULT_PANE_SETTINGS: PaneSettings = {

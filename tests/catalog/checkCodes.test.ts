@@ -271,3 +271,19 @@ describe('findings graded by the provenance of the catalog', () => {
     expect(checkCodes(g, [], y2025).map((f) => [f.cell, f.message])).toEqual([['A8', 'A8：类编码“2O8”不是数字。']]);
   });
 });
+
+describe('names official documents print in their narratives', () => {
+  const y = { ...settings, catalogYear: 2025 };
+  test('其它 for 其他 is the same word; 其他国土资源事务支出 is the old name of 2200199; 住房保障支出 for 22102 is wrong', () => {
+    const g = gridFromRows('表', [
+      ['科目编码', '科目名称'],
+      ['2080599', '其它行政事业单位养老支出'],
+      ['2200199', '其他国土资源事务支出'],
+      ['22102', '住房保障支出'],
+    ]);
+    expect(checkCodes(g, [], y).map((f) => [f.cell, f.rule, f.severity])).toEqual([
+      ['B3', 'code.name', 'warning'],
+      ['B4', 'code.name', 'error'],
+    ]);
+  });
+});

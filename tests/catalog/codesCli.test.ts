@@ -18,14 +18,50 @@ describe('jiaohe codes show', () => {
     const c = io();
     expect(await runCodes(['show', '2101501', '--format', 'json'], c)).toBe(0);
     const obj = JSON.parse(c.out());
-    expect(Object.keys(obj).sort()).toEqual(['code', 'level', 'mapsTo', 'name', 'parent', 'year']);
-    expect(obj).toEqual({ code: '2101501', name: '行政运行', level: '项', parent: '21015', year: 2025, mapsTo: null });
+    expect(Object.keys(obj).sort()).toEqual(['code', 'level', 'mapsTo', 'name', 'parent', 'provenance', 'year']);
+    expect(obj).toEqual({
+      code: '2101501',
+      name: '行政运行',
+      level: '项',
+      parent: '21015',
+      year: 2025,
+      mapsTo: null,
+      provenance: {
+        status: 'confirmed',
+        edition: 2025,
+        documents: [
+          { id: 'seed001', title: '梁河县财政局下达2021年第二批中央医疗服务与保障能力提升补助资金的通知（附下达表）', year: 2021 },
+          { id: 'seed004', title: '巴音郭楞蒙古自治州医疗保障局2023年部门预算公开', year: 2023 },
+        ],
+      },
+    });
+  });
+
+  test('provenance: the official documents that print the entry, or unverified, or the import', async () => {
+    const c = io();
+    expect(await runCodes(['show', '2089999', '--format', 'json', '--year', '2024'], c)).toBe(0);
+    expect(JSON.parse(c.out()).provenance).toEqual({
+      status: 'confirmed',
+      edition: 2024,
+      documents: [
+        { id: 'wanli-2023-bm', title: '上海市普陀区人民政府万里街道办事处2023年区级部门预算', year: 2023 },
+        { id: 'wanli-2024-bm', title: '上海市普陀区人民政府万里街道办事处2024年区级部门预算', year: 2024 },
+        { id: 'wanli-2025-bm', title: '上海市普陀区人民政府万里街道办事处2025年区级部门预算', year: 2025 },
+      ],
+    });
+    const t = io();
+    expect(await runCodes(['show', '2080208', '--year', '2026'], t)).toBe(0);
+    expect(t.out()).toContain('年度：2026（按2025年科目表；未内置2026年科目表）');
+    expect(t.out()).toContain('核对：未经官方文件核对（内置科目表凭开发者录入；导入财政部当年科目表即可确定）');
+    const u = io();
+    expect(await runCodes(['show', '2080206'], u)).toBe(0);
+    expect(u.out()).toContain('核对：已由官方文件印证：上海市普陀区人民政府万里街道办事处2023年区级部门预算');
   });
 
   test('economic code: the mapped 政府 code', async () => {
     const c = io();
     expect(await runCodes(['show', '30207', '--format', 'json', '--year', '2024'], c)).toBe(0);
-    expect(JSON.parse(c.out())).toEqual({ code: '30207', name: '邮电费', level: '款', parent: '302', year: 2024, mapsTo: '50201' });
+    expect(JSON.parse(c.out())).toEqual(expect.objectContaining({ code: '30207', name: '邮电费', level: '款', parent: '302', year: 2024, mapsTo: '50201' }));
     const t = io();
     expect(await runCodes(['show', '31002'], t)).toBe(0);
     expect(t.out()).toContain('对应政府预算经济分类：50306 设备购置');

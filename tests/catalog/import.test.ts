@@ -163,7 +163,15 @@ describe('jiaohe catalog import', () => {
     require('../../src/core/catalog').setCatalogLibrary(new CatalogLibrary());
     const show = captured(env, dir);
     expect(await runCodes(['show', '2101507', '--year', '2026', '--format', 'json'], show)).toBe(0);
-    expect(JSON.parse(show.out())).toEqual({ code: '2101507', name: '医保基金监管', level: '项', parent: '21015', year: 2026, mapsTo: null });
+    expect(JSON.parse(show.out())).toEqual({
+      code: '2101507',
+      name: '医保基金监管',
+      level: '项',
+      parent: '21015',
+      year: 2026,
+      mapsTo: null,
+      provenance: { status: 'imported', edition: 2026, documents: [] },
+    });
     const other = captured(env, dir);
     expect(await runCodes(['show', '2101507', '--year', '2025'], other)).toBe(1);
     expect(other.err()).toContain('2026');

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkXlsxFile } from '../../src/hosts/file/checkWorkbook';
 import type { Finding } from '../../src/core/types';
+import { formatWorkbookText } from '../../src/core/report';
 
 const REAL = [path.join(__dirname, '..', '..', '..', 'shared', 'real'), '/work/shared/real'].find((p) => fs.existsSync(p));
 const describeIf = REAL ? describe : describe.skip;
@@ -30,6 +31,10 @@ describeIf('code findings on the real disclosures', () => {
     const r = await codeFindings('putuo-sfj-2026-bumen-yusuan');
     expect(r.findings).toEqual([]);
     expect(r.catalog).toEqual({ year: 2026, edition: 2025, source: 'book', note: '按2025年科目表校验；未内置2026年科目表' });
+    const { report } = await checkXlsxFile(path.join(REAL!, 'putuo-sfj-2026-bumen-yusuan.xlsx'));
+    const text = formatWorkbookText(report);
+    expect(text.split('按2025年科目表校验').length - 1).toBe(1);
+    expect(text.split('\n')[1]).toBe('科目表：按2025年科目表校验；未内置2026年科目表。');
   });
 
   test('福利院 2024 预算: its renumbered 302 list and misnamed 303 / 30301 / 30108 are errors; its 类 cell “7” is malformed', async () => {

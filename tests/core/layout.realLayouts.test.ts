@@ -216,6 +216,35 @@ describe('empty tables with a 空表说明 (item 11)', () => {
   });
 });
 
+describe('an empty table whose 合计 follows one ruled row, and a column left blank', () => {
+  it('the 合计 closes the table after a single empty row', () => {
+    const g = sheet(
+      [
+        ['政府性基金预算支出功能分类预算表'],
+        [null, null, null, null, '单位：元'],
+        ['功能分类科目编码', null, null, '功能分类科目名称', '合计'],
+        ['类', '款', '项'],
+        [],
+        ['合计'],
+        ['注：本单位无政府性基金预算财政拨款安排的预算，故本表为空表。'],
+      ],
+      [m(0, 0, 0, 4), m(2, 0, 2, 2), m(2, 3, 3, 3), m(2, 4, 3, 4)],
+    );
+    expect(detectTables(g).map((t) => rangeToA1(t.range))).toEqual(['A3:E6']);
+  });
+
+  it('a 项目支出 column with no amount is still a part of 合计', () => {
+    const g = sheet([
+      ['科目名称', '合计', '基本支出', '项目支出'],
+      ['行政运行', 10, 10],
+      ['机关服务', 5, 5],
+      ['合计', 15, 15],
+    ]);
+    const [t] = detectTables(g);
+    expect(t.sides![0].columnSums.map((c) => [c.total, c.parts])).toEqual([[1, [2, 3]]]);
+  });
+});
+
 describe('a group heading merged over the whole header', () => {
   it('is the header top row, not the title', () => {
     const g = sheet(

@@ -3,7 +3,7 @@
  * and the 决算 set. Planted breaks change one amount in one table only, through a Grid edit.
  */
 import * as path from 'path';
-import { checkBook, Grid } from '../../src/core';
+import { checkBook, Grid, gridFromRows } from '../../src/core';
 import type { CrossTableReport, Finding } from '../../src/core/types';
 import { parseA1 } from '../../src/core/grid/address';
 import { roleOfTitle } from '../../src/core/xref/roles';
@@ -161,6 +161,66 @@ describe('seed004 (ten 情况表, 万元; the fixture holds 表1–表5 and 表1
     const x = cross(edit(await book(file), '表1 收支总体', 'B35', 1426.72));
     const f = x.findings.find((g) => g.rule === 'xref.total');
     expect(f).toMatchObject({ severity: 'hint', rounding: true, sheet: '表1 收支总体', cell: 'B35', other: { sheet: '表2 收入总体', cell: 'E31' } });
+  });
+});
+
+/** 表6–表9 of seed004's naming (the fixture stops at 表5 and 表10), consistent with 表1–表5 and 表10. */
+function seedTables6to9(opts: { note9?: boolean; project?: number } = {}): Grid[] {
+  const unit = ['编制部门：巴音郭楞蒙古自治州医疗保障局', null, null, null, '单位：万元'];
+  const t6 = gridFromRows('表6 基本支出', [
+    ['一般公共预算基本支出情况表'],
+    unit,
+    ['部门预算支出经济分类科目', null, null, '一般公共预算基本支出'],
+    ['科目编码', null, '科目名称', '合计', '人员经费', '公用经费'],
+    ['类', '款'],
+    ['301', null, '工资福利支出', 300, 300],
+    ['301', '01', '基本工资', 200, 200],
+    ['301', '02', '津贴补贴', 100, 100],
+    ['302', null, '商品和服务支出', 63.52, null, 63.52],
+    ['302', '01', '办公费', 50, null, 50],
+    ['302', '31', '公务用车运行维护费', 6, null, 6],
+    ['302', '99', '其他商品和服务支出', 7.52, null, 7.52],
+    [null, null, '合计', 363.52, 300, 63.52],
+  ]);
+  const t7 = gridFromRows('表7 项目支出', [
+    ['一般公共预算项目支出情况表'],
+    unit,
+    ['功能分类科目编码', null, null, '功能分类科目名称', '合计'],
+    ['类', '款', '项'],
+    ['208', null, null, '社会保障和就业支出', 600],
+    ['210', null, null, '卫生健康支出', 373.19],
+    [null, null, null, '合计', opts.project ?? 973.19],
+  ]);
+  const empty = (name: string, title: string, note: boolean) =>
+    gridFromRows(name, [
+      [title],
+      unit,
+      ['功能分类科目编码', null, null, '功能分类科目名称', '合计', '基本支出', '项目支出'],
+      ['类', '款', '项'],
+      [null, null, null, '合计'],
+      ...(note ? [[`备注：2023年未安排${title.replace(/支出情况表$/, '')}支出，此表为空表。`]] : []),
+    ]);
+  return [t6, t7, empty('表8 政府性基金', '政府性基金预算支出情况表', true), empty('表9 国有资本经营', '国有资本经营预算支出情况表', opts.note9 ?? true)];
+}
+
+describe('seed004 with 表6–表9 in its own naming', () => {
+  const file = sharedFixture('seed004-department-budget.xlsx');
+
+  it('applies the 基本支出, 项目支出, 三表合计, 三公 and 空表说明 rules, and finds nothing', async () => {
+    const x = cross([...(await book(file)), ...seedTables6to9()]);
+    const s = statusOf(x);
+    for (const id of ['xref.total.fiscal-expense', 'xref.total.basic', 'xref.total.project', 'xref.bound.three-public', 'xref.empty-note']) {
+      expect([id, s[id]]).toEqual([id, 'passed']);
+    }
+    expect(x.findings).toEqual([]);
+  });
+
+  it('an empty table without its 空表说明, and a 项目支出表 合计 that differs, are caught', async () => {
+    const x = cross([...(await book(file)), ...seedTables6to9({ note9: false, project: 963.19 })]);
+    expect(x.findings.map((f) => [f.rule, f.severity, side(f), f.other && otherSide(f)])).toEqual([
+      ['xref.total', 'error', '表5 一般公共预算支出!G31', '表7 项目支出!E7'],
+      ['xref.empty-note', 'warning', '表9 国有资本经营!A1', undefined],
+    ]);
   });
 });
 

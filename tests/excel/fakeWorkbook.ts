@@ -540,7 +540,7 @@ export function fakeExcel(wb: FakeWorkbook, apiVersion = '1.18'): FakeExcel {
           return makeSheet(name);
         },
         load: function (this: OfficeMockObject) {
-          this.items = wb.sheets.map((s) => ({ name: s.name }));
+          this.items = wb.sheets.map((s) => ({ name: s.name, visibility: s.visibility }));
           return this;
         },
         items: [],

@@ -150,3 +150,22 @@ describe('ExcelHost.readActiveSheet → Grid', () => {
     expect(wb.syncCount).toBe(1);
   });
 });
+
+describe('ExcelHost.readAllSheets (校验整个工作簿)', () => {
+  it('reads every visible sheet in tab order with progress per sheet, skipping hidden sheets', async () => {
+    const wb = new FakeWorkbook();
+    budgetSheet(wb, 5, '表1');
+    budgetSheet(wb, 7, '表2');
+    budgetSheet(wb, 3, '隐藏').visibility = 'Hidden';
+    const fx = fakeExcel(wb, '1.18');
+    const host = new ExcelHost({ run: fx.run, isSetSupported: fx.isSetSupported });
+    const progress: string[] = [];
+    const grids = await host.readAllSheets((sheet, index, total) => progress.push(`${index}/${total} ${sheet}`));
+    expect(grids.map((g) => [g.name, g.rowCount])).toEqual([
+      ['表1', 5],
+      ['表2', 7],
+    ]);
+    expect(progress).toEqual(['1/2 表1', '2/2 表2']);
+    expect(grids[1].text(3, 0)).toBe('单位3');
+  });
+});

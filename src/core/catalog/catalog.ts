@@ -48,6 +48,9 @@ const OLD_NAMES: Record<string, { name: string; until: number }[]> = {
     { name: '国土海洋气象等支出', until: 2018 },
     { name: '国土资源气象等支出', until: 2014 },
   ],
+  // 国土资源事务 became 自然资源事务 in the 2019 edition (其他国土资源事务支出 in a 2024 决算's narrative).
+  '22001': [{ name: '国土资源事务', until: 2018 }],
+  '2200199': [{ name: '其他国土资源事务支出', until: 2018 }],
   '21305': [{ name: '巩固脱贫衔接乡村振兴', until: 2023 }],
   '2130599': [{ name: '其他巩固脱贫衔接乡村振兴支出', until: 2023 }],
 };
@@ -294,6 +297,7 @@ export class CatalogLibrary {
   private readonly cache = new Map<number, Catalog>();
   /** knownNames by code: a sheet asks for the same codes on every row and every check. */
   private readonly namesCache = new Map<string, Set<string>>();
+  private yearsCache?: number[];
 
   constructor(imports: CatalogImport[] = []) {
     for (const i of imports) this.imports.set(i.year, i);
@@ -303,12 +307,14 @@ export class CatalogLibrary {
     this.imports.set(imp.year, imp);
     this.cache.clear();
     this.namesCache.clear();
+    this.yearsCache = undefined;
   }
 
   removeImport(year: number): void {
     this.imports.delete(year);
     this.cache.clear();
     this.namesCache.clear();
+    this.yearsCache = undefined;
   }
 
   importedYears(): number[] {
@@ -321,7 +327,13 @@ export class CatalogLibrary {
 
   /** Years with a catalog of their own (built-in editions and imports). */
   years(): number[] {
-    return [...new Set([...BUILTIN_YEARS, ...this.imports.keys()])].sort((a, b) => a - b);
+    return [...this.yearList()];
+  }
+
+  /** years(), kept until the imports change: the checks ask for every code the catalog lacks. */
+  private yearList(): readonly number[] {
+    this.yearsCache ??= [...new Set([...BUILTIN_YEARS, ...this.imports.keys()])].sort((a, b) => a - b);
+    return this.yearsCache;
   }
 
   /** The catalog for a year: its import over the nearest built-in edition. */
@@ -342,7 +354,7 @@ export class CatalogLibrary {
     const hit = this.namesCache.get(code);
     if (hit) return hit;
     const names = new Set<string>();
-    for (const y of this.years()) {
+    for (const y of this.yearList()) {
       const e = this.forYear(y).get(code);
       if (e) names.add(normalizeName(e.name));
     }
@@ -353,7 +365,7 @@ export class CatalogLibrary {
 
   /** Years (other than the given one) whose catalog has the code. */
   yearsWith(code: string): number[] {
-    return this.years().filter((y) => this.forYear(y).has(code));
+    return this.yearList().filter((y) => this.forYear(y).has(code));
   }
 }
 

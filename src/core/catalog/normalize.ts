@@ -23,6 +23,8 @@ function normalizeNameUncached(name: string): string {
     .replace(/[“”"‘’'「」『』]/g, '"')
     .replace(/[—–－―-]/g, '-')
     .replace(/[、，,;；.。]+$/, '')
+    // 其它 and 其他 are one word written two ways (其它行政事业单位养老支出 in a 2025 budget).
+    .replace(/其它/g, '其他')
     .toLowerCase();
 }
 

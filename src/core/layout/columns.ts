@@ -207,7 +207,7 @@ export function analyseColumns(
     ) {
       info.role = 'code';
       codeCols.push({ col: c, role: codeRole && codeRole !== 'code' ? codeRole : codeRoleFromHeader(path) === 'code' ? 'code' : codeRoleFromHeader(path) });
-    } else if (st.numbers > st.texts || (nonEmpty === 0 && path.length > 0 && !/项目|名称|科目|单位|备注|说明|地区|县/.test(joined))) {
+    } else if (st.numbers > st.texts || (nonEmpty === 0 && path.length > 0 && (!/项目|名称|科目|单位|备注|说明|地区|县/.test(joined) || /(支出|收入|金额|经费|资金|拨款)$/.test(squash(leaf))))) {
       info.role = 'amount';
       // Percentages and years are told by the numbers; a word in the header (单价, 标准, 率) is only a
       // doubt that the relations settle: 医药价格监测补助 is a fund, not a price.

@@ -306,7 +306,9 @@ function extendBody(profiles: Profiles, start: number, left: number, right: numb
     if (p.kind === 'note' || p.kind === 'meta' || p.kind === 'title') break;
     if (p.coveredFromAbove === 0 && !p.entities.some((e) => e.right >= left && e.col <= right)) break;
     if (j > start && (isStrictHeaderRow(p) || headerOverNumbers(profiles, j, n)) && nextHasAmounts(profiles, j, n)) break;
-    if (p.kind === 'single') {
+    // A lone 合计 after a few ruled empty rows closes the table (an empty table's only row).
+    const closes = blanks > 0 && p.amounts === 0 && closingTotalRow(profiles, j, n, left, right, '') === j;
+    if (p.kind === 'single' && !closes) {
       if (titleAhead(profiles, j, n)) break;
       if (blanks > 0 && !nextHasAmounts(profiles, j, n)) break;
     }

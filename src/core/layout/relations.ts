@@ -62,12 +62,20 @@ function pairedMeasures(model: ColumnModel, left: number, right: number): Map<nu
   return out;
 }
 
-export function inferColumnSums(model: ColumnModel, left: number, right: number, bodyRows: number[], nums: TableNumbers): ColumnSumsFound {
+export function inferColumnSums(
+  model: ColumnModel,
+  left: number,
+  right: number,
+  bodyRows: number[],
+  nums: TableNumbers,
+  /** What the columns' own totals say of doubted columns: added down (money) or not (a 标准 whose 合计 is blank). */
+  downEvidence: Map<number, 'money' | 'not'> = new Map(),
+): ColumnSumsFound {
   const inSide = (c: number) => c >= left && c <= right;
   const info = (c: number) => model.byCol.get(c);
   const isAmount = (c: number) => inSide(c) && info(c)?.role === 'amount';
-  const moneyPart = (c: number) => isAmount(c) && !info(c)?.nonAdditive && !info(c)?.count;
-  const doubted = (c: number) => !!info(c)?.nonAdditiveWord;
+  const moneyPart = (c: number) => isAmount(c) && !info(c)?.nonAdditive && !info(c)?.count && downEvidence.get(c) !== 'not';
+  const doubted = (c: number) => !!info(c)?.nonAdditiveWord && downEvidence.get(c) !== 'money';
   const out: ColumnSum[] = [];
   const setAside: SetAside[] = [];
   const confirmedMoney = new Set<number>();
@@ -142,29 +150,43 @@ export function inferColumnSums(model: ColumnModel, left: number, right: number,
   }
 
   const totals = model.columns.filter((c) => isAmount(c.col) && isTotalCol(c.col) && !c.nonAdditive);
+  /** The doubted columns (价格, 标准, 率) kept in a part set: all, unless the sum holds better without some. */
+  const bestOf = (total: number, cols: number[]): { parts: number[]; s: Score } => {
+    let parts = cols;
+    let s = score(total, cols);
+    const unsure = cols.filter(doubted);
+    if (unsure.length === 0 || unsure.length > 6) return { parts, s };
+    for (let mask = (1 << unsure.length) - 2; mask >= 0; mask--) {
+      const keep = cols.filter((c) => !doubted(c) || (mask & (1 << unsure.indexOf(c))) !== 0);
+      if (keep.length === 0) continue;
+      const k = score(total, keep);
+      if (k.holds > s.holds) {
+        parts = keep;
+        s = k;
+      }
+    }
+    return { parts, s };
+  };
+
   for (const t of totals) {
     const node = nodeOf(t.col);
     const measure = measureOf(t.col);
     let parts: number[] = [];
+    let s: Score = { holds: 0, fails: 0 };
     let declared = true;
     if (node) {
       const sibs = siblingsOf(model.header, node);
-      parts = sibs.flatMap((n) => contribution(n, measure)).filter((c) => c !== t.col && !breakdownParts.has(c));
-      // 合计 | 其中 (A, B): when the 其中 group is all there is, it is what the total adds up — as far
-      // as the data show it (a 其中 list may name only some of the parts).
-      if (parts.length === 0) {
-        parts = sibs.flatMap((n) => contribution(n, measure, true)).filter((c) => c !== t.col);
-        declared = false;
-      }
-    }
-    // A column whose header word doubts it (价格, 标准, 率) is a part when the sum holds better with it.
-    let s = score(t.col, parts);
-    const sure = parts.filter((c) => !doubted(c));
-    if (sure.length !== parts.length && sure.length > 0) {
-      const without = score(t.col, sure);
-      if (without.holds >= s.holds) {
-        parts = sure;
-        s = without;
+      const plain = sibs.flatMap((n) => contribution(n, measure)).filter((c) => c !== t.col && !breakdownParts.has(c));
+      ({ parts, s } = bestOf(t.col, plain));
+      // 合计 | 其中 (A, B): the 其中 group is what the total adds up when the numbers say so (it is all
+      // there is, or the other siblings do not add up) — a 其中 list may name only some of the parts.
+      const withQz = sibs.flatMap((n) => contribution(n, measure, true)).filter((c) => c !== t.col && !breakdownParts.has(c));
+      if (withQz.length > plain.length) {
+        const alt = bestOf(t.col, withQz);
+        if (plain.length === 0 || alt.s.holds > s.holds) {
+          ({ parts, s } = alt);
+          declared = false;
+        }
       }
     }
     if (parts.length > 0 && (informative(s) <= 1 || s.holds * 2 >= informative(s))) {
@@ -313,9 +335,9 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
   const overall: Score = { holds: 0, fails: 0 };
   for (const [basis, fam] of families) {
     // Markers whose sums hardly ever hold are not a sum hierarchy (partial 其中 lists, outline numbering).
-    // 类/款/项 codes declare the hierarchy: it stands once it holds anywhere, and its failures are reported.
-    if (informative(fam.s) >= 3 && fam.s.holds * 3 < fam.s.fails && !(basis === 'code' && fam.s.holds > 0)) {
-      for (const x of fam.rels) setAside.push(asideOf(x.rel, x.s, basis === 'code' ? '科目层级处处不相加，疑似非加总关系' : '上下级多处不相加，视为提纲而非加总关系'));
+    // 类/款/项 codes declare the hierarchy: it stands, and every failure is reported.
+    if (basis !== 'code' && informative(fam.s) >= 3 && fam.s.holds * 3 < fam.s.fails) {
+      for (const x of fam.rels) setAside.push(asideOf(x.rel, x.s, '上下级多处不相加，视为提纲而非加总关系'));
       continue;
     }
     if (basis === 'code' && fam.s.holds < fam.s.fails) for (const x of fam.rels) if (x.s.fails > 0) x.rel.contested = true;
@@ -323,7 +345,9 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
     overall.holds += fam.s.holds;
     overall.fails += fam.s.fails;
   }
-  const trusted = overall.holds > 0 && overall.holds * 3 >= overall.fails;
+  // 类/款/项 codes declare which rows are top-level: a 合计 adds those, whatever one failing 类 row says.
+  const codesDeclare = out.some((r) => r.basis === 'code');
+  const trusted = codesDeclare || (overall.holds > 0 && overall.holds * 3 >= overall.fails);
 
   // 2. 小计 rows: their group lies above or below them; the data picks the direction for the whole side.
   const subtotals = rows.filter((r) => r.role === 'subtotal' && !children.has(r.row));
@@ -388,11 +412,13 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
     }
     const items = scope.filter((r) => r.role === 'item' || r.role === 'subtotal');
     if (items.length === 0 && carry.length === 0) continue;
-    // Top-level rows; a parent with no amounts at all (a group heading) is replaced by its children.
+    // Top-level rows; a parent with no amounts at all over children that have some (a group heading) is
+    // replaced by its children.
     const structural = [...carry];
+    const hasNumber = (row: number) => cols.some((c) => nums.state(row, c) === CellState.Number);
     const addTop = (row: number) => {
       const kids = children.get(row);
-      if (kids && cols.every((c) => nums.state(row, c) !== CellState.Number)) kids.forEach(addTop);
+      if (kids && !hasNumber(row) && kids.some(hasNumber)) kids.forEach(addTop);
       else structural.push(row);
     };
     for (const r of items) if ((r.role === 'subtotal' || r.parentRow === undefined) && !grouped.has(r.row)) addTop(r.row);
@@ -498,16 +524,21 @@ export interface SideRelations {
 export function inferSideRelations(model: ColumnModel, left: number, right: number, rows: RowInfo[], amountCols: number[], nums: TableNumbers): SideRelations {
   const info = (c: number) => model.byCol.get(c)!;
   const bodyRows = rows.filter((r) => r.role !== 'blank').map((r) => r.row);
-  const across = inferColumnSums(model, left, right, bodyRows, nums);
+  const candidates = amountCols.filter((c) => !info(c).nonAdditive);
+  const evidence = downEvidence(rows, candidates.filter((c) => !info(c).nonAdditiveWord), candidates.filter((c) => info(c).nonAdditiveWord), nums);
+  const across = inferColumnSums(model, left, right, bodyRows, nums, evidence);
   const setAside = [...across.setAside];
-  const doubted = amountCols.filter((c) => !info(c).nonAdditive && info(c).nonAdditiveWord && !across.confirmedMoney.has(c));
-  const sure = amountCols.filter((c) => !info(c).nonAdditive && !doubted.includes(c));
+  const doubted = candidates.filter((c) => info(c).nonAdditiveWord && !across.confirmedMoney.has(c) && evidence.get(c) !== 'money');
+  const sure = candidates.filter((c) => !doubted.includes(c));
   const base = sure.length > 0 ? sure : doubted;
   let downAside: SetAside[] = [];
   let rowSums = inferRowSums(rows, base, nums, downAside);
+  // A column that adds up across the rows under a 合计 (total or part of a relation that holds) is money:
+  // typos down it do not make it a column of averages.
+  const placed = new Set(across.sums.filter((x) => !x.contested).flatMap((x) => [x.total, ...x.parts]));
   const dataNonAdditive = nonAdditiveByData(
     rowSums,
-    base.filter((c) => !across.confirmedMoney.has(c)),
+    base.filter((c) => !placed.has(c)),
     nums,
   );
   if (dataNonAdditive.size > 0) {
@@ -537,6 +568,31 @@ export function inferSideRelations(model: ColumnModel, left: number, right: numb
     setAside.push({ kind: 'column', total: c, parts: [], reason: `${columnWord(info(c).headerPath)}，不按金额相加`, agree: 0, disagree: 0 });
   }
   return { columnSums: across.sums, rowSums, setAside };
+}
+
+/**
+ * Down-the-column evidence on columns whose header word doubts them, from the 合计 rows and hierarchy the
+ * sure columns show: a relation that holds in the column makes it money; a 合计 row left blank over
+ * filled rows (a 标准 or 单价 column has no total) makes it not money. Nothing either way leaves it open.
+ */
+function downEvidence(rows: RowInfo[], sure: number[], doubted: number[], nums: TableNumbers): Map<number, 'money' | 'not'> {
+  const out = new Map<number, 'money' | 'not'>();
+  if (doubted.length === 0) return out;
+  const rels = inferRowSums(rows, sure.length > 0 ? sure : doubted, nums);
+  for (const c of doubted) {
+    let holds = 0;
+    let fails = 0;
+    let blankTotals = 0;
+    for (const rel of rels) {
+      const k = checkDown(nums, c, rel.total, rel.parts).check;
+      if (k === Check.Holds) holds++;
+      else if (k === Check.Fails) fails++;
+      else if (rel.rule === 'sum.column' && nums.state(rel.total, c) === CellState.Blank && rel.parts.some((r) => !nums.isZero(r, c))) blankTotals++;
+    }
+    if (holds > 0 && holds >= fails) out.set(c, 'money');
+    else if (blankTotals > 0 && holds === 0) out.set(c, 'not');
+  }
+  return out;
 }
 
 /** What a column left out of the sums holds, in a word: 单价列, 比率列, 年份列… */

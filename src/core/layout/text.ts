@@ -155,7 +155,8 @@ export function isHeaderWord(text: string): boolean {
   const s = squash(text);
   if (s.length === 0 || s.length > 20) return false;
   if (numberingOf(s) || isQizhong(s) || codeInName(s)) return false;
-  return HEADER_WORDS.some((w) => s.includes(w)) || /[（(](万元|元|亿元|%|个|人)[)）]$/.test(s);
+  // A year alone names a column of paired measures ("2023年 | 2024年" under each 三公 group).
+  return HEADER_WORDS.some((w) => s.includes(w)) || /[（(](万元|元|亿元|%|个|人)[)）]$/.test(s) || /^(19|20)\d{2}年度?$/.test(s);
 }
 
 export function isStrongHeaderWord(text: string): boolean {

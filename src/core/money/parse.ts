@@ -76,26 +76,66 @@ export function decimalsOfFormat(numFmt: string | undefined): number | undefined
   return /[0#]/.test(section) ? 0 : undefined;
 }
 
+interface NumberFormatInfo {
+  /** No digit placeholder (General, @, text only): the number as it is. */
+  plain: boolean;
+  percent: boolean;
+  decimals: number;
+  grouped: boolean;
+}
+
+/** What formatNumber needs of a format, worked out once per format code (a sheet has a handful). */
+const formatInfos = new Map<string, NumberFormatInfo>();
+
+function formatInfo(numFmt: string | undefined): NumberFormatInfo {
+  const key = numFmt ?? '';
+  let info = formatInfos.get(key);
+  if (!info) {
+    const section = (numFmt ?? 'General').split(';')[0];
+    const plain = !numFmt || numFmt === 'General' || numFmt === '@' || !/[0#]/.test(section);
+    info = {
+      plain,
+      percent: !plain && /%/.test(section.replace(/"[^"]*"/g, '')),
+      decimals: plain ? 0 : (decimalsOfFormat(numFmt) ?? 0),
+      grouped: !plain && /#,##0|0,000|#,#/.test(section),
+    };
+    if (formatInfos.size < 1000) formatInfos.set(key, info);
+  }
+  return info;
+}
+
+/**
+ * value.toFixed(decimals), exactly (decimal rounding of the shortest decimal form, as Decimal does): without
+ * Decimal when the number already has no more decimals than shown and no exponent, as nearly every amount.
+ */
+function toFixedExact(value: number, decimals: number): string {
+  const s = String(value);
+  if (s.indexOf('e') < 0) {
+    const dot = s.indexOf('.');
+    const have = dot < 0 ? 0 : s.length - dot - 1;
+    if (have === decimals) return s;
+    if (have < decimals) return (dot < 0 ? `${s}.` : s) + '0'.repeat(decimals - have);
+  }
+  return new Decimal(s).toFixed(decimals);
+}
+
 /**
  * Display text for a number under a simple Excel format ("0.00", "#,##0.00", "0%", "General"). Hosts that can
  * ask the spreadsheet for the displayed text should prefer that; this covers files read without a renderer.
  */
 export function formatNumber(value: number, numFmt: string | undefined): string {
   if (!Number.isFinite(value)) return String(value);
-  const section = (numFmt ?? 'General').split(';')[0];
-  if (!numFmt || numFmt === 'General' || numFmt === '@' || !/[0#]/.test(section)) {
-    return new Decimal(String(value)).toString();
+  const info = formatInfo(numFmt);
+  if (info.plain) {
+    const s = String(value);
+    return s.indexOf('e') < 0 ? s : new Decimal(s).toString();
   }
-  const percent = /%/.test(section.replace(/"[^"]*"/g, ''));
-  const decimals = decimalsOfFormat(numFmt) ?? 0;
-  let d = new Decimal(String(value));
-  if (percent) d = d.times(100);
-  let s = d.toFixed(decimals);
-  if (/#,##0|0,000|#,#/.test(section)) {
-    const [i, f] = s.split('.');
-    const neg = i.startsWith('-');
-    const digits = neg ? i.slice(1) : i;
-    s = (neg ? '-' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? `.${f}` : '');
+  let s = info.percent ? new Decimal(String(value)).times(100).toFixed(info.decimals) : toFixedExact(value, info.decimals);
+  if (info.grouped) {
+    const dot = s.indexOf('.');
+    const neg = s.charCodeAt(0) === 45; // '-'
+    const digits = s.slice(neg ? 1 : 0, dot < 0 ? s.length : dot);
+    if (digits.length > 3) s = (neg ? '-' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (dot < 0 ? '' : s.slice(dot));
   }
-  return percent ? `${s}%` : s;
+  return info.percent ? `${s}%` : s;
 }

@@ -1,9 +1,10 @@
 import { CellData, Grid, rangeToA1 } from '../../core/grid';
 import type { SheetPlan } from '../../core/plan';
 import type { Finding } from '../../core/types';
-import type { HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
+import type { BookProgress, HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
 import { VERIFIED_FILL } from '../host';
 import { sanitizeIgnored, type IgnoredFinding } from '../../core/report/review';
+import type { DemoSheet } from './workbook';
 import { DemoWorkbook } from './workbook';
 
 export interface DemoHostOptions {
@@ -29,7 +30,22 @@ export class DemoHost implements SpreadsheetHost {
 
   /** Reads the active sheet in row chunks, like a large sheet in Excel, so the pane can show progress. */
   async readActiveSheet(onProgress?: ReadProgress): Promise<Grid> {
-    const sheet = this.workbook.active;
+    return this.readSheet(this.workbook.active, onProgress);
+  }
+
+  /** Every sheet of the workbook, in tab order. */
+  async readAllSheets(onProgress?: BookProgress): Promise<Grid[]> {
+    const grids: Grid[] = [];
+    const sheets = this.workbook.sheets;
+    for (let i = 0; i < sheets.length; i++) {
+      onProgress?.(sheets[i].name, i + 1, sheets.length);
+      grids.push(await this.readSheet(sheets[i]));
+      await yieldToEventLoop();
+    }
+    return grids;
+  }
+
+  private async readSheet(sheet: DemoSheet, onProgress?: ReadProgress): Promise<Grid> {
     const total = sheet.rows.length;
     const cells: (CellData | undefined)[][] = [];
     onProgress?.(0, total);

@@ -15,7 +15,7 @@
 import { CellData, CellRange, Grid, parseA1, rangeToA1 } from '../../core/grid';
 import type { Finding, Severity } from '../../core/types';
 import type { PlanStyle, SheetPlan } from '../../core/plan';
-import type { HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
+import type { BookProgress, HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
 import { VERIFIED_FILL } from '../host';
 import { sanitizeIgnored, type IgnoredFinding } from '../../core/report/review';
 import {
@@ -238,95 +238,114 @@ export class ExcelHost implements SpreadsheetHost {
   // ── read ────────────────────────────────────────────────────────────────────────────────────────────────
 
   async readActiveSheet(onProgress?: ReadProgress): Promise<Grid> {
-    return this.run('读取工作表', 'Reading the sheet', async (ctx) => {
-      let syncs = 0;
-      const sync = async () => {
-        syncs++;
-        await ctx.sync();
-      };
-      const sheet = ctx.workbook.worksheets.getActiveWorksheet();
-      sheet.load('name');
-      // valuesOnly: a column formatted down to row 1,048,576 must not make the used range a million rows.
-      const used = this.supports('1.4')
-        ? sheet.getUsedRangeOrNullObject(true)
-        : this.supports('1.2')
-          ? sheet.getUsedRange(true)
-          : sheet.getUsedRange();
-      used.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-      await sync();
-      if (used.isNullObject) {
-        this.lastReadStats = { sheet: sheet.name, rows: 0, cols: 0, syncs, chunks: 0, chunkRows: 0, estimatedBytes: 0, measuredBytes: 0 };
-        onProgress?.(0, 0);
-        return new Grid({ name: sheet.name, cells: [] });
-      }
+    return this.run('读取工作表', 'Reading the sheet', (ctx) => this.readSheetIn(ctx, ctx.workbook.worksheets.getActiveWorksheet(), onProgress));
+  }
 
-      const rows = used.rowCount;
-      const cols = used.columnCount;
-      const top = used.rowIndex;
-      const left = used.columnIndex;
-      const plan = planRead(rows, cols, this.payloadBudget, this.bytesPerCell);
-      const cells: (CellData | undefined)[][] = [];
-      let chunkRows = plan.chunkRows;
-      let firstChunkRows = 0;
-      let done = 0;
-      let chunks = 0;
-      let measuredBytes = 0;
-      // Queued with the first chunk, so merges and hidden columns cost no round trip of their own; hidden rows
-      // come with each chunk (getRowProperties: one small object per row, not per cell).
-      let merged: Excel.RangeAreas | null = null;
-      let columnProps: OfficeExtension.ClientResult<Excel.ColumnProperties[]> | null = null;
-      const hiddenRows: number[] = [];
-      const canReadHidden = this.supports('1.9');
-      onProgress?.(0, rows);
-      while (done < rows) {
-        const n = Math.min(chunkRows, rows - done);
-        const block = sheet.getRange(rangeToA1({ top: top + done, left, bottom: top + done + n - 1, right: left + cols - 1 }));
-        block.load(['values', 'text', 'numberFormat', 'formulas']);
-        if (!chunks && this.supports('1.13')) {
-          merged = used.getMergedAreasOrNullObject();
-          merged.load('address');
-        }
-        if (!chunks && canReadHidden) columnProps = block.getColumnProperties({ columnIndex: true, columnHidden: true });
-        const rowProps = canReadHidden ? block.getRowProperties({ rowIndex: true, rowHidden: true }) : null;
-        try {
-          await sync();
-        } catch (e) {
-          // Our estimate was too low for this sheet's content: halve the chunk and try again.
-          if (isPayloadLimitError(e) && n > 1) {
-            chunkRows = Math.max(1, Math.floor(n / 2));
-            continue;
-          }
-          throw e;
-        }
-        const arrays = [block.values, block.text, block.numberFormat, block.formulas] as unknown[][][];
-        placeBlock(cells, top + done, left, block.values, block.text, block.numberFormat, block.formulas);
-        for (const p of rowProps?.value ?? []) if (p.rowHidden && typeof p.rowIndex === 'number') hiddenRows.push(p.rowIndex);
-        const bytes = measureBlockBytes(arrays);
-        measuredBytes += bytes;
-        const perCell = bytes / Math.max(1, n * cols);
-        // Heavier than estimated (long Chinese labels, long formulas): shrink the following chunks, never grow.
-        if (perCell > this.bytesPerCell) chunkRows = Math.min(chunkRows, rowsPerChunk(cols, this.payloadBudget, perCell * 1.1));
-        if (!firstChunkRows) firstChunkRows = n;
-        done += n;
-        chunks++;
-        onProgress?.(done, rows);
+  /** Every visible worksheet in tab order (not Jiaohe's hidden marks record), one after the other. */
+  async readAllSheets(onProgress?: BookProgress): Promise<Grid[]> {
+    return this.run('读取工作簿', 'Reading the workbook', async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load(this.supports('1.2') ? 'items/name,items/visibility' : 'items/name');
+      await ctx.sync();
+      const names = sheets.items
+        .filter((ws) => ws.name !== MARKS_SHEET && (ws.visibility === undefined || ws.visibility === 'Visible'))
+        .map((ws) => ws.name);
+      const grids: Grid[] = [];
+      for (let i = 0; i < names.length; i++) {
+        onProgress?.(names[i], i + 1, names.length);
+        grids.push(await this.readSheetIn(ctx, sheets.getItem(names[i])));
       }
-      const areas = merged as Excel.RangeAreas | null;
-      const merges = areas && !areas.isNullObject ? parseAddressList(areas.address) : [];
-      this.lastReadStats = {
-        sheet: sheet.name,
-        rows,
-        cols,
-        syncs,
-        chunks,
-        chunkRows: firstChunkRows,
-        estimatedBytes: plan.estimatedBytes,
-        measuredBytes,
-      };
-      const cp = columnProps as OfficeExtension.ClientResult<Excel.ColumnProperties[]> | null;
-      const hiddenCols = (cp?.value ?? []).filter((p) => p.columnHidden && typeof p.columnIndex === 'number').map((p) => p.columnIndex!);
-      return new Grid({ name: sheet.name, cells, merges, hiddenRows, hiddenCols });
+      return grids;
     });
+  }
+
+  private async readSheetIn(ctx: Excel.RequestContext, sheet: Excel.Worksheet, onProgress?: ReadProgress): Promise<Grid> {
+    let syncs = 0;
+    const sync = async () => {
+      syncs++;
+      await ctx.sync();
+    };
+    sheet.load('name');
+    // valuesOnly: a column formatted down to row 1,048,576 must not make the used range a million rows.
+    const used = this.supports('1.4')
+      ? sheet.getUsedRangeOrNullObject(true)
+      : this.supports('1.2')
+        ? sheet.getUsedRange(true)
+        : sheet.getUsedRange();
+    used.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+    await sync();
+    if (used.isNullObject) {
+      this.lastReadStats = { sheet: sheet.name, rows: 0, cols: 0, syncs, chunks: 0, chunkRows: 0, estimatedBytes: 0, measuredBytes: 0 };
+      onProgress?.(0, 0);
+      return new Grid({ name: sheet.name, cells: [] });
+    }
+
+    const rows = used.rowCount;
+    const cols = used.columnCount;
+    const top = used.rowIndex;
+    const left = used.columnIndex;
+    const plan = planRead(rows, cols, this.payloadBudget, this.bytesPerCell);
+    const cells: (CellData | undefined)[][] = [];
+    let chunkRows = plan.chunkRows;
+    let firstChunkRows = 0;
+    let done = 0;
+    let chunks = 0;
+    let measuredBytes = 0;
+    // Queued with the first chunk, so merges and hidden columns cost no round trip of their own; hidden rows
+    // come with each chunk (getRowProperties: one small object per row, not per cell).
+    let merged: Excel.RangeAreas | null = null;
+    let columnProps: OfficeExtension.ClientResult<Excel.ColumnProperties[]> | null = null;
+    const hiddenRows: number[] = [];
+    const canReadHidden = this.supports('1.9');
+    onProgress?.(0, rows);
+    while (done < rows) {
+      const n = Math.min(chunkRows, rows - done);
+      const block = sheet.getRange(rangeToA1({ top: top + done, left, bottom: top + done + n - 1, right: left + cols - 1 }));
+      block.load(['values', 'text', 'numberFormat', 'formulas']);
+      if (!chunks && this.supports('1.13')) {
+        merged = used.getMergedAreasOrNullObject();
+        merged.load('address');
+      }
+      if (!chunks && canReadHidden) columnProps = block.getColumnProperties({ columnIndex: true, columnHidden: true });
+      const rowProps = canReadHidden ? block.getRowProperties({ rowIndex: true, rowHidden: true }) : null;
+      try {
+        await sync();
+      } catch (e) {
+        // Our estimate was too low for this sheet's content: halve the chunk and try again.
+        if (isPayloadLimitError(e) && n > 1) {
+          chunkRows = Math.max(1, Math.floor(n / 2));
+          continue;
+        }
+        throw e;
+      }
+      const arrays = [block.values, block.text, block.numberFormat, block.formulas] as unknown[][][];
+      placeBlock(cells, top + done, left, block.values, block.text, block.numberFormat, block.formulas);
+      for (const p of rowProps?.value ?? []) if (p.rowHidden && typeof p.rowIndex === 'number') hiddenRows.push(p.rowIndex);
+      const bytes = measureBlockBytes(arrays);
+      measuredBytes += bytes;
+      const perCell = bytes / Math.max(1, n * cols);
+      // Heavier than estimated (long Chinese labels, long formulas): shrink the following chunks, never grow.
+      if (perCell > this.bytesPerCell) chunkRows = Math.min(chunkRows, rowsPerChunk(cols, this.payloadBudget, perCell * 1.1));
+      if (!firstChunkRows) firstChunkRows = n;
+      done += n;
+      chunks++;
+      onProgress?.(done, rows);
+    }
+    const areas = merged as Excel.RangeAreas | null;
+    const merges = areas && !areas.isNullObject ? parseAddressList(areas.address) : [];
+    this.lastReadStats = {
+      sheet: sheet.name,
+      rows,
+      cols,
+      syncs,
+      chunks,
+      chunkRows: firstChunkRows,
+      estimatedBytes: plan.estimatedBytes,
+      measuredBytes,
+    };
+    const cp = columnProps as OfficeExtension.ClientResult<Excel.ColumnProperties[]> | null;
+    const hiddenCols = (cp?.value ?? []).filter((p) => p.columnHidden && typeof p.columnIndex === 'number').map((p) => p.columnIndex!);
+    return new Grid({ name: sheet.name, cells, merges, hiddenRows, hiddenCols });
   }
 
   // ── marks ───────────────────────────────────────────────────────────────────────────────────────────────

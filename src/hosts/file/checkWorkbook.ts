@@ -24,6 +24,8 @@ export interface CheckFileOptions {
   settings?: Partial<CheckSettings>;
   /** Check only this sheet (exact name; surrounding spaces ignored). */
   sheet?: string;
+  /** Count the verified and failed total cells of each table (for --report); default true. */
+  countTotals?: boolean;
 }
 
 export interface FileCheckResult {
@@ -79,7 +81,7 @@ export function checkBook(book: XlsxBook, options: CheckFileOptions = {}): FileC
     const unread = grid.rowCount === 0 && note !== undefined && note.lost.length > 0;
     const checked: ReturnType<typeof checkGrid> = unread
       ? { sheet: { name: grid.name, tables: [], findings: [] }, failed: false, totals: [] }
-      : checkGrid(grid, settings);
+      : checkGrid(grid, settings, options.countTotals ?? true);
     let sheet = checked.sheet;
     const failed = checked.failed;
     totals[grid.name] = checked.totals;
@@ -125,6 +127,7 @@ export function selectSheets(file: string, sheets: Grid[], name: string | undefi
 export function checkGrid(
   grid: Grid,
   settings?: Partial<CheckSettings>,
+  countTotals = true,
 ): { sheet: SheetReport; failed: boolean; totals: { verified: number; failed: number }[]; check?: SheetCheck } {
   try {
     const r = checkSheet(grid, settings);
@@ -132,7 +135,7 @@ export function checkGrid(
     const findings = r.findings.map((f) => (f.sheet === grid.name ? f : { ...f, sheet: grid.name }));
     const sheet: SheetReport = { name: grid.name, tables: r.tables, findings };
     if (r.notice) sheet.notice = r.notice;
-    const totals = totalCells(grid, r.detected, findings).map((t) => ({ verified: t.verified.length, failed: t.failed.length }));
+    const totals = !countTotals ? [] : totalCells(grid, r.detected, findings).map((t) => ({ verified: t.verified.length, failed: t.failed.length }));
     return { sheet, failed: false, totals, check: { ...r, findings } };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);

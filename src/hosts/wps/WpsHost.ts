@@ -2,10 +2,10 @@ import { parseA1, parseRange, rangeToA1, toA1 } from '../../core/grid';
 import type { Grid } from '../../core/grid';
 import type { Finding } from '../../core/types';
 import type { SheetPlan } from '../../core/plan';
-import type { HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
+import type { BookProgress, HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
 import { VERIFIED_FILL } from '../host';
 import { sanitizeIgnored, type IgnoredFinding } from '../../core/report/review';
-import { EtApplication, EtRange, EtSheets, EtWorksheet, findSheet, prop, toMatrix, tryProp } from './et';
+import { count, EtApplication, EtRange, EtSheets, EtWorksheet, findSheet, item, prop, toMatrix, tryProp, XL } from './et';
 import { readWorksheet, ReadStats } from './etRead';
 import { applyMarks, readIgnoredRecords, readMarkRecords, restoreMarks, writeMarkRecords, MARKS_SHEET } from './etMarks';
 import { protectText, renderPlan } from './etPlan';
@@ -70,6 +70,25 @@ export class WpsHost implements SpreadsheetHost {
     const grid = readWorksheet(ws, onProgress, stats);
     this.lastReadStats = stats;
     return grid;
+  }
+
+  /** Every visible worksheet in tab order (not Jiaohe's very hidden marks record). */
+  async readAllSheets(onProgress?: BookProgress): Promise<Grid[]> {
+    const sheets = this.sheets();
+    const visible: EtWorksheet[] = [];
+    for (let i = 1; i <= count(sheets); i++) {
+      const ws = item<EtWorksheet>(sheets, i);
+      const shown = tryProp<number | boolean>(ws, 'Visible');
+      if (prop<string>(ws, 'Name') !== MARKS_SHEET && (shown === null || shown === true || shown === XL.sheetVisible)) visible.push(ws);
+    }
+    const stats: ReadStats = { calls: 0 };
+    const grids: Grid[] = [];
+    for (let i = 0; i < visible.length; i++) {
+      onProgress?.(prop<string>(visible[i], 'Name'), i + 1, visible.length);
+      grids.push(readWorksheet(visible[i], undefined, stats));
+    }
+    this.lastReadStats = stats;
+    return grids;
   }
 
   async markFindings(findings: Finding[]): Promise<number> {

@@ -16,7 +16,8 @@ import type { Finding } from '../../core/types';
 import { ignoreKey, splitIgnored, toIgnored, type IgnoredFinding } from '../../core/report/review';
 import { useT } from '../i18n';
 import { PaneSettings, toCheckSettings } from '../settings';
-import { CheckOutcome, CheckPhase, markOutcome, reasonOf, runSheetCheck } from './runCheck';
+import { BookOutcome, CheckOutcome, CheckPhase, markOutcome, reasonOf, runBookCheck, runSheetCheck } from './runCheck';
+import { BookResults } from './BookResults';
 import { CheckSummaryView } from './CheckSummaryView';
 import { FindingsList } from './FindingsList';
 import { IgnoredList } from './IgnoredList';
@@ -78,6 +79,7 @@ type Status =
   | { kind: 'running'; phase: CheckPhase }
   | { kind: 'clearing' }
   | { kind: 'done'; outcome: CheckOutcome }
+  | { kind: 'book'; book: BookOutcome }
   | { kind: 'failed'; message: string };
 
 export interface CheckPanelProps {
@@ -132,6 +134,32 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
       );
       setStatus({ kind: 'done', outcome });
       if (outcome.markError) setNotice({ intent: 'warning', text: t('check.markFailed', { reason: reasonOf(outcome.markError) }) });
+    } catch (err) {
+      setStatus({ kind: 'failed', message: t(reading ? 'error.read' : 'error.check', { reason: reasonOf(err) }) });
+    }
+  };
+
+  /** 校验整个工作簿: every sheet, then the cross-table rules among all their tables. */
+  const checkBook = async () => {
+    if (!host) return;
+    setNotice(null);
+    setSelected(null);
+    setStatus({ kind: 'running', phase: { phase: 'reading', done: 0, total: 0 } });
+    let reading = true;
+    try {
+      const stored = await host.readIgnored().catch(() => ignored);
+      setIgnored(stored);
+      const book = await runBookCheck(
+        host,
+        toCheckSettings(props.settings),
+        (phase) => {
+          if (phase.phase !== 'reading-sheet') reading = false;
+          setStatus({ kind: 'running', phase });
+        },
+        { ignored: stored },
+      );
+      setStatus({ kind: 'book', book });
+      if (book.markError) setNotice({ intent: 'warning', text: t('check.markFailed', { reason: reasonOf(book.markError) }) });
     } catch (err) {
       setStatus({ kind: 'failed', message: t(reading ? 'error.read' : 'error.check', { reason: reasonOf(err) }) });
     }
@@ -199,11 +227,11 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     }
   };
 
-  const select = async (f: Finding) => {
+  const select = async (f: Finding, sheet = f.sheet, cell = f.cell) => {
     if (!host) return;
     setSelected(f);
     try {
-      await host.selectCell(f.sheet, f.cell);
+      await host.selectCell(sheet, cell);
     } catch (err) {
       setNotice({ intent: 'error', text: t('error.select', { reason: reasonOf(err) }) });
     }
@@ -227,6 +255,11 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
           <Button appearance="primary" disabled={!host || busy} onClick={() => void check()}>
             {t('check.run')}
           </Button>
+          {host?.readAllSheets && (
+            <Button disabled={busy} onClick={() => void checkBook()}>
+              {t('check.runBook')}
+            </Button>
+          )}
           <Button disabled={!host || busy} onClick={() => void clear()}>
             {t('check.clear')}
           </Button>
@@ -281,6 +314,15 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
           />
         </>
       )}
+      {status.kind === 'book' && (
+        <BookResults
+          book={status.book}
+          hideHints={hideHints}
+          selected={selected}
+          onSelect={(f, sheet, cell) => void select(f, sheet, cell)}
+          onIgnore={(f) => void ignore(f)}
+        />
+      )}
       <IgnoredList items={ignored} disabled={!host || busy} onRestore={(i) => void restore(i)} />
     </div>
   );
@@ -290,6 +332,15 @@ function Progress(props: { phase: CheckPhase }): React.JSX.Element {
   const styles = useStyles();
   const { t } = useT();
   const p = props.phase;
+  if (p.phase === 'reading-sheet' || p.phase === 'checking-sheet') {
+    const label = t(p.phase === 'reading-sheet' ? 'check.readingSheet' : 'check.checkingSheet', { index: p.index, total: p.total, sheet: p.sheet });
+    return (
+      <div className={styles.progress} role="status" aria-live="polite">
+        <ProgressBar value={(p.index - (p.phase === 'reading-sheet' ? 1 : 0.5)) / Math.max(1, p.total)} thickness="large" />
+        <Text size={200}>{label}</Text>
+      </div>
+    );
+  }
   if (p.phase === 'reading') {
     const label = p.total > 0 ? t('check.reading', { done: p.done, total: p.total }) : t('check.checking');
     return (
@@ -301,7 +352,7 @@ function Progress(props: { phase: CheckPhase }): React.JSX.Element {
   }
   return (
     <div role="status" aria-live="polite">
-      <Spinner size="tiny" labelPosition="after" label={t(p.phase === 'checking' ? 'check.checking' : 'check.marking')} />
+      <Spinner size="tiny" labelPosition="after" label={t(p.phase === 'checking' ? 'check.checking' : p.phase === 'cross' ? 'check.cross' : 'check.marking')} />
     </div>
   );
 }

@@ -77,6 +77,11 @@ export function CheckSummaryView(props: { outcome: CheckOutcome }): React.JSX.El
           <MessageBarBody>{check.notice}</MessageBarBody>
         </MessageBar>
       )}
+      {check.catalog?.note && (
+        <MessageBar intent="info">
+          <MessageBarBody>{check.catalog.note}</MessageBarBody>
+        </MessageBar>
+      )}
       {s.tables > 0 && <Text className={styles.line}>{t('summary.tables', { count: s.tables })}</Text>}
       {s.byKind.length > 0 && (
         <ul className={styles.chips} aria-label={t('summary.byKind')}>

@@ -92,7 +92,7 @@ export function SettingsPanel(props: SettingsPanelProps): React.JSX.Element {
               >
                 {CATALOG_YEARS.map((y) => (
                   <option key={y} value={y}>
-                    {y}
+                    {y === 0 ? t('settings.catalogYearAuto') : y}
                   </option>
                 ))}
               </Select>

@@ -1,12 +1,15 @@
-import { checkSheet, SheetCheck } from '../../core/engine';
+import { checkSheet, crossCheck, SheetCheck } from '../../core/engine';
 import type { Grid } from '../../core/grid';
 import { parseA1 } from '../../core/grid/address';
 import { splitIgnored, tableCoverage, totalCells, type IgnoredFinding, type TableCoverage } from '../../core/report/review';
-import type { CheckSettings, Finding, RuleId, TableKind, TableSummary } from '../../core/types';
+import type { CheckSettings, CrossTableReport, Finding, RuleId, TableKind, TableSummary } from '../../core/types';
+import { cellsToMark } from '../../core/report/text';
 import type { SpreadsheetHost } from '../../hosts/host';
 
 export type CheckPhase =
   | { phase: 'reading'; done: number; total: number }
+  | { phase: 'reading-sheet' | 'checking-sheet'; sheet: string; index: number; total: number }
+  | { phase: 'cross' }
   | { phase: 'checking' }
   | { phase: 'marking' };
 
@@ -79,6 +82,57 @@ export async function runSheetCheck(
   const check = checkSheet(grid, settings);
   onPhase({ phase: 'marking' });
   return markOutcome(host, outcomeOf(grid, check, options.ignored ?? []), !!options.showVerified);
+}
+
+export interface BookOutcome {
+  /** Each sheet's check, its findings less those the officer ignored. */
+  sheets: SheetCheck[];
+  /** The cross-table rules (勾稽关系); absent when no table has a role in a 预算/决算 book. */
+  crossTable?: CrossTableReport;
+  marked: number;
+  markError?: unknown;
+}
+
+/** Every finding of a book check: each sheet's, then the cross-table ones. */
+export function bookFindings(b: Pick<BookOutcome, 'sheets' | 'crossTable'>): Finding[] {
+  return [...b.sheets.flatMap((s) => s.findings), ...(b.crossTable?.findings ?? [])];
+}
+
+/**
+ * 校验整个工作簿: read every sheet (progress per sheet), check each, run the cross-table rules among all
+ * their tables, then replace the previous marks with the new ones on every sheet (a cross-table finding
+ * marks both its cells).
+ */
+export async function runBookCheck(
+  host: SpreadsheetHost,
+  settings: CheckSettings,
+  onPhase: (p: CheckPhase) => void = () => undefined,
+  options: CheckOptions = {},
+): Promise<BookOutcome> {
+  if (!host.readAllSheets) throw new Error('此环境不能读取整个工作簿，请逐个工作表校验。');
+  const grids = await host.readAllSheets((sheet, index, total) => onPhase({ phase: 'reading-sheet', sheet, index, total }));
+  const checks: SheetCheck[] = [];
+  for (let i = 0; i < grids.length; i++) {
+    onPhase({ phase: 'checking-sheet', sheet: grids[i].name, index: i + 1, total: grids.length });
+    await nextFrame();
+    checks.push(checkSheet(grids[i], settings));
+  }
+  onPhase({ phase: 'cross' });
+  await nextFrame();
+  const crossTable = crossCheck(checks, grids, settings);
+  const ignored = options.ignored ?? [];
+  const sheets = checks.map((c) => ({ ...c, findings: splitIgnored(c.findings, ignored).kept }));
+  const outcome: BookOutcome = { sheets, marked: 0 };
+  if (crossTable) outcome.crossTable = { ...crossTable, findings: splitIgnored(crossTable.findings, ignored).kept };
+  onPhase({ phase: 'marking' });
+  try {
+    await host.clearMarks();
+    const findings = cellsToMark(bookFindings(outcome));
+    outcome.marked = findings.length ? await host.markFindings(findings) : 0;
+  } catch (markError) {
+    outcome.markError = markError;
+  }
+  return outcome;
 }
 
 /**
