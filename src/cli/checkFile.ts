@@ -31,6 +31,8 @@ export interface FileRun {
   stderr: string[];
   /** Per sheet, per table: total cells verified and failed (for --report). */
   totals?: Record<string, { verified: number; failed: number }[]>;
+  /** Findings ignored in the add-in (the workbook's marks record), counted in --report. */
+  ignored?: WorkbookReport['sheets'][number]['findings'];
   /** The file was not fully checked (read error, a sheet the engine failed on or read in part, no copy written). */
   failed: boolean;
 }
@@ -59,6 +61,7 @@ export async function runFileJob(job: FileJob): Promise<FileRun> {
   const report: WorkbookReport = { ...result.report, file: job.file };
   run.report = report;
   run.totals = result.totals;
+  if (result.ignored?.length) run.ignored = result.ignored;
   const base = path.basename(job.file);
   if (result.failedSheets.length > 0) {
     run.failed = true;
