@@ -227,7 +227,7 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
     const report = run.report;
     if (workbookFindings(report).length > 0) findingsSeen = true;
     outcomes.push({ file: run.file, report });
-    if (run.totals) reportBooks.push({ report: { ...report, file: path.resolve(io.cwd, run.file) }, totals: run.totals });
+    if (run.totals) reportBooks.push({ report: { ...report, file: path.resolve(io.cwd, run.file) }, totals: run.totals, ignored: run.ignored });
     if (opts.format === 'json') json.push(jsonWorkbook(report));
     else io.stdout(`${run.index > 0 ? '\n' : ''}${formatWorkbookText(report, { explain: opts.explain })}`);
   };

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type { CheckSettings, WorkbookReport } from '../core/types';
+import { cellsToMark, workbookFindings } from '../core/report/text';
 import { annotateCopy, AnnotateError } from '../hosts/file/annotate';
 import { checkXlsxFile, SheetNotFoundError } from '../hosts/file/checkWorkbook';
 import { WorkbookReadError } from '../hosts/file/readXlsx';
@@ -30,6 +31,8 @@ export interface FileRun {
   stderr: string[];
   /** Per sheet, per table: total cells verified and failed (for --report). */
   totals?: Record<string, { verified: number; failed: number }[]>;
+  /** Findings ignored in the add-in (the workbook's marks record), counted in --report. */
+  ignored?: WorkbookReport['sheets'][number]['findings'];
   /** The file was not fully checked (read error, a sheet the engine failed on or read in part, no copy written). */
   failed: boolean;
 }
@@ -58,6 +61,7 @@ export async function runFileJob(job: FileJob): Promise<FileRun> {
   const report: WorkbookReport = { ...result.report, file: job.file };
   run.report = report;
   run.totals = result.totals;
+  if (result.ignored?.length) run.ignored = result.ignored;
   const base = path.basename(job.file);
   if (result.failedSheets.length > 0) {
     run.failed = true;
@@ -70,7 +74,7 @@ export async function runFileJob(job: FileJob): Promise<FileRun> {
   if (job.verbose) for (const d of result.details) run.stderr.push(`${base}：（${d}）`);
   if (job.annotate) {
     try {
-      const findings = report.sheets.flatMap((s) => s.findings);
+      const findings = cellsToMark(workbookFindings(report));
       const done = await annotateCopy(job.abs, job.annotate, findings);
       run.stderr.push(`已写入标注副本：${path.relative(job.cwd, done.output) || done.output}（标注 ${done.cells} 个单元格）`);
       if (done.notKept.length > 0) run.stderr.push(`注意：原文件中的${done.notKept.join('、')}不会保留在标注副本中（原文件不受影响）。`);

@@ -296,8 +296,14 @@ export function WorkbookView({ workbook }: WorkbookViewProps): React.JSX.Element
         !layout.covered.has(rightKey) && !layout.spans.has(rightKey) && displayText(sheet.rows[r]?.[c + 1]) === '';
       const content = spills ? (
         <span className={styles.spillText}>{text}</span>
-      ) : span || numeric ? (
+      ) : numeric ? (
         text
+      ) : span ? (
+        // A merged cell wraps within the width of the columns it covers, as Excel shows it: long text (年度目标)
+        // never widens its columns and pushes the rest of the table off screen.
+        <span className={styles.wrapText} style={{ maxWidth: `${mergedWidthEm(sheet.columnWidths, span.left, span.right)}em` }}>
+          {text}
+        </span>
       ) : (
         <span className={styles.wrapText}>{text}</span>
       );
@@ -383,4 +389,11 @@ export function WorkbookView({ workbook }: WorkbookViewProps): React.JSX.Element
       </div>
     </div>
   );
+}
+
+/** Width of columns left..right in em: their widths when known (characters × 0.6), else Excel's default 8.43 characters. */
+export function mergedWidthEm(widths: readonly number[] | undefined, left: number, right: number): number {
+  let em = 0;
+  for (let c = left; c <= right; c++) em += widths?.[c] ? widths[c] * 0.6 : 8;
+  return Math.max(8, Math.round(em));
 }

@@ -48,7 +48,7 @@ const zhCN = {
   'summary.nothingChecked': '找到 {count} 张表格，但没有找到可核对的合计，未作核对。',
   'summary.ignored': '另有 {count} 处已忽略。',
   'summary.perTable': '各表核对情况',
-  'coverage.checked': '核对 {total} 个合计：相符 {verified}，不符 {failed}',
+  'coverage.checked': '核对 {total} 个合计，相符 {verified} 个，不符 {failed} 个',
   'coverage.none': '没有找到可核对的合计',
   'coverage.perf': '绩效目标表：核对资金、分值、指标层级与指标值',
   'coverage.notChecked': '未核对：{list}',

@@ -242,6 +242,9 @@ describe('findings graded by the provenance of the catalog', () => {
     expect(codeFindings([['2089901', '其他社会保障和就业支出']])).toEqual([['A2', 'code.unknown', 'error']]);
     // The 302 款 the documents print are all confirmed: 30210 (the 福利院's renumbering) is wrong.
     expect(codeFindings([['30210', '车辆运行费']])).toEqual([['A2', 'code.unknown', 'error']]);
+    // Every function 类 is printed in some document: 228 is no 类. Not every 部门经济分类 类 is: 398 is 疑似.
+    expect(codeFindings([['228', '某支出']])).toEqual([['A2', 'code.unknown', 'error']]);
+    expect(codeFindings([['398', '某支出']])).toEqual([['A2', 'code.unknown', 'warning']]);
   });
 
   test('a name differing from a confirmed entry is an error, from an unverified one 疑似', () => {

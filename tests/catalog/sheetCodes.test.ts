@@ -1,5 +1,5 @@
 import { gridFromRows } from '../../src/core/grid';
-import { findSplitBlocks, readSplitBlock } from '../../src/core/catalog/sheetCodes';
+import { findCodeCells, findSplitBlocks, readSplitBlock } from '../../src/core/catalog/sheetCodes';
 
 describe('reading split 类/款/项 columns', () => {
   // The Ministry's layout writes 类 and 款 only on the row that opens them; later rows inherit them.
@@ -34,6 +34,26 @@ describe('reading split 类/款/项 columns', () => {
       [1, 0, '缺少类编码'],
       [8, 0, '类编码“2O8”不是数字'],
       [9, 1, '款编码“1”应为2位数字'],
+    ]);
+  });
+});
+
+describe('stacked code-column tables', () => {
+  test('each 科目编码 column is read from its header to the next header in the column, once', () => {
+    const rows: (string | number)[][] = [];
+    for (let t = 0; t < 3; t++) {
+      rows.push(['科目编码', '科目名称', '金额']);
+      rows.push(['210', '卫生健康支出', 1], ['21015', '医疗保障管理事务', 1]);
+      rows.push([]);
+    }
+    const { cells } = findCodeCells(gridFromRows('表', rows));
+    expect(cells.map((c) => `${c.row}:${c.code}:${c.group}`)).toEqual([
+      '1:210:column:0:0',
+      '2:21015:column:0:0',
+      '5:210:column:4:0',
+      '6:21015:column:4:0',
+      '9:210:column:8:0',
+      '10:21015:column:8:0',
     ]);
   });
 });

@@ -159,6 +159,17 @@ describe('jiaohe check on a whole book: 勾稽关系', () => {
     expect(json.crossTable.findings[0]).toMatchObject({ rule: 'xref.empty-note', cell: '部门三公经费和机关运行经费预算表!A7', other: { sheet: '部门三公经费和机关运行经费预算表', cell: 'A6' } });
   });
 
+  it('--annotate marks both cells of a cross-table finding', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, '万里-校核.xlsx');
+    const r = await jiaohe(['check', path.join(REAL, 'putuo-wanli-2024-bumen-yusuan.xlsx'), '--annotate', out]);
+    expect(r.code).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('部门三公经费和机关运行经费预算表')!;
+    for (const cell of ['A7', 'A6']) expect(JSON.stringify(ws.getCell(cell).note)).toContain('却注明');
+  });
+
   it('with --sheet compares only the tables on that sheet', async () => {
     const r = await jiaohe(['check', fixture('seed004-department-budget.xlsx'), '--sheet', '表4 财政拨款收支']);
     expect(r.stdout).toContain('  [不适用] 财政拨款收支总表 一般公共预算（按类）= 一般公共预算支出表 合计（按类）：未找到一般公共预算支出表');

@@ -97,6 +97,35 @@ describe('jiaohe check --report', () => {
   });
 });
 
+describe('findings ignored in the add-in', () => {
+  test('jiaohe check leaves out what the workbook\'s marks record ignores, and --report counts it', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'ignored.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SEED004);
+    const record = wb.addWorksheet('_jiaohe_marks', { state: 'veryHidden' });
+    record.getCell('A1').value = JSON.stringify({ format: 'jiaohe-marks', version: 1 });
+    record.getCell('A2').value = JSON.stringify({ ignored: { sheet: '表2 收入总体', cell: 'G16', rule: 'sum.hierarchy', message: '此处合计口径不同' } });
+    await wb.xlsx.writeFile(file);
+
+    const r = await jiaohe(['check', file, '--sheet', '表2 收入总体', '--format', 'json', '--report', path.join(dir, 'r.xlsx')]);
+    const json = JSON.parse(r.stdout) as JsonWorkbook;
+    const cells = json.sheets.flatMap((s) => s.findings.map((f) => f.cell));
+    expect(cells).toHaveLength(8);
+    expect(cells).not.toContain('G16');
+    const all = JSON.parse((await jiaohe(['check', file, '--format', 'json'])).stdout) as JsonWorkbook;
+    expect(all.sheets.map((s) => s.name)).not.toContain('_jiaohe_marks');
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.readFile(path.join(dir, 'r.xlsx'));
+    const fileRow: string[] = [];
+    report.getWorksheet(REPORT_SHEETS.summary)!.eachRow((row) => {
+      const v = (row.values as unknown[]).slice(1).map(String);
+      if (v[0] === 'ignored.xlsx') fileRow.push(...v);
+    });
+    expect(fileRow[fileRow.length - 1]).toBe('1');
+  });
+});
+
 describe('jiaohe --help', () => {
   test('lists every option of check and of perf', async () => {
     const r = await jiaohe(['--help']);

@@ -67,6 +67,16 @@ describe('two-sided 收支总表 with 结转 lines and 总计 (item 6)', () => {
     expect(sums(twoSidedSummary(130, 130, 12))).toEqual([]);
   });
 
+  it('without a 总计 row the two 本年合计 are not compared', () => {
+    const g = twoSidedSummary();
+    const cut = new Grid({
+      name: 's',
+      cells: Array.from({ length: 13 }, (_, r) => Array.from({ length: 4 }, (_, c) => g.cell(r, c))),
+      merges: [...g.merges],
+    });
+    expect(sums(cut)).toEqual([]);
+  });
+
   it('a wrong 总计 is found with its parts (本年合计 and the 结转 lines)', () => {
     const f = sums(twoSidedSummary(131, 130));
     expect(f.map((x) => [x.rule, x.cell, x.parts])).toEqual([['sum.column', 'B14', ['B11', 'B12', 'B13']]]);

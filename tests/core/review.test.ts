@@ -73,7 +73,7 @@ describe('what was checked', () => {
       ],
     });
     expect(c).toMatchObject({ verified: 10, failed: 1, nothingChecked: false });
-    expect(coverageLine(c, 'classification')).toBe('核对 11 个合计：相符 10 个，不符 1 个；未核对：行内合计 E（单价列，不按金额相加）');
+    expect(coverageLine(c, 'classification')).toBe('核对 11 个合计，相符 10 个，不符 1 个；未核对：行内合计 E（单价列，不按金额相加）');
   });
 
   test('nothing checked is said as such, never as "all right"', () => {

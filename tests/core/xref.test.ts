@@ -271,3 +271,59 @@ describe('上海 books in /work/shared/real', () => {
     expect(f[0].message).toBe('三公经费表 公务接待费 0.83万元 < 基本支出表 30217 公务接待费 9265.00元（少 0.10万元）');
   });
 });
+
+describe('layouts of books not seen here', () => {
+  it('all tables stacked on one sheet: each table keeps its own rows, the rules apply as on separate sheets', async () => {
+    const sheets = await book(path.join(REAL, 'putuo-czj-2024-juesuan.xlsx'));
+    const cells: ReturnType<Grid['cell']>[][] = [];
+    const merges: Grid['merges'][number][] = [];
+    for (const g of sheets) {
+      const off = cells.length;
+      for (let r = 0; r < g.rowCount; r++) cells.push(Array.from({ length: g.colCount }, (_, c) => g.cell(r, c)));
+      for (const m of g.merges) merges.push({ ...m, top: m.top + off, bottom: m.bottom + off });
+      cells.push([], []);
+    }
+    const x = cross([new Grid({ name: '决算', cells, merges })]);
+    expect(x.rules.filter((r) => r.status === 'not-applicable').map((r) => r.id)).toEqual(['xref.total.project', 'xref.by-code.income-expense']);
+    expect(x.findings.map((f) => f.severity)).toEqual(['hint', 'hint']);
+  });
+
+  it('a 决算 收支总表 with 行次 columns: the 行次 numbers are never read as amounts', () => {
+    const unit = [null, null, null, null, null, '单位：万元'];
+    const total = gridFromRows('总表', [
+      ['收入支出决算总表'],
+      unit,
+      ['收入', null, null, '支出'],
+      ['项目', '行次', '金额', '项目', '行次', '金额'],
+      ['一、一般公共预算财政拨款收入', 1, 100, '一、一般公共服务支出', 32, 90],
+      ['二、其他收入', 2, 20, '二、卫生健康支出', 33, 30],
+      ['本年收入合计', 3, 120, '本年支出合计', 34, 120],
+      ['年初结转和结余', 4, 5, '年末结转和结余', 35, 5],
+      ['总计', 5, 125, '总计', 36, 125],
+    ]);
+    const income = gridFromRows('收入', [
+      ['收入决算表'],
+      unit,
+      ['科目编码', null, null, '科目名称', '本年收入合计', '财政拨款收入', '其他收入'],
+      ['类', '款', '项'],
+      [null, null, null, '合计', 120, 100, 20],
+      ['201', null, null, '一般公共服务支出', 90, 80, 10],
+      ['210', null, null, '卫生健康支出', 30, 20, 10],
+    ]);
+    const spent = gridFromRows('支出', [
+      ['支出决算表'],
+      unit,
+      ['科目编码', null, null, '科目名称', '本年支出合计', '基本支出', '项目支出'],
+      ['类', '款', '项'],
+      [null, null, null, '合计', 120, 100, 20],
+      ['201', null, null, '一般公共服务支出', 90, 70, 20],
+      ['210', null, null, '卫生健康支出', 30, 30, null],
+    ]);
+    const ok = cross([total, income, spent]);
+    const s = statusOf(ok);
+    expect([s['xref.total.income'], s['xref.total.expense'], s['xref.by-code.expense']]).toEqual(['passed', 'passed', 'passed']);
+    expect(ok.findings).toEqual([]);
+    const bad = cross([edit([total], '总表', 'F6', 31)[0], income, spent]);
+    expect(bad.findings.map((f) => [f.rule, f.cell, f.other?.cell])).toEqual([['xref.by-code', 'F6', 'E7']]);
+  });
+});

@@ -73,14 +73,16 @@ async function checkSheet2(page: Page): Promise<Locator> {
 }
 
 async function listedFindings(region: Locator): Promise<{ cell: string; rule: string }[]> {
-  const items = region.getByRole('listitem');
-  const n = await items.count();
-  const out: { cell: string; rule: string }[] = [];
-  for (let i = 0; i < n; i++) {
-    const button = items.nth(i).getByRole('button');
-    out.push({ cell: (await button.getAttribute('data-cell')) ?? '', rule: (await button.getAttribute('data-rule')) ?? '' });
-  }
-  return out;
+  // Every finding's button, causes and the derived findings folded under them alike.
+  return region
+    .locator('button[data-cell]')
+    .evaluateAll((els) => els.map((e) => ({ cell: e.getAttribute('data-cell') ?? '', rule: e.getAttribute('data-rule') ?? '' })));
+}
+
+/** Unfold every cause, so derived findings can be clicked. */
+async function unfoldAll(region: Locator): Promise<void> {
+  const folds = region.getByRole('button', { name: /^展开/ });
+  while (await folds.count()) await folds.first().click();
 }
 
 async function markedCells(page: Page): Promise<string[]> {
@@ -130,6 +132,7 @@ describe('demo page', () => {
     await page.getByTestId('task-pane').screenshot({ path: screenshotPath('pane-checked.png') });
 
     // Clicking a finding selects its cell in the grid (and the name box says which).
+    await unfoldAll(region);
     for (const cell of ['G31', 'E15', 'F31']) {
       await region.getByRole('button').and(page.locator(`[data-cell="${cell}"]`)).first().click();
       await expect(gridCell(page, cell).getAttribute('aria-selected')).resolves.toBe('true');

@@ -1,6 +1,7 @@
 import { FakeWorkbook, fakeExcel } from './fakeWorkbook';
 import { ExcelHost, MARKS_SHEET, MARK_FILL } from '../../src/hosts/excel';
 import type { Finding } from '../../src/core/types';
+import { VERIFIED_FILL } from '../../src/hosts/host';
 
 const finding = (cell: string, message = `${cell} 合计不等于分项之和`, severity: Finding['severity'] = 'error', sheet = '表2'): Finding => ({
   rule: 'sum.column',
@@ -194,5 +195,46 @@ describe('ExcelHost marks (office-addin-mock)', () => {
     const { lastCheck } = await host.readMarks();
     expect(lastCheck).toMatchObject({ sheet: '表2', findings: 2, errors: 1, warnings: 1 });
     expect(Number.isNaN(Date.parse(lastCheck!.at))).toBe(false);
+  });
+});
+
+describe('ExcelHost: ignored findings, verified totals, reading cells', () => {
+  it('the ignored list lives in the marks record: it survives clearing every mark and a new host (reopen); emptied, the record goes', async () => {
+    const wb = workbook();
+    const host = hostFor(wb);
+    expect(await host.readIgnored()).toEqual([]);
+    const item = { sheet: '表2', cell: 'B6', rule: 'sum.column' as const, message: '此处合计口径不同' };
+    await host.writeIgnored([item]);
+    expect(wb.sheet(MARKS_SHEET)!.visibility).toBe('VeryHidden');
+    await host.markFindings([finding('B2')]);
+    await host.clearMarks();
+    // Every mark cleared, the record (and the list) stays.
+    expect(await hostFor(wb).readIgnored()).toEqual([item]);
+    await host.markFindings([finding('B3')]);
+    expect(await hostFor(wb).readIgnored()).toEqual([item]);
+    await host.clearMarks();
+    await host.writeIgnored([]);
+    expect(await host.readIgnored()).toEqual([]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['表2', '表3']);
+  });
+
+  it('显示已核对: a pale fill and no note; 清除标记 restores the cell exactly', async () => {
+    const wb = workbook();
+    const before = snapshot(wb);
+    const host = hostFor(wb);
+    expect(await host.markVerified([{ sheet: '表2', cell: 'B2' }, { sheet: '表2', cell: 'B4' }])).toBe(2);
+    expect(wb.cell('表2', 'B2')!.fill).toEqual({ color: VERIFIED_FILL, pattern: 'Solid' });
+    expect(wb.sheet('表2')!.notes.size).toBe(0);
+    await host.clearMarks();
+    expect(snapshot(wb)).toEqual(before);
+  });
+
+  it('readCells gives the displayed text of a block, for the overwrite check', async () => {
+    const host = hostFor(workbook());
+    const cells = await host.readCells('表2', 'A1:B2');
+    expect(cells.map((r) => r.map((v) => v.trim()))).toEqual([
+      ['项目', '合计'],
+      ['A', '3'],
+    ]);
   });
 });

@@ -111,3 +111,21 @@ describe('a 绩效目标表 with another table to its right (item 5)', () => {
     expect(checkSheet(bad, { rules: { sums: true, perf: false, codes: false } }).findings.map((f) => f.cell)).toEqual(['H6']);
   });
 });
+
+describe('a 绩效目标表 only the fallback recognises, with a table to its right', () => {
+  it('keeps to its own columns and rows', () => {
+    const g = sheet([
+      ['项目名称', '示例项目', null, null, '县区', '合计', '中央资金'],
+      ['一级指标', '二级指标', '指标值', null, '甲县', 6, 6],
+      ['产出指标', '数量指标', '≥4次', null, '乙县', 4, 4],
+      [null, null, null, null, '丙县', 2, 2],
+      [null, null, null, null, '合计', 12, 13],
+    ]);
+    const res = checkSheet(g, { rules: { sums: true, perf: false, codes: false } });
+    expect(res.tables.map((t) => [t.range, t.kind])).toEqual([
+      ['A1:C3', 'performance'],
+      ['E1:G5', 'allocation'],
+    ]);
+    expect(res.findings.map((f) => f.cell).sort()).toEqual(['F5', 'G5']);
+  });
+});

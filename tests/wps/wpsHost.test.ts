@@ -3,6 +3,7 @@ import { Grid, gridFromRows } from '../../src/core/grid';
 import type { Finding } from '../../src/core/types';
 import type { SheetPlan } from '../../src/core/plan';
 import { WpsHost } from '../../src/hosts/wps';
+import { VERIFIED_FILL } from '../../src/hosts/host';
 import { hexToBgr } from '../../src/hosts/wps/et';
 import { COMMENT_PREFIX, MARKS_SHEET } from '../../src/hosts/wps/etMarks';
 import { FakeApplication, FakeEtOptions, FakeWorksheet, snapshotLooks } from './fakeEt';
@@ -314,5 +315,65 @@ describe('progress', () => {
       [0, 3],
       [3, 3],
     ]);
+  });
+});
+
+describe.each(MODES)('readAllSheets: 校验整个工作簿 (%s)', (_label, options) => {
+  it('reads every visible sheet in tab order with progress, not hidden sheets', async () => {
+    const app = FakeApplication.fromGrids([gridFromRows('表1', [['项目', '金额'], ['甲', 1]]), gridFromRows('隐藏', [['x', 2]]), gridFromRows('表2', [['项目', '金额'], ['乙', 2], ['合计', 2]])], 0, options);
+    app.workbook.sheets[1].visible = 0;
+    const progress: string[] = [];
+    const grids = await new WpsHost({ application: app }).readAllSheets((sheet, index, total) => progress.push(`${index}/${total} ${sheet}`));
+    expect(grids.map((g) => [g.name, g.rowCount])).toEqual([
+      ['表1', 2],
+      ['表2', 3],
+    ]);
+    expect(progress).toEqual(['1/2 表1', '2/2 表2']);
+    expect(grids[1].text(2, 0)).toBe('合计');
+  });
+});
+
+describe('ignored findings, verified totals, reading cells', () => {
+  const rows = [
+    ['项目', '金额'],
+    ['甲', 1],
+    ['乙', 2],
+    ['合计', 4],
+  ];
+
+  it('the ignored list is kept in the record sheet next to the marks: survives clearing every mark and a new host', async () => {
+    const app = appWith(rows);
+    const host = new WpsHost({ application: app });
+    const item = { sheet: '表1', cell: 'B4', rule: 'sum.column' as const, message: '此处合计口径不同' };
+    await host.writeIgnored([item]);
+    expect(app.workbook.sheets.some((s) => s.name === MARKS_SHEET)).toBe(true);
+    await host.markFindings([finding('B2')]);
+    expect(await new WpsHost({ application: app }).readIgnored()).toEqual([item]);
+    await host.clearMarks();
+    expect(await new WpsHost({ application: app }).readIgnored()).toEqual([item]);
+    await host.writeIgnored([]);
+    expect(await host.readIgnored()).toEqual([]);
+    expect(app.workbook.sheets.map((s) => s.name)).toEqual(['表1']);
+  });
+
+  it('显示已核对 paints the verified fill without a comment; 清除标记 restores the cell', async () => {
+    const app = appWith(rows);
+    const host = new WpsHost({ application: app });
+    const before = snapshotLooks(app);
+    expect(await host.markVerified([{ sheet: '表1', cell: 'B2' }])).toBe(1);
+    const cell = app.workbook.sheets[0].cellAt(1, 1)!;
+    expect(cell.interior.color).toBe(hexToBgr(VERIFIED_FILL));
+    expect(cell.comment).toBeUndefined();
+    await host.clearMarks();
+    expect(snapshotLooks(app)).toEqual(before);
+  });
+
+  it('readCells gives a block of values as text, for the overwrite check', async () => {
+    const host = new WpsHost({ application: appWith(rows) });
+    expect(await host.readCells('表1', 'A1:B2')).toEqual([
+      ['项目', '金额'],
+      ['甲', '1'],
+    ]);
+    expect(await host.readCells('表1', 'A3')).toEqual([['乙']]);
   });
 });

@@ -179,7 +179,7 @@ export class Catalog {
     const kind = kindOfCode(code);
     if (kind && this.importedKinds.has(kind)) return true;
     const parent = parentOfCode(code);
-    if (!parent) return false;
+    if (!parent) return kind !== undefined && this.allClassesVerified(kind);
     const hit = this.areaVerified.get(parent);
     if (hit !== undefined) return hit;
     const p = this.byCode.get(parent);
@@ -187,6 +187,18 @@ export class Catalog {
     const ok = !!p && this.isVerified(p) && kids.length > 0 && kids.every((k) => this.isVerified(k));
     this.areaVerified.set(parent, ok);
     return ok;
+  }
+
+  /** Whether every 类 of a kind is confirmed: then a 类 code the catalog lacks is wrong. */
+  private allClassesVerified(kind: CatalogEntry['kind']): boolean {
+    const key = `类:${kind}`;
+    let hit = this.areaVerified.get(key);
+    if (hit === undefined) {
+      const classes = this.ordered.filter((e) => e.kind === kind && e.level === '类');
+      hit = classes.length > 0 && classes.every((e) => this.isVerified(e));
+      this.areaVerified.set(key, hit);
+    }
+    return hit;
   }
 
   /** The official document behind an id of confirmedBy. */

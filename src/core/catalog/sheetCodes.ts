@@ -223,12 +223,12 @@ export function findCodeColumns(grid: Grid, candidates: HeaderCandidates = heade
   return out;
 }
 
-/** Reads a code column: every cell below the header that holds a well-formed code. */
-export function readCodeColumn(grid: Grid, cols: CodeNameColumns): CodeCell[] {
+/** Reads a code column: every cell below the header that holds a well-formed code, up to (not including) endRow. */
+export function readCodeColumn(grid: Grid, cols: CodeNameColumns, endRow = grid.rowCount): CodeCell[] {
   const cells: CodeCell[] = [];
   let blanks = 0;
   const group = `column:${cols.headerRow}:${cols.codeCol}`;
-  for (let r = cols.headerRow + 1; r < grid.rowCount; r++) {
+  for (let r = cols.headerRow + 1; r < endRow; r++) {
     const raw = grid.text(r, cols.codeCol);
     if (raw === '') {
       if (++blanks >= 3) break;
@@ -297,8 +297,16 @@ export function findCodeCells(grid: Grid, tables: DetectedTable[] = []): { cells
       if (!columns.some((x) => x.codeCol === cc.col)) columns.push({ headerRow: t.headerBottom, codeCol: cc.col, nameCol: t.labelCol !== cc.col ? t.labelCol : undefined });
     }
   }
+  // A column read stops at the next code header in the same column: stacked tables are read once each, not once
+  // per header above them.
+  const nextHeader = new Map<(typeof columns)[number], number>();
+  const byColumn = [...columns].sort((a, b) => a.codeCol - b.codeCol || a.headerRow - b.headerRow);
+  for (let i = 0; i < byColumn.length; i++) {
+    const next = byColumn[i + 1];
+    nextHeader.set(byColumn[i], next && next.codeCol === byColumn[i].codeCol ? next.headerRow : grid.rowCount);
+  }
   for (const col of columns) {
-    for (const cell of readCodeColumn(grid, col)) {
+    for (const cell of readCodeColumn(grid, col, nextHeader.get(col))) {
       if (isTaken(cell.row, cell.col)) continue;
       taken.add(key(cell.row, cell.col));
       if (cell.nameCol !== undefined) taken.add(key(cell.row, cell.nameCol));

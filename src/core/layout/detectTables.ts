@@ -31,7 +31,7 @@ import { detectPerformanceFallback } from './performance';
 import { Mask } from './profile';
 import { findRegions, Region } from './regions';
 import { inferSideRelations } from './relations';
-import { isMetaLine, isNoteLine, statedUnit } from './text';
+import { isMetaLine, isNoteLine, squash, statedUnit } from './text';
 import type { DetectedTable, TableSide } from './types';
 
 export function detectTables(grid: Grid): DetectedTable[] {
@@ -71,7 +71,10 @@ function buildTable(grid: Grid, region: Region): DetectedTable {
     if (span.side) side.side = span.side;
     const grand = [...rows].reverse().find((r) => r.role === 'total' && /总计/.test(r.label)) ?? [...rows].reverse().find((r) => r.role === 'total');
     const mainCol = columnSums[0]?.total ?? additive.find((c) => !model.byCol.get(c)!.nonAdditive);
-    if (grand && mainCol !== undefined) side.grandTotal = { row: grand.row, col: mainCol };
+    // The two sides balance at their 总计, which closes each side: 本年收入合计 and 本年支出合计 differ by the
+    // 结转 lines, so a side whose last total is a 本年 one (or has lines under it) has no grand total.
+    const closes = grand !== undefined && !/^本年/.test(squash(grand.label)) && !rows.some((r) => r.row > grand.row && r.role === 'item');
+    if (grand && closes && mainCol !== undefined) side.grandTotal = { row: grand.row, col: mainCol };
     return side;
   });
   const first = sides[0];

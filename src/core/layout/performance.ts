@@ -5,6 +5,7 @@
 import type { Grid } from '../grid';
 import type { CellRange } from '../grid/address';
 import type { DetectedTable } from './types';
+import { contiguousRight } from '../perf/detect';
 import { MARK_TWO_INDICATORS, rowMarks } from './sheetScan';
 import { squash } from './text';
 
@@ -25,8 +26,8 @@ function mentionsIndicator(grid: Grid, row: number): boolean {
   return (rowMarks(grid)[row] & MARK_TWO_INDICATORS) !== 0;
 }
 
-function isBlankRow(grid: Grid, row: number): boolean {
-  for (let c = 0; c < grid.colCount; c++) if (grid.visibleText(row, c) !== '') return false;
+function isBlankRow(grid: Grid, row: number, left = 0, right = grid.colCount - 1): boolean {
+  for (let c = left; c <= right; c++) if (grid.visibleText(row, c) !== '') return false;
   return true;
 }
 
@@ -44,21 +45,17 @@ export function detectPerformanceFallback(grid: Grid, taken: CellRange[]): Detec
       if (!t.some((x) => BLOCK_LABEL.test(x)) && !coveredByBlock(grid, k)) break;
       top = k;
     }
+    // Its own columns: from the leftmost text of the header rows over the run of columns they use (another
+    // table may stand to its right).
+    let left = grid.colCount;
+    for (let k = top; k <= r; k++) left = Math.min(left, firstCol(grid, k));
+    const right = contiguousRight(grid, top, r, left);
     let bottom = r;
     for (let k = r + 1; k < grid.rowCount; k++) {
-      if (isBlankRow(grid, k)) break;
+      if (isBlankRow(grid, k, left, right)) break;
       const first = rowTexts(grid, k)[0] ?? '';
       if (/^(注|备注|说明|填表人|审核人)[：:]?/.test(first) && grid.mergeAt(k, 0) === undefined) break;
       bottom = k;
-    }
-    let left = grid.colCount;
-    let right = 0;
-    for (let k = top; k <= bottom; k++) {
-      for (let c = 0; c < grid.colCount; c++) {
-        if (grid.visibleText(k, c) === '') continue;
-        left = Math.min(left, c);
-        right = Math.max(right, c);
-      }
     }
     let title: string | undefined;
     for (let k = top - 1; k >= 0 && k >= top - 4; k--) {
@@ -97,5 +94,5 @@ function coveredByBlock(grid: Grid, row: number): boolean {
 
 function firstCol(grid: Grid, row: number): number {
   for (let c = 0; c < grid.colCount; c++) if (grid.text(row, c) !== '') return c;
-  return 0;
+  return grid.colCount;
 }

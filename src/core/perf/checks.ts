@@ -278,7 +278,7 @@ function hierarchyMessage(iss: LevelIssue): { zh: string; en: string; expected?:
       const under = iss.actualParent ? standardOf(iss.actualParent) : undefined;
       return {
         zh:
-          `“${iss.text}”不是标准指标体系（财预〔2020〕10号）中的一级或二级指标` +
+          `“${iss.text}”不是标准指标体系（财预〔2021〕101号《绩效指标设置及取值指引》）中的一级或二级指标` +
           (under ? `；${under} 下应为：${childrenText(under)}。` : '；一级指标应为：产出指标、成本指标、效益指标、满意度指标。'),
         en: `"${iss.text}" is not a level-1 or level-2 indicator of the standard framework.`,
         expected: under ? STANDARD_CHILDREN[under].join('|') : undefined,

@@ -238,7 +238,7 @@ function readTable(grid: Grid, headerRow: number, headerCols: HeaderColumns, min
  * The last column of the run of columns from `left` that rows top..bottom use (a text, or a merge over it);
  * the first column they all leave empty ends the table.
  */
-function contiguousRight(grid: Grid, top: number, bottom: number, left: number): number {
+export function contiguousRight(grid: Grid, top: number, bottom: number, left: number): number {
   let right = left;
   for (let c = left; c < grid.colCount; c++) {
     let used = c <= right;

@@ -1,5 +1,6 @@
 /**
- * The indicator framework of 财预〔2020〕10号 as refined by 财预〔2021〕101号: which 二级指标 belong under
+ * The indicator framework of the 区域绩效目标表 (财预〔2015〕163号) as set out in the indicator guidance of
+ * 财预〔2021〕101号 (财预〔2020〕10号 is the 项目支出绩效评价管理办法, not a form): which 二级指标 belong under
  * which 一级指标, plus the names real tables use for them. Everything that places or checks a level
  * label goes through `classifyLevelLabel` so the tolerated variants live in one place.
  */

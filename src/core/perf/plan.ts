@@ -6,7 +6,8 @@ import { LEVEL1_ORDER, STANDARD_CHILDREN, type Level1 } from './framework';
 import type { PerfVariant } from './types';
 
 /**
- * The standard 绩效目标表 layouts (财预〔2020〕10号 / 财预〔2021〕101号 forms) as SheetPlans: a header block,
+ * The standard 绩效目标表 layouts (the 区域绩效目标表 form of 财预〔2015〕163号, indicators per the guidance of
+ * 财预〔2021〕101号) as SheetPlans: a header block,
  * an indicator grid whose 一级/二级 cells are merged over their rows, 宋体 body, bold title, columns that
  * fit A4 landscape, 万元 amounts with two decimals and, when weights are used, a 合计 row under them.
  * Templates and repaired (normalized) tables are both written through `buildPerfPlan`.

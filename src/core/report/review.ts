@@ -170,12 +170,12 @@ export function tableCoverage(table: TableSummary, fallback?: { verified: number
   return { verified, failed, notChecked: [], nothingChecked: verified + failed === 0 };
 }
 
-/** The Chinese line of a table's coverage: 核对 14 个合计：相符 12 个，不符 2 个；未核对：单价列（不按金额相加）. */
+/** The Chinese line of a table's coverage: 核对 14 个合计，相符 12 个，不符 2 个；未核对：单价列（不按金额相加）. */
 export function coverageLine(c: TableCoverage, kind: TableSummary['kind']): string {
   const parts: string[] = [];
   if (kind === 'performance') parts.push('绩效目标表：核对资金、分值、指标层级与指标值');
   else if (c.nothingChecked) parts.push('没有找到可核对的合计');
-  else parts.push(`核对 ${c.verified + c.failed} 个合计：相符 ${c.verified} 个，不符 ${c.failed} 个`);
+  else parts.push(`核对 ${c.verified + c.failed} 个合计，相符 ${c.verified} 个，不符 ${c.failed} 个`);
   if (c.notChecked.length) parts.push(`未核对：${c.notChecked.map((n) => `${n.what}（${n.reason}）`).join('；')}`);
   return parts.join('；');
 }

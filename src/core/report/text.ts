@@ -42,6 +42,11 @@ export function workbookFindings(report: WorkbookReport): Finding[] {
   return [...report.sheets.flatMap((s) => s.findings), ...(report.crossTable?.findings ?? [])];
 }
 
+/** The cells to mark for these findings: a cross-table finding marks its second side too, so both sheets show it. */
+export function cellsToMark(findings: readonly Finding[]): Finding[] {
+  return findings.flatMap((f) => (f.other ? [f, { ...f, sheet: f.other.sheet, cell: f.other.cell }] : [f]));
+}
+
 const RULE_STATUS: Record<CrossTableRule['status'], string> = { passed: '通过', failed: '不符', 'not-applicable': '不适用' };
 
 /** One line per cross-table finding: both sides with their sheets. */

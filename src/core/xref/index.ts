@@ -122,7 +122,7 @@ function emptyNotes(book: Book): { rule: CrossTableRule; findings: Finding[] } {
   for (const t of book.all) {
     const segs = t.view.segments();
     const number = segs.flatMap((s) => s.amounts.map((a) => ({ s, a }))).find((x) => !x.a.value.isZero());
-    const note = t.view.texts().find((x) => /空表|无数据/.test(x.text));
+    const note = t.view.texts().find((x) => /空表|(本|此|该)表(中)?无数据/.test(x.text));
     checked++;
     if (number && note) {
       findings.push({

@@ -83,6 +83,11 @@ export class TableView {
     return h;
   }
 
+  /** 行次/栏次/序号 columns: numbers that are not money, never read as amounts. */
+  private isOrdinalColumn(col: number): boolean {
+    return /(^|\/)(行次|栏次|序号|编号)$/.test(this.header(col));
+  }
+
   private isCodeColumn(col: number): boolean {
     if (!this.codeCols) {
       this.codeCols = new Set<number>();
@@ -114,7 +119,7 @@ export class TableView {
     let cur: Segment | undefined;
     for (let c = this.region.left; c <= this.region.right; c++) {
       const t = this.grid.text(r, c);
-      if (!t) continue;
+      if (!t || this.isOrdinalColumn(c)) continue;
       if (this.isCodeColumn(c)) {
         const code = codeText(t) ?? (/^\d$/.test(t.trim()) ? t.trim() : undefined);
         if (code !== undefined) {
@@ -180,7 +185,7 @@ export class TableView {
     const labels = new Set(this.segments().filter((s) => s.label !== '').map((s) => s.col));
     const out: { col: number; header: string }[] = [];
     for (let c = from; c <= this.region.right; c++) {
-      if (!labels.has(c) && !this.isCodeColumn(c) && this.header(c) !== '') out.push({ col: c, header: this.header(c) });
+      if (!labels.has(c) && !this.isCodeColumn(c) && !this.isOrdinalColumn(c) && this.header(c) !== '') out.push({ col: c, header: this.header(c) });
     }
     return out;
   }

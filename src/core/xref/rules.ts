@@ -239,6 +239,21 @@ function sum(sides: Side[], what: string): Side {
   };
 }
 
+/**
+ * The 收支总表 line that equals the 收入总表's 合计: 本年收入合计 in a 决算; in a 预算 收入总计, unless the
+ * 收入总表 has no 结转 column while the 收支总表 carries 上年结转 (then 本年收入合计, or nothing to compare).
+ */
+function incomeTotalLine(income: Segment[], family: BookFamily, r: RoleTable): Segment | string {
+  if (family === '决算') return lineOf(income, /^本年收入合计$/) ?? '收支总表中未找到本年收入合计';
+  const total = lineOf(income, /^收入总计$/) ?? lineOf(income, /^总计$/);
+  const carried = income.some((seg) => /结转|结余/.test(seg.label) && !/总计|合计/.test(seg.label) && seg.amounts.some((a) => !a.value.isZero()));
+  const carryColumn = r.view.valueColumns().some((c) => /结转|结余/.test(c.header));
+  if (total && (!carried || carryColumn)) return total;
+  const thisYear = lineOf(income, /^本年收入(合计|小计)?$/);
+  if (thisYear) return thisYear;
+  return total ? '收支总表含上年结转，收入总表没有结转列，无法对应' : '收支总表中未找到收入总计';
+}
+
 const T = (book: Book, role: XrefRole): RoleTable => book.tables.get(role) as RoleTable;
 
 export const XREF_RULES: readonly XrefRuleDef[] = [
@@ -249,11 +264,10 @@ export const XREF_RULES: readonly XrefRuleDef[] = [
     needs: ['收支总表', '收入总表'],
     run(book) {
       const s = T(book, '收支总表');
-      const { income } = summaryLines(s);
-      const label = book.family === '决算' ? /^本年收入合计$/ : /^收入总计$/;
-      const line = lineOf(income, label) ?? (book.family === '决算' ? undefined : lineOf(income, /^总计$/));
-      if (!line) return na(`收支总表中未找到${book.family === '决算' ? '本年收入合计' : '收入总计'}`);
       const r = T(book, '收入总表');
+      const { income } = summaryLines(s);
+      const line = incomeTotalLine(income, book.family, r);
+      if (typeof line === 'string') return na(line);
       return pair(lineSide(s, line, undefined, plainLabel(line.label)), requireTotal(r, columnOf(r, 'total'), '合计'));
     },
   },

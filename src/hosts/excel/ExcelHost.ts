@@ -332,7 +332,7 @@ export class ExcelHost implements SpreadsheetHost {
       onProgress?.(done, rows);
     }
     const areas = merged as Excel.RangeAreas | null;
-    const merges = areas && !areas.isNullObject ? parseAddressList(areas.address) : [];
+    const merges = this.supports('1.13') && areas && !areas.isNullObject ? parseAddressList(areas.address) : [];
     this.lastReadStats = {
       sheet: sheet.name,
       rows,
@@ -384,8 +384,9 @@ export class ExcelHost implements SpreadsheetHost {
     if (isEmptyRecord(record)) {
       if (exists) {
         const ws = sheets.getItem(MARKS_SHEET);
-        // Excel refuses to delete a very hidden sheet; make it merely hidden first.
-        ws.visibility = 'Hidden';
+        // Excel refuses to delete a very hidden sheet; make it merely hidden first (setting visibility is ExcelApi
+        // 1.2; without it the sheet was never hidden).
+        if (this.supports('1.2')) ws.visibility = 'Hidden';
         ws.delete();
       }
       return;
@@ -397,7 +398,8 @@ export class ExcelHost implements SpreadsheetHost {
       ws.getRange().clear('Contents');
     } else {
       ws = sheets.add(MARKS_SHEET);
-      ws.visibility = 'VeryHidden';
+      // Setting visibility is ExcelApi 1.2: an Excel with 1.1 only shows the record sheet (its name says what it is).
+      if (this.supports('1.2')) ws.visibility = 'VeryHidden';
     }
     const target = ws.getRange(`A1:A${rows.length}`);
     target.numberFormat = rows.map(() => ['@']);
@@ -588,8 +590,8 @@ export class ExcelHost implements SpreadsheetHost {
         }
         const a = annotations.get(markKey(m.sheet, m.cell));
         if (a?.owner === 'ours') {
-          a.note?.delete();
-          a.comment?.delete();
+          if (annotationMode === 'note') a.note?.delete();
+          if (annotationMode === 'comment') a.comment?.delete();
         }
       });
       const chosenKeys = new Set(chosen.map((m) => markKey(m.sheet, m.cell)));

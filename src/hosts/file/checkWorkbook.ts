@@ -1,8 +1,9 @@
 import * as path from 'path';
 import { checkSheet, crossCheck, SheetCheck } from '../../core/engine';
 import type { Grid } from '../../core/grid';
-import type { CheckSettings, CrossTableReport, SheetReport, WorkbookReport } from '../../core/types';
-import { totalCells } from '../../core/report/review';
+import type { CheckSettings, CrossTableReport, Finding, SheetReport, WorkbookReport } from '../../core/types';
+import { splitIgnored, totalCells } from '../../core/report/review';
+import { ignoredInBook, isRecordSheet } from './ignoredRecord';
 import { readXlsxFile } from './readXlsx';
 import type { SheetReadNote, XlsxBook } from './xlsxBytes';
 import { remapAddresses, remapSheetReport } from './remapReport';
@@ -36,6 +37,8 @@ export interface FileCheckResult {
   partialSheets: string[];
   /** The reader's English details for --verbose, per sheet. */
   details: string[];
+  /** Findings the officer ignored in the add-in (from the workbook's marks record), left out of the report. */
+  ignored?: Finding[];
   /** Per sheet, per table: how many total cells were verified and how many failed (for --report). */
   totals: Record<string, { verified: number; failed: number }[]>;
 }
@@ -63,7 +66,9 @@ function remapCrossTable(cross: CrossTableReport, collapsed: Map<string, SheetRe
 
 /** Check the sheets of a book already read (all, or the one named), with what the reader noted on each. */
 export function checkBook(book: XlsxBook, options: CheckFileOptions = {}): FileCheckResult {
-  const grids = selectSheets(book.file, book.sheets, options.sheet);
+  // Jiaohe's own marks record is not a table; the findings ignored in it stay out of this check too.
+  const ignoredList = ignoredInBook(book.sheets);
+  const grids = selectSheets(book.file, book.sheets.filter((g) => !isRecordSheet(g)), options.sheet);
   // Without --year the catalog year is the book's own (its titles, over every sheet), said once in the report.
   const asked = options.settings?.catalogYear;
   const catalog = chooseCatalog(asked, asked ? undefined : yearOfBook(book.sheets), catalogLibrary());
@@ -100,6 +105,14 @@ export function checkBook(book: XlsxBook, options: CheckFileOptions = {}): FileC
     if (note && note.lost.length > 0) partialSheets.push(grid.name);
     if (note) details.push(...note.detail.map((d) => `${grid.name}: ${d}`));
   }
+  const ignored: Finding[] = [];
+  if (ignoredList.length) {
+    for (const sheet of sheets) {
+      const split = splitIgnored(sheet.findings, ignoredList);
+      sheet.findings = split.kept;
+      ignored.push(...split.ignored);
+    }
+  }
   const report: WorkbookReport = { file: book.file, sheets, catalog };
   if (partialSheets.length > 0) report.partial = partialSheets;
   try {
@@ -111,7 +124,7 @@ export function checkBook(book: XlsxBook, options: CheckFileOptions = {}): FileC
     report.crossTable = { rules: [{ rule: 'xref.total', name: '表间勾稽关系', status: 'not-applicable', reason: `内部错误，未能完成：${reason.slice(0, 120)}` }], findings: [] };
     failedSheets.push('（表间勾稽）');
   }
-  return { report, failedSheets, partialSheets, details, totals };
+  return { report, failedSheets, partialSheets, details, totals, ignored };
 }
 
 export function selectSheets(file: string, sheets: Grid[], name: string | undefined): Grid[] {

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Badge, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { TableCoverage } from '../../core/report/review';
+import type { Finding } from '../../core/types';
 import { kindLabel, ruleLabel, useT, type I18n } from '../i18n';
 import { CheckOutcome, headline, summarizeCheck } from './runCheck';
 
@@ -48,6 +49,12 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
   },
 });
+
+/** A rule's chip takes the colour of its worst finding: red for 错误, yellow for 疑似, blue for 提示 only. */
+function ruleColor(findings: readonly Finding[], rule: string): 'danger' | 'warning' | 'informative' {
+  const grades = new Set(findings.filter((f) => f.rule === rule).map((f) => f.severity));
+  return grades.has('error') ? 'danger' : grades.has('warning') ? 'warning' : 'informative';
+}
 
 /** One table's line: what was verified and failed, and what was not checked and why. */
 export function coverageText(c: TableCoverage, kind: string, t: I18n['t']): string {
@@ -111,7 +118,7 @@ export function CheckSummaryView(props: { outcome: CheckOutcome }): React.JSX.El
         <ul className={styles.chips} aria-label={t('summary.byRule')}>
           {s.byRule.map((r) => (
             <li key={r.rule} className={styles.chip}>
-              <Badge appearance="tint" color="danger" shape="rounded">
+              <Badge appearance="tint" color={ruleColor(outcome.kept, r.rule)} shape="rounded">
                 {ruleLabel(locale, r.rule)} {r.count}
               </Badge>
             </li>

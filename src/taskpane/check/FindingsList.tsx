@@ -191,7 +191,8 @@ function CauseItem(props: ItemProps & { group: CauseGroup }): React.JSX.Element 
           >
             {t(open ? 'findings.collapse' : 'findings.expand', { cell: cause.cell, count: derived.length })}
           </Button>
-          <ul id={listId} className={styles.derived} hidden={!open}>
+          {/* hidden and display:none: the class's display:flex would otherwise win over the hidden attribute. */}
+          <ul id={listId} className={styles.derived} hidden={!open} style={open ? undefined : { display: 'none' }}>
             {derived.map((d) => (
               <li key={`${d.sheet}!${d.cell}-${d.rule}`}>
                 <FindingItem finding={d} {...item} />

@@ -3,6 +3,7 @@ import type { Grid } from '../../core/grid';
 import { parseA1 } from '../../core/grid/address';
 import { splitIgnored, tableCoverage, totalCells, type IgnoredFinding, type TableCoverage } from '../../core/report/review';
 import type { CheckSettings, CrossTableReport, Finding, RuleId, TableKind, TableSummary } from '../../core/types';
+import { cellsToMark } from '../../core/report/text';
 import type { SpreadsheetHost } from '../../hosts/host';
 
 export type CheckPhase =
@@ -126,7 +127,7 @@ export async function runBookCheck(
   onPhase({ phase: 'marking' });
   try {
     await host.clearMarks();
-    const findings = bookFindings(outcome).flatMap((f) => (f.other ? [f, { ...f, sheet: f.other.sheet, cell: f.other.cell }] : [f]));
+    const findings = cellsToMark(bookFindings(outcome));
     outcome.marked = findings.length ? await host.markFindings(findings) : 0;
   } catch (markError) {
     outcome.markError = markError;

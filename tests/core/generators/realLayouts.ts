@@ -63,6 +63,9 @@ const INCOME = ['一般公共预算财政拨款收入', '政府性基金预算�
 const EXPENSE = ['一般公共服务支出', '公共安全支出', '教育支出', '社会保障和就业支出', '卫生健康支出', '城乡社区支出', '住房保障支出', '其他支出'];
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
+/** 收入总计 | 支出总计 pairs that must be equal (sum.balance), by builder. */
+const BALANCES = new WeakMap<SheetBuilder, [[number, number], [number, number]][]>();
+
 export function carrySummaryTable(b: SheetBuilder, rng: Rng, top: number, left: number): Placed {
   const st = styleOf(rng);
   const juesuan = rng.chance(0.5);
@@ -128,6 +131,7 @@ export function carrySummaryTable(b: SheetBuilder, rng: Rng, top: number, left: 
   amt(b, st, totalRow, rA, grand);
   b.relate([totalRow, lA], [[yearRow, lA], ...Array.from({ length: carryInCount }, (_, i) => [yearRow + 1 + i, lA] as [number, number])]);
   b.relate([totalRow, rA], [[yearRow, rA], ...Array.from({ length: carryOutCount }, (_, i) => [yearRow + 1 + i, rA] as [number, number])]);
+  BALANCES.set(b, [...(BALANCES.get(b) ?? []), [[totalRow, rA], [totalRow, lA]]]);
   b.tables.push({ range: { top: headerTop, left, bottom: totalRow, right: rA }, kind: 'summary' });
   return { bottom: totalRow, right: rA };
 }
@@ -471,6 +475,13 @@ export function generateRealSheet(seed: number, opts: { errors?: boolean } = {})
     const list = mismatches.get(cell) ?? [];
     list.push(rel.parts.map(([r, c]) => toA1(r, c)));
     mismatches.set(cell, list);
+  }
+  // 支出总计 ≠ 收入总计 is a mismatch of its own when neither 总计 already differs from its own parts.
+  for (const [expense, income] of BALANCES.get(b) ?? []) {
+    const [e, i] = [toA1(...expense), toA1(...income)];
+    const ev = b.amounts.get(expense.join(','));
+    const iv = b.amounts.get(income.join(','));
+    if (ev !== undefined && iv !== undefined && ev !== iv && !failing.has(e) && !failing.has(i)) mismatches.set(e, [[i]]);
   }
   return { family, grid: b.grid(`真实版式${seed}`), tables: b.tables, mismatches, perf };
 }
