@@ -150,6 +150,8 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       demo: './src/demo/index.tsx',
+      // The engine in a Web Worker (src/taskpane/check/engineWorker.ts starts it): self-contained, no page.
+      'check-worker': './src/taskpane/check/checkWorker.ts',
     },
     output: {
       path: path.resolve(root, 'dist'),

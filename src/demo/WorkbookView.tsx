@@ -228,6 +228,101 @@ function layoutOf(sheet: DemoSheet): Layout {
   return { spans, covered, rows: Math.max(rows, 1), cols: Math.max(cols, 1) };
 }
 
+interface SheetRowProps {
+  workbook: DemoWorkbook;
+  sheet: DemoSheet;
+  layout: Layout;
+  r: number;
+  /** workbook.rowStamp: changes when a cell of the row may have changed. */
+  stamp: number;
+  /** The selection as this row sees it ("left,right,selected column"), "" when the row is outside it. */
+  selection: string;
+  styles: ReturnType<typeof useStyles>;
+}
+
+/**
+ * One row of the grid. Drawn again only when its cells, its part of the selection or the sheet's shape change:
+ * marking a few cells of a 20,000-row sheet redraws those rows, not the thousand on screen.
+ */
+const SheetRow = React.memo(
+  function SheetRow({ workbook, sheet, layout, r, selection: rowSelection, styles }: SheetRowProps): React.JSX.Element {
+    const [selLeft, selRight, selCol] = rowSelection ? rowSelection.split(',').map(Number) : [-1, -2, -1];
+    const inSelection = (c: number) => c >= selLeft && c <= selRight;
+    const tds: React.ReactNode[] = [];
+      for (let c = 0; c < layout.cols; c++) {
+        const key = `${r},${c}`;
+        if (layout.covered.has(key)) continue;
+        const span = layout.spans.get(key);
+        const cell = sheet.rows[r]?.[c];
+        const mark = sheet.marks.get(key);
+        const address = toA1(r, c);
+        const text = displayText(cell);
+        const numeric = typeof cell?.value === 'number';
+        const style: React.CSSProperties = {};
+        if (cell?.style?.fill) style.backgroundColor = cell.style.fill;
+        if (cell?.style?.bold) style.fontWeight = 600;
+        if (cell?.style?.horizontal) style.textAlign = cell.style.horizontal;
+        if (cell?.indent) style.paddingLeft = `${6 + cell.indent * 12}px`;
+        const width = sheet.columnWidths?.[c];
+        if (width && !span) style.minWidth = `${Math.round(width * 0.6)}em`;
+        const selected = c === selCol;
+        const rightKey = `${r},${c + 1}`;
+        const spills =
+          !numeric && !span && text.length > 4 && !text.includes('\n') && c + 1 < layout.cols &&
+          !layout.covered.has(rightKey) && !layout.spans.has(rightKey) && displayText(sheet.rows[r]?.[c + 1]) === '';
+        const content = spills ? (
+          <span className={styles.spillText}>{text}</span>
+        ) : numeric ? (
+          text
+        ) : span ? (
+          // A merged cell wraps within the width of the columns it covers, as Excel shows it: long text (年度目标)
+          // never widens its columns and pushes the rest of the table off screen.
+          <span className={styles.wrapText} style={{ maxWidth: `${mergedWidthEm(sheet.columnWidths, span.left, span.right)}em` }}>
+            {text}
+          </span>
+        ) : (
+          <span className={styles.wrapText}>{text}</span>
+        );
+        tds.push(
+          <td
+            key={c}
+            role="gridcell"
+            data-cell={address}
+            data-mark={mark ? mark.severity : undefined}
+            aria-selected={inSelection(c)}
+            rowSpan={span ? span.bottom - span.top + 1 : undefined}
+            colSpan={span ? span.right - span.left + 1 : undefined}
+            title={cell?.note ? `${address}：${cell.note}` : undefined}
+            className={mergeClasses(styles.cell, numeric && styles.number, spills && styles.spill, mark && styles.marked, selected && styles.selected)}
+            style={style}
+            onClick={() => workbook.select(sheet.name, address)}
+          >
+            {content}
+            {cell?.note && <span className={styles.noteFlag} aria-hidden="true" />}
+          </td>,
+        );
+      }
+    return (
+      <tr>
+        <th scope="row" className={mergeClasses(styles.rowHeader, rowSelection !== '' && styles.headerActive)}>
+          {r + 1}
+        </th>
+        {tds}
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.stamp === b.stamp &&
+    a.selection === b.selection &&
+    a.r === b.r &&
+    a.sheet === b.sheet &&
+    a.workbook === b.workbook &&
+    a.styles === b.styles &&
+    a.layout.cols === b.layout.cols &&
+    a.layout.spans.size === b.layout.spans.size &&
+    a.sheet.columnWidths === b.sheet.columnWidths,
+);
+
 export interface WorkbookViewProps {
   workbook: DemoWorkbook;
 }
@@ -268,71 +363,21 @@ export function WorkbookView({ workbook }: WorkbookViewProps): React.JSX.Element
 
   const selectedAddress = workbook.selectionAddress();
   const selectedCell = sheet.rows[selection.top]?.[selection.left];
-  const inSelection = (r: number, c: number) => r >= selection.top && r <= selection.bottom && c >= selection.left && c <= selection.right;
 
   const body: React.ReactNode[] = [];
   for (let r = 0; r < shownRows; r++) {
-    const tds: React.ReactNode[] = [];
-    for (let c = 0; c < layout.cols; c++) {
-      const key = `${r},${c}`;
-      if (layout.covered.has(key)) continue;
-      const span = layout.spans.get(key);
-      const cell = sheet.rows[r]?.[c];
-      const mark = sheet.marks.get(key);
-      const address = toA1(r, c);
-      const text = displayText(cell);
-      const numeric = typeof cell?.value === 'number';
-      const style: React.CSSProperties = {};
-      if (cell?.style?.fill) style.backgroundColor = cell.style.fill;
-      if (cell?.style?.bold) style.fontWeight = 600;
-      if (cell?.style?.horizontal) style.textAlign = cell.style.horizontal;
-      if (cell?.indent) style.paddingLeft = `${6 + cell.indent * 12}px`;
-      const width = sheet.columnWidths?.[c];
-      if (width && !span) style.minWidth = `${Math.round(width * 0.6)}em`;
-      const selected = r === selection.top && c === selection.left;
-      const rightKey = `${r},${c + 1}`;
-      const spills =
-        !numeric && !span && text.length > 4 && !text.includes('\n') && c + 1 < layout.cols &&
-        !layout.covered.has(rightKey) && !layout.spans.has(rightKey) && displayText(sheet.rows[r]?.[c + 1]) === '';
-      const content = spills ? (
-        <span className={styles.spillText}>{text}</span>
-      ) : numeric ? (
-        text
-      ) : span ? (
-        // A merged cell wraps within the width of the columns it covers, as Excel shows it: long text (年度目标)
-        // never widens its columns and pushes the rest of the table off screen.
-        <span className={styles.wrapText} style={{ maxWidth: `${mergedWidthEm(sheet.columnWidths, span.left, span.right)}em` }}>
-          {text}
-        </span>
-      ) : (
-        <span className={styles.wrapText}>{text}</span>
-      );
-      tds.push(
-        <td
-          key={c}
-          role="gridcell"
-          data-cell={address}
-          data-mark={mark ? mark.severity : undefined}
-          aria-selected={inSelection(r, c)}
-          rowSpan={span ? span.bottom - span.top + 1 : undefined}
-          colSpan={span ? span.right - span.left + 1 : undefined}
-          title={cell?.note ? `${address}：${cell.note}` : undefined}
-          className={mergeClasses(styles.cell, numeric && styles.number, spills && styles.spill, mark && styles.marked, selected && styles.selected)}
-          style={style}
-          onClick={() => workbook.select(sheet.name, address)}
-        >
-          {content}
-          {cell?.note && <span className={styles.noteFlag} aria-hidden="true" />}
-        </td>,
-      );
-    }
+    const inRows = r >= selection.top && r <= selection.bottom;
     body.push(
-      <tr key={r}>
-        <th scope="row" className={mergeClasses(styles.rowHeader, r >= selection.top && r <= selection.bottom && styles.headerActive)}>
-          {r + 1}
-        </th>
-        {tds}
-      </tr>,
+      <SheetRow
+        key={r}
+        workbook={workbook}
+        sheet={sheet}
+        layout={layout}
+        r={r}
+        stamp={workbook.rowStamp(sheet, r)}
+        selection={inRows ? `${selection.left},${selection.right},${r === selection.top ? selection.left : -1}` : ''}
+        styles={styles}
+      />,
     );
   }
 

@@ -131,6 +131,15 @@ describe('jiaohe --help', () => {
     const r = await jiaohe(['--help']);
     expect(r.code).toBe(0);
     for (const o of CHECK_VALUE_OPTIONS) expect(`${o}: ${r.stdout.includes(o)}`).toBe(`${o}: true`);
+    // Every option the parsers know, flags included, as written in their source.
+    for (const file of ['check.ts', 'perf.ts']) {
+      const source = await fs.readFile(path.join(__dirname, '..', '..', 'src', 'cli', file), 'utf8');
+      const options = new Set(source.match(/'--[a-z][a-z-]*'/g)?.map((o) => o.slice(1, -1)) ?? []);
+      for (const o of options) {
+        if (['--out', '--output', '--help', '--split'].includes(o)) continue;
+        expect(`${file} ${o}: ${r.stdout.includes(o)}`).toBe(`${file} ${o}: true`);
+      }
+    }
     for (const o of [...PERF_VALUE_OPTIONS, ...PERF_FLAG_OPTIONS]) {
       if (['--out', '--output', '-h', '--help', '--split'].includes(o)) continue;
       expect(`${o}: ${r.stdout.includes(o)}`).toBe(`${o}: true`);

@@ -114,8 +114,11 @@ function requireTotal(t: RoleTable, col: number | undefined, what: string): Side
 /** The 本年支出合计 (or 支出总计 when the table has no 本年 line) of a 收支总表's expense side, in a column. */
 function expenseTotal(t: RoleTable, name: keyof typeof COLUMN, what: string): Side | string {
   const { expense } = summaryLines(t);
-  const line = lineOf(expense, /^本年支出合计$/) ?? lineOf(expense, /^支出(总计|合计)$/) ?? lineOf(expense, /^(总计|合计)$/);
-  if (!line) return `${t.role}中未找到本年支出合计或支出总计`;
+  const thisYear = lineOf(expense, /^本年支出(合计|小计)?$/);
+  const carried = expense.some((seg) => /结转|结余/.test(seg.label) && !/总计|合计/.test(seg.label) && seg.amounts.some((a) => !a.value.isZero()));
+  // 支出总计 stands for 本年支出 only when no 结转/结余 line is added into it.
+  const line = thisYear ?? (carried ? undefined : lineOf(expense, /^支出(总计|合计)$/) ?? lineOf(expense, /^(总计|合计)$/));
+  if (!line) return carried ? `${t.role}含结转结余，未找到本年支出合计` : `${t.role}中未找到本年支出合计或支出总计`;
   const col = columnAmong(t, expense, COLUMN[name]) ?? (name === 'total' ? line.amounts[0]?.col : undefined);
   if (col === undefined) return `${t.role}中未找到“${what}”列`;
   return lineSide(t, line, col, `${what} ${plainLabel(line.label)}`);
@@ -387,7 +390,13 @@ export const XREF_RULES: readonly XrefRuleDef[] = [
       const b = byCode(e, columnOf(e, 'total'));
       if (a.size === 0 || b.size === 0) return na('收入总表或支出总表中未找到按科目编码列示的行');
       const comparisons: Comparison[] = [];
+      // Only the levels both tables list (one may stop at 款 where the other goes down to 项).
+      const levels = (m: Map<string, Side>) => new Set([...m.keys()].map((c) => c.length));
+      const la = levels(a);
+      const lb = levels(b);
+      const shared = (code: string) => la.has(code.length) && lb.has(code.length);
       for (const code of new Set([...a.keys(), ...b.keys()])) {
+        if (!shared(code)) continue;
         const x = a.get(code);
         const y = b.get(code);
         if (x && y) comparisons.push({ a: x, b: y, op: '=' });

@@ -25,7 +25,7 @@ export class DemoHost implements SpreadsheetHost {
     readonly workbook: DemoWorkbook,
     options: DemoHostOptions = {},
   ) {
-    this.chunkRows = Math.max(1, options.chunkRows ?? 2000);
+    this.chunkRows = Math.max(1, options.chunkRows ?? 500);
   }
 
   /** Reads the active sheet in row chunks, like a large sheet in Excel, so the pane can show progress. */

@@ -130,6 +130,21 @@ export class DemoWorkbook {
     return new DemoWorkbook(grids.map(sheetFromGrid), fileName, activeSheet);
   }
 
+  /** Per sheet, per row: a number that changes whenever a cell of the row may have changed. */
+  private readonly rowStamps = new WeakMap<DemoSheet, Map<number, number>>();
+  private stampCount = 0;
+
+  private touchRow(sheet: DemoSheet, row: number): void {
+    let stamps = this.rowStamps.get(sheet);
+    if (!stamps) this.rowStamps.set(sheet, (stamps = new Map()));
+    stamps.set(row, ++this.stampCount);
+  }
+
+  /** Changes whenever a cell of the row may have changed (marks, writes): the view redraws only such rows. */
+  rowStamp(sheet: DemoSheet, row: number): number {
+    return this.rowStamps.get(sheet)?.get(row) ?? 0;
+  }
+
   /** Increases on every change; the React view re-renders on it. */
   get version(): number {
     return this.changeCount;
@@ -215,6 +230,8 @@ export class DemoWorkbook {
   private cellAt(sheet: DemoSheet, row: number, col: number, create: true): DemoCell;
   private cellAt(sheet: DemoSheet, row: number, col: number, create: false): DemoCell | undefined;
   private cellAt(sheet: DemoSheet, row: number, col: number, create: boolean): DemoCell | undefined {
+    // Every change to a cell goes through here: the row's stamp tells the view which rows to draw again.
+    this.touchRow(sheet, row);
     let r = sheet.rows[row];
     if (!r) {
       if (!create) return undefined;

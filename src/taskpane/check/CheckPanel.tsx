@@ -16,7 +16,7 @@ import type { Finding } from '../../core/types';
 import { ignoreKey, splitIgnored, toIgnored, type IgnoredFinding } from '../../core/report/review';
 import { useT } from '../i18n';
 import { PaneSettings, toCheckSettings } from '../settings';
-import { BookOutcome, CheckOutcome, CheckPhase, markOutcome, reasonOf, runBookCheck, runSheetCheck } from './runCheck';
+import { BookOutcome, CheckCancelled, CheckOutcome, CheckPhase, markOutcome, reasonOf, runBookCheck, runSheetCheck } from './runCheck';
 import { BookResults } from './BookResults';
 import { CheckSummaryView } from './CheckSummaryView';
 import { FindingsList } from './FindingsList';
@@ -69,6 +69,9 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXS,
   },
+  cancel: {
+    alignSelf: 'flex-start',
+  },
   muted: {
     color: tokens.colorNeutralForeground3,
   },
@@ -114,8 +117,12 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     };
   }, [host]);
 
+  const running = React.useRef<AbortController | null>(null);
+
   const check = async () => {
     if (!host) return;
+    const abort = new AbortController();
+    running.current = abort;
     setNotice(null);
     setSelected(null);
     setStatus({ kind: 'running', phase: { phase: 'reading', done: 0, total: 0 } });
@@ -130,12 +137,19 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
           if (phase.phase !== 'reading') reading = false;
           setStatus({ kind: 'running', phase });
         },
-        { ignored: stored, showVerified },
+        { ignored: stored, showVerified, signal: abort.signal },
       );
       setStatus({ kind: 'done', outcome });
       if (outcome.markError) setNotice({ intent: 'warning', text: t('check.markFailed', { reason: reasonOf(outcome.markError) }) });
     } catch (err) {
-      setStatus({ kind: 'failed', message: t(reading ? 'error.read' : 'error.check', { reason: reasonOf(err) }) });
+      if (err instanceof CheckCancelled) {
+        setStatus({ kind: 'idle' });
+        setNotice({ intent: 'info', text: t('check.cancelled') });
+      } else {
+        setStatus({ kind: 'failed', message: t(reading ? 'error.read' : 'error.check', { reason: reasonOf(err) }) });
+      }
+    } finally {
+      if (running.current === abort) running.current = null;
     }
   };
 
@@ -279,7 +293,7 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
         </div>
       </div>
       <SettingsPanel settings={props.settings} onChange={props.onSettingsChange} />
-      {status.kind === 'running' && <Progress phase={status.phase} />}
+      {status.kind === 'running' && <Progress phase={status.phase} onCancel={() => running.current?.abort()} />}
       {status.kind === 'clearing' && <Spinner size="tiny" labelPosition="after" label={t('check.clearing')} />}
       {notice && (
         <MessageBar intent={notice.intent}>
@@ -328,7 +342,7 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
   );
 }
 
-function Progress(props: { phase: CheckPhase }): React.JSX.Element {
+function Progress(props: { phase: CheckPhase; onCancel: () => void }): React.JSX.Element {
   const styles = useStyles();
   const { t } = useT();
   const p = props.phase;
@@ -347,12 +361,20 @@ function Progress(props: { phase: CheckPhase }): React.JSX.Element {
       <div className={styles.progress} role="status" aria-live="polite">
         <ProgressBar value={p.total > 0 ? p.done / p.total : undefined} thickness="large" />
         <Text size={200}>{label}</Text>
+        <Button size="small" className={styles.cancel} onClick={props.onCancel}>
+          {t('check.cancel')}
+        </Button>
       </div>
     );
   }
   return (
-    <div role="status" aria-live="polite">
+    <div role="status" aria-live="polite" className={styles.progress}>
       <Spinner size="tiny" labelPosition="after" label={t(p.phase === 'checking' ? 'check.checking' : p.phase === 'cross' ? 'check.cross' : 'check.marking')} />
+      {p.phase === 'checking' && (
+        <Button size="small" className={styles.cancel} onClick={props.onCancel}>
+          {t('check.cancel')}
+        </Button>
+      )}
     </div>
   );
 }

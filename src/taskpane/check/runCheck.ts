@@ -5,6 +5,9 @@ import { splitIgnored, tableCoverage, totalCells, type IgnoredFinding, type Tabl
 import type { CheckSettings, CrossTableReport, Finding, RuleId, TableKind, TableSummary } from '../../core/types';
 import { cellsToMark } from '../../core/report/text';
 import type { SpreadsheetHost } from '../../hosts/host';
+import { CheckCancelled, checkInWorker } from './engineWorker';
+
+export { CheckCancelled } from './engineWorker';
 
 export type CheckPhase =
   | { phase: 'reading'; done: number; total: number }
@@ -32,6 +35,10 @@ export interface CheckOptions {
   ignored?: readonly IgnoredFinding[];
   /** 显示已核对: mark the verified totals lightly too. */
   showVerified?: boolean;
+  /** 取消: stops the check (it then rejects with CheckCancelled) and nothing is marked. */
+  signal?: AbortSignal;
+  /** Run the engine in the page even where a worker could run it (tests, or a host known to need it). */
+  inPage?: boolean;
 }
 
 /** The outcome of a check of one grid (no host): findings less the ignored ones, coverage per table. */
@@ -66,9 +73,10 @@ function nextFrame(): Promise<void> {
 }
 
 /**
- * The pane's one check: read the active sheet (with progress), run the engine, then replace the previous
- * marks with the new ones so fixed cells lose their highlight. Read or engine errors propagate; a failure to
- * mark does not hide the findings.
+ * The pane's one check: read the active sheet (with progress), run the engine — in a Web Worker where one can
+ * start, so the page stays responsive, else in the page — then replace the previous marks with the new ones so
+ * fixed cells lose their highlight. The host is only touched on the page (reads, then marks: the same calls
+ * either way). Read or engine errors propagate; a failure to mark does not hide the findings.
  */
 export async function runSheetCheck(
   host: SpreadsheetHost,
@@ -76,12 +84,19 @@ export async function runSheetCheck(
   onPhase: (p: CheckPhase) => void = () => undefined,
   options: CheckOptions = {},
 ): Promise<CheckOutcome> {
+  const { signal } = options;
   const grid = await host.readActiveSheet((done, total) => onPhase({ phase: 'reading', done, total }));
+  if (signal?.aborted) throw new CheckCancelled();
   onPhase({ phase: 'checking' });
-  await nextFrame();
-  const check = checkSheet(grid, settings);
+  const ignored = options.ignored ?? [];
+  let outcome = options.inPage ? null : await checkInWorker(grid, settings, ignored, signal);
+  if (!outcome) {
+    await nextFrame();
+    outcome = outcomeOf(grid, checkSheet(grid, settings), ignored);
+    if (signal?.aborted) throw new CheckCancelled();
+  }
   onPhase({ phase: 'marking' });
-  return markOutcome(host, outcomeOf(grid, check, options.ignored ?? []), !!options.showVerified);
+  return markOutcome(host, outcome, !!options.showVerified);
 }
 
 export interface BookOutcome {
