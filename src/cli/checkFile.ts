@@ -39,8 +39,8 @@ export interface FileRun {
 
 /** A one-line reason for any failure; the library's English follows in parentheses only under --verbose. */
 export function reasonOf(file: string, err: unknown, verbose: boolean): string {
-  if (err instanceof WorkbookReadError) return verbose && err.detail ? `${err.message}（${err.detail}）` : err.message;
-  if (err instanceof SheetNotFoundError || err instanceof AnnotateError) return err.message;
+  if (err instanceof WorkbookReadError || err instanceof AnnotateError) return verbose && err.detail ? `${err.message}（${err.detail}）` : err.message;
+  if (err instanceof SheetNotFoundError) return err.message;
   const msg = err instanceof Error ? err.message : String(err);
   const base = `${path.basename(file)}：校核时出现内部错误，未能完成`;
   return verbose ? `${base}（${msg.split('\n')[0].slice(0, 160)}）。` : `${base}；加 --verbose 可看详细原因。`;

@@ -302,3 +302,17 @@ describe('jiaohe check on bad input: one Chinese line on stderr, exit 2', () => 
     expect(r.stdout).toContain('工作表「分配表」');
   });
 });
+
+describe('jiaohe check: relations in the text report', () => {
+  it('says what each table checked, and --explain lists every relation', async () => {
+    const file = fixture('seed004-department-budget.xlsx');
+    const plain = await jiaohe(['check', file, '--sheet', '表10 三公经费']);
+    expect(plain.stdout).toContain('    本表核对了 7 个合计，均相符');
+    expect(plain.stdout).not.toContain('行内合计  列 B');
+    const r = await jiaohe(['check', file, '--sheet', '表10 三公经费', '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('行内合计  列 B = C + D + E  （相符 3，不符 0；依据：表头）');
+    expect(r.stdout).toContain('合计行  行 5 = 6 + 7 + 8  （相符 2，不符 0；依据：合计行）');
+    expect(r.stdout).toContain('上下级  行 8 = 9 + 10');
+  });
+});

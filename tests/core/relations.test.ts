@@ -164,3 +164,21 @@ describe('declared relations, consequences, rounding and relations as data', () 
     expect(r.findings[0].message).toMatch(/本表合计列多处不符，请核对口径$/);
   });
 });
+
+describe('messages show values as their cells show them', () => {
+  it('"6", not "6.0": a whole-number total over parts with one decimal', () => {
+    const g = new Grid({
+      name: 's',
+      cells: [
+        [{ value: '项目' }, { value: '合计' }, { value: '基本支出' }, { value: '项目支出' }],
+        [{ value: '行政运行' }, { value: 6, numberFormat: '0' }, { value: 2.5, numberFormat: '0.0' }, { value: 3.7, numberFormat: '0.0' }],
+        [{ value: '机关服务' }, { value: 5, numberFormat: '0' }, { value: 2, numberFormat: '0.0' }, { value: 3, numberFormat: '0.0' }],
+      ],
+      merges: [],
+    });
+    const [f] = check(g).findings;
+    expect(f.cell).toBe('B2');
+    expect(f.severity).toBe('error');
+    expect(f.message).toBe('“行政运行”行“合计”列 6 ≠ 同行各分项之和 6.2（相差 0.2）');
+  });
+});

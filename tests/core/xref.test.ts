@@ -79,6 +79,8 @@ describe('table roles from titles, in the three namings', () => {
     expect(roleOfTitle('项目支出绩效目标表')).toBeUndefined();
     expect(roleOfTitle('单位：万元')).toBeUndefined();
     expect(roleOfTitle('一、关于收支预算情况的总体说明')).toBeUndefined();
+    expect(roleOfTitle('2024年部门机关运行经费支出预算表')).toBeUndefined();
+    expect(roleOfTitle('2024年部门政府采购预算表')).toBeUndefined();
   });
 });
 

@@ -83,20 +83,32 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   };
   try {
     for (const f of fixtures) originals.set(f.name, await run(`orig-${f.name}`, f.bytes));
-    const cases: (Case & { fixture?: string })[] = [];
-    for (let i = 0, made = 0; made < o.mutants && i < o.mutants * 4; i++) {
-      const f = fixtures[i % fixtures.length];
-      const m = await mutate(f.bytes, o.seed * 100_003 + i);
-      if (!m) continue;
-      made++;
-      cases.push({ name: `m${i}-${m.name}-${f.name}`, expect: m.expect, bytes: m.bytes, fixture: f.name });
+    // Cases are made as the pool asks for them: the first runs start at once, memory holds only a few books.
+    const specs: (() => Promise<(Case & { fixture?: string }) | null>)[] = [];
+    for (let i = 0; i < o.mutants * 3; i++) {
+      specs.push(async () => {
+        if (mutantsMade >= o.mutants) return null;
+        const f = fixtures[i % fixtures.length];
+        const m = await mutate(f.bytes, o.seed * 100_003 + i);
+        return m ? { name: `m${i}-${m.name}-${f.name}`, expect: m.expect, bytes: m.bytes, fixture: f.name } : null;
+      });
     }
     for (let i = 0; i < o.books; i++) {
-      const b = await randomBook(o.seed * 7_919 + i);
-      cases.push({ name: `b${i}-${b.name}`, expect: 'valid', bytes: b.bytes });
+      specs.push(async () => {
+        const b = await randomBook(o.seed * 7_919 + i);
+        return { name: `b${i}-${b.name}`, expect: 'valid', bytes: b.bytes };
+      });
     }
     let done = 0;
-    await pool(cases, o.jobs, async (c) => {
+    let mutantsMade = 0;
+    const total = o.mutants + o.books;
+    await pool(specs, o.jobs, async (spec) => {
+      const c = await spec();
+      if (!c) return;
+      if (c.fixture) {
+        if (mutantsMade >= o.mutants) return;
+        mutantsMade++;
+      }
       const outcome = await run(c.name.replace(/[^\w\u4e00-\u9fff+-]/g, '_').slice(0, 80), c.bytes);
       const verdict = judge(c.expect, outcome, c.name, undefined, c.fixture ? originals.get(c.fixture) : undefined);
       const group = c.name.startsWith('m') ? '变异文件（结果）' : '随机文件（结果）';
@@ -111,7 +123,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
       for (const p of verdict.problems) histogram.add('问题', p.startsWith('英文') ? '消息含英文或内部标记' : p);
       if (!verdict.ok) failures.push({ name: c.name, problems: [...verdict.problems, ...outcome.messages.slice(0, 2)] });
       slowest.push({ name: c.name, ms: outcome.ms });
-      if (++done % 50 === 0) o.log(`  ${done}/${cases.length}`);
+      if (++done % 50 === 0) o.log(`  ${done}/${total}`);
     });
     const grids = runGrids(o.grids, o.seed * 31);
     histogram.add('引擎随机网格', `运行 ${grids.runs}`);

@@ -12,8 +12,8 @@ import { VERIFIED_FILL } from '../../src/hosts/host';
 import { DemoHost } from '../../src/hosts/demo/DemoHost';
 import { DemoWorkbook, MARK_FILL } from '../../src/hosts/demo/workbook';
 import { readXlsxFile } from '../../src/hosts/file/readXlsx';
-import { headline, markOutcome, runSheetCheck } from '../../src/taskpane/check/runCheck';
-import { outcomeBook, reportXlsxBytes } from '../../src/taskpane/check/exportReport';
+import { bookFindings, headline, markOutcome, runBookCheck, runSheetCheck } from '../../src/taskpane/check/runCheck';
+import { bookOutcomeBook, outcomeBook, reportXlsxBytes } from '../../src/taskpane/check/exportReport';
 import { cellsToOverwrite, insertAtSelectionGuarded } from '../../src/taskpane/overwrite';
 import { toIgnored } from '../../src/core/report/review';
 
@@ -124,4 +124,25 @@ test('an insert over non-empty cells asks first; a cancel leaves every cell as i
   // Empty target: written without asking.
   wb.select('S', 'D5');
   expect(await insertAtSelectionGuarded(host, values, async () => { throw new Error('asked'); })).toBe(true);
+});
+
+test('导出报告 after 校验整个工作簿: every sheet\'s findings and the cross-table ones, the ignored counted', async () => {
+  const { host } = await seed004();
+  const ignored = [toIgnored({ rule: 'sum.hierarchy', severity: 'hint', sheet: SHEET2, cell: 'G16', message: '口径不同' })];
+  const book = await runBookCheck(host, DEFAULT_SETTINGS, undefined, { ignored });
+  const all = bookFindings(book);
+  expect(all.some((f) => f.sheet === SHEET2 && f.cell === 'G16')).toBe(false);
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load((await reportXlsxBytes(bookOutcomeBook(book, 'seed004-department-budget.xlsx', ignored))) as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  x.getWorksheet(REPORT_SHEETS.findings)!.eachRow((row, n) => n > 1 && rows.push([row.getCell(1).text, row.getCell(2).text]));
+  expect(rows).toHaveLength(all.length);
+  // Cells are plain addresses, their sheet in the sheet column (cross-table findings name Sheet!A1).
+  for (const [sheet, cell] of rows) {
+    expect(cell).toMatch(/^[A-Z]+\d+$/);
+    expect(sheet).not.toBe('');
+  }
+  const summary: string[] = [];
+  x.getWorksheet(REPORT_SHEETS.summary)!.eachRow((row) => summary.push((row.values as unknown[]).slice(1).join('|')));
+  expect(summary.find((l) => l.startsWith('seed004-department-budget.xlsx|'))!.split('|').slice(-1)).toEqual(['1']);
 });

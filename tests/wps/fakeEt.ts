@@ -342,8 +342,23 @@ export class FakeWorksheet {
   Range(address: string): FakeRange {
     return new FakeRange(this, parseAddress(address));
   }
-  get Cells(): { Item(r: number, c?: number): FakeRange } {
-    return { Item: (r: number, c = 1) => new FakeRange(this, { top: r - 1, left: c - 1, bottom: r - 1, right: c - 1 }) };
+  get Cells(): { Item(r: number, c?: number): FakeRange; Find(what: string, after?: unknown, lookIn?: number, lookAt?: number, order?: number, direction?: number): FakeRange | null } {
+    return {
+      Item: (r: number, c = 1) => new FakeRange(this, { top: r - 1, left: c - 1, bottom: r - 1, right: c - 1 }),
+      // Find("*", …, xlByRows = 1 | xlByColumns = 2, xlPrevious = 2): the last cell with a value or formula.
+      Find: (what: string, _after?: unknown, _lookIn?: number, _lookAt?: number, order = 1, direction = 1) => {
+        if (what !== '*' || direction !== 2) throw new Error('该 Find 用法未模拟');
+        let best: { r: number; c: number } | null = null;
+        for (const [k, cell] of this.cells) {
+          if (cell.value === undefined && cell.formula === undefined) continue;
+          const r = Math.floor(k / 16384);
+          const c = k % 16384;
+          const better = !best || (order === 2 ? c > best.c || (c === best.c && r > best.r) : r > best.r || (r === best.r && c > best.c));
+          if (better) best = { r, c };
+        }
+        return best ? new FakeRange(this, { top: best.r, left: best.c, bottom: best.r, right: best.c }) : null;
+      },
+    };
   }
   get Rows(): { Count: number; Item(i: number): FakeRange } {
     const self = { app: this.app };

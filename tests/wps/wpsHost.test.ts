@@ -318,6 +318,27 @@ describe('progress', () => {
   });
 });
 
+describe('the read follows the values, not the formatted extent', () => {
+  it('a column formatted down to row 200,000 does not make the read 200,000 rows: only up to the last value', async () => {
+    const app = appWith([
+      ['项目', '金额'],
+      ['甲', 1],
+      ['合计', 1],
+    ]);
+    const ws = app.workbook.sheets[0];
+    ws.Range('B1:B3').NumberFormat = '#,##0.00';
+    ws.cellAt(199_999, 2, true).numberFormat = '#,##0.00';
+    expect(ws.usedBounds()).toEqual({ top: 0, left: 0, bottom: 199_999, right: 2 });
+    const ranges = jest.spyOn(ws, 'Range');
+    const grid = await new WpsHost({ application: app }).readActiveSheet();
+    // Values and formulas come from the block up to the last value (Cells.Find), not from UsedRange.
+    expect(ranges.mock.calls.map(([a]) => a)).toContain('A1:B3');
+    expect([grid.rowCount, grid.colCount]).toEqual([3, 2]);
+    expect(grid.cell(2, 1)).toMatchObject({ value: 1, numberFormat: '#,##0.00' });
+    expect(app.totalCalls('Value2', 'Formula')).toBe(2);
+  });
+});
+
 describe.each(MODES)('readAllSheets: 校验整个工作簿 (%s)', (_label, options) => {
   it('reads every visible sheet in tab order with progress, not hidden sheets', async () => {
     const app = FakeApplication.fromGrids([gridFromRows('表1', [['项目', '金额'], ['甲', 1]]), gridFromRows('隐藏', [['x', 2]]), gridFromRows('表2', [['项目', '金额'], ['乙', 2], ['合计', 2]])], 0, options);

@@ -55,6 +55,7 @@ function placesFor(v: Decimal, shown: number): number {
 
 const NOTE_EN: Record<string, string> = {
   '本表合计列多处不符，请核对口径': 'many rows of this table break it: check how the total is defined',
+  '本表合计行多处不符，请核对口径': 'most columns of this total row break it: check what it totals',
   '本表科目层级多处不符，请核对口径': 'many 科目 of this table break it: check how the totals are defined',
 };
 

@@ -18,6 +18,7 @@ export interface TableRelations {
 
 const CONTESTED_COLUMNS = '本表合计列多处不符，请核对口径';
 const CONTESTED_ROWS = '本表科目层级多处不符，请核对口径';
+const CONTESTED_TOTAL_ROW = '本表合计行多处不符，请核对口径';
 
 const SOURCE: Record<RowSum['basis'], string> = {
   code: '科目编码',
@@ -70,7 +71,9 @@ function collectSide(table: DetectedTable, side: TableSide, nums: TableNumbers, 
       for (const c of unfilled) failing.push({ col: c, sum: EXACT_ZERO });
       failing.sort((a, b) => a.col - b.col);
     }
-    const contested = rel.contested === true;
+    // A 合计 row that most of its columns break is still reported, with a word on how it is defined.
+    const totalRowContested = rel.rule === 'sum.column' && rel.basis === 'rows' && failing.length >= 2 && failing.length > agree;
+    const note = rel.contested ? CONTESTED_ROWS : totalRowContested ? CONTESTED_TOTAL_ROW : undefined;
     for (const f of failing) {
       const m: Mismatch = {
         rule: rel.rule,
@@ -81,10 +84,10 @@ function collectSide(table: DetectedTable, side: TableSide, nums: TableNumbers, 
         rowLabel: labelOf(rel.total),
         colLabel: headerLeaf(table, f.col),
       };
-      if (contested) m.note = CONTESTED_ROWS;
+      if (note) m.note = note;
       out.mismatches.push(m);
     }
-    out.relations.push(downSummary(rel, agree, failing.length));
+    out.relations.push(downSummary(rel, agree, failing.length, note));
   }
   for (const cs of side.columnSums) {
     let agree = 0;
@@ -119,7 +122,7 @@ function collectSide(table: DetectedTable, side: TableSide, nums: TableNumbers, 
   for (const a of side.setAside ?? []) out.relations.push(asideSummary(a));
 }
 
-function downSummary(rel: RowSum, agree: number, disagree: number): RelationSummary {
+function downSummary(rel: RowSum, agree: number, disagree: number, note: string | undefined): RelationSummary {
   const s: RelationSummary = {
     kind: rel.basis === 'subtotal' ? 'group' : rel.rule === 'sum.hierarchy' ? 'hierarchy' : 'column',
     total: String(rel.total + 1),
@@ -129,7 +132,7 @@ function downSummary(rel: RowSum, agree: number, disagree: number): RelationSumm
     disagree,
     status: 'checked',
   };
-  if (rel.contested) s.reason = CONTESTED_ROWS;
+  if (note) s.reason = note;
   return s;
 }
 

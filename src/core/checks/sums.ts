@@ -105,16 +105,21 @@ function balanceMismatch(table: DetectedTable, nums: TableNumbers): Mismatch | u
 }
 
 /**
- * Rounding can explain a difference when it is at most half a unit of the last shown place of the
- * total and of each part that holds a number: 0.01 on 744.80 = 744.81 of two parts shown with two
- * decimals can be; 0.2 on a total shown as 6.0 cannot.
+ * Rounding can explain a difference of at most half a unit of the last shown place for each number in
+ * the relation (the total and each part that holds one), at the finest place the relation shows: 0.01
+ * on 744.80 = 744.81 of two parts shown with two decimals can be rounding; 0.2 on a total of 6 whose
+ * parts are shown with one decimal (2.5 + 3.7) cannot. A cell shown as "6" in General format was not
+ * rounded to a whole number: the finest place of the relation is what its numbers were rounded to.
  */
 function roundingBound(nums: TableNumbers, m: Mismatch): Decimal {
-  let bound = EXACT_ZERO;
-  const half = (row: number, col: number) => new Decimal(10).pow(-nums.shownDecimals(row, col)).div(2);
-  bound = bound.plus(half(m.total.row, m.total.col));
-  for (const p of m.parts) if (!nums.isZero(p.row, p.col)) bound = bound.plus(half(p.row, p.col));
-  return bound;
+  let places = nums.shownDecimals(m.total.row, m.total.col);
+  let numbers = 1;
+  for (const p of m.parts) {
+    if (nums.isZero(p.row, p.col)) continue;
+    numbers++;
+    places = Math.max(places, nums.shownDecimals(p.row, p.col));
+  }
+  return new Decimal(10).pow(-places).div(2).times(numbers);
 }
 
 function toFinding(grid: Grid, index: number, m: Mismatch, nums: TableNumbers, tolerance: Decimal): Finding | undefined {

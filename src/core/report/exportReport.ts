@@ -73,9 +73,13 @@ export function findingRows(books: readonly ReportBook[]): { header: string[]; r
   const rows: ReportCell[][] = [];
   for (const b of books) {
     for (const f of reportFindings(b)) {
+      // A cross-table finding names its cell as Sheet!A1.
+      const bang = f.cell.lastIndexOf('!');
+      const sheet = bang >= 0 ? f.cell.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'") : f.sheet;
+      const cell = bang >= 0 ? f.cell.slice(bang + 1) : f.cell;
       const row: ReportCell[] = [
-        f.sheet,
-        { text: f.cell, sheet: f.sheet, cell: f.cell },
+        sheet,
+        { text: cell, sheet, cell },
         RULE_LABELS[f.rule] ?? f.rule,
         SEVERITY_LABELS[f.severity] ?? f.severity,
         f.message,

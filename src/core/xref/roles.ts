@@ -52,6 +52,9 @@ function looksLikeTableTitle(t: string): boolean {
   return /表$/.test(t) && !/绩效|说明|目录/.test(t);
 }
 
+/** Tables of a 公开 book that none of the rules compare (机关运行经费 alone, 政府采购, 购买服务, 资产). */
+const OTHER_TABLES = /政府采购|购买服务|国有资产|资产占用|^((?!三公).)*机关运行经费/;
+
 function cleanTitle(text: string): string {
   return squash(text).replace(/[“”"'‘’《》]/g, '').replace(/[（(][^)）]*[)）]$/, '');
 }
@@ -60,7 +63,7 @@ function cleanTitle(text: string): string {
 export function roleOfTitle(text: string | undefined): XrefRole | undefined {
   if (!text) return undefined;
   const t = cleanTitle(text);
-  if (!looksLikeTableTitle(t)) return undefined;
+  if (!looksLikeTableTitle(t) || OTHER_TABLES.test(t)) return undefined;
   return ROLE_WORDS.find((w) => w.test(t))?.role;
 }
 

@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Finding, Severity } from '../../core/types';
+import { prepareForExcelJS } from './excelJsInput';
 
 /** Excel's own "bad" (light red) and "neutral" (light yellow) fills. */
 export const FINDING_FILLS: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', hint: 'FFDDEBF7' };
@@ -9,7 +10,11 @@ export const NOTE_PREFIX = '校核：';
 
 /** The copy cannot be written; `message` is one line in Chinese. */
 export class AnnotateError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The library's own words (English), shown only under --verbose. */
+    readonly detail?: string,
+  ) {
     super(message);
     this.name = 'AnnotateError';
   }
@@ -133,9 +138,17 @@ export async function annotateCopy(input: string, output: string, findings: read
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(input);
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const prepared = await prepareForExcelJS(bytes);
+    await wb.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
+    // t="d" cells went in as serial numbers; they are dates again in the copy.
+    for (const d of prepared.dates) {
+      const cell = wb.getWorksheet(d.sheet)?.getCell(d.address);
+      if (!cell) continue;
+      cell.value = d.date;
+      if (!cell.numFmt || cell.numFmt === 'General') cell.numFmt = 'yyyy-mm-dd';
+    }
   } catch (err) {
-    throw new AnnotateError(`${base}：无法读取原文件以生成标注副本（${(err as Error).message.slice(0, 80)}）。`);
+    throw new AnnotateError(`${base}：无法读取原文件以生成标注副本（文件有损坏或含有读取库不支持的内容）。`, (err as Error).message);
   }
   const cells = markWorkbook(wb, findings);
   const dir = path.dirname(path.resolve(output));
@@ -146,8 +159,8 @@ export async function annotateCopy(input: string, output: string, findings: read
   } catch (err) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? '输出文件夹不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : (err as Error).message.slice(0, 80);
-    throw new AnnotateError(`${path.basename(output)}：无法写入标注副本（${reason}）。`);
+    const reason = code === 'ENOENT' ? '输出文件夹不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : '写入失败';
+    throw new AnnotateError(`${path.basename(output)}：无法写入标注副本（${reason}）。`, (err as Error).message);
   }
   return { output, cells, notKept: partsNotKept(bytes) };
 }

@@ -70,6 +70,13 @@ export function serialToDay(serial: number, date1904: boolean): string {
   return isoDay(new Date(Math.round((serial - (date1904 ? -1462 : 25569)) * 86400000)));
 }
 
+/** An ISO date (2026-01-15, or with a time) as an Excel serial day number; null when it is not a date. */
+export function serialOfIsoDate(iso: string): number | null {
+  const t = iso.trim();
+  const ms = Date.parse(/T/.test(t) && !/[zZ]|[+-]\d\d:?\d\d$/.test(t) ? `${t}Z` : t);
+  return Number.isNaN(ms) ? null : ms / 86400000 + 25569;
+}
+
 /** Move a formula's relative references from the master cell to another (shared formulas). */
 export function slideFormula(formula: string, from: { row: number; col: number }, to: { row: number; col: number }): string {
   const dr = to.row - from.row;

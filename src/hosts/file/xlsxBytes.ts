@@ -251,6 +251,18 @@ async function optionalPart<T>(pkg: XlsxPackage, part: string | undefined, parse
   return parsed;
 }
 
+/** What a package part is, in words an officer reads (the part's name goes to --verbose). */
+function partLabel(part: string): string {
+  if (/content_types/.test(part)) return '内容类型清单';
+  if (/^docprops\//.test(part)) return '文档属性';
+  if (/theme/.test(part)) return '主题';
+  if (/_rels\//.test(part)) return '部件关系';
+  if (/comments|vmldrawing/.test(part)) return '批注';
+  if (/drawings?\/|charts?\/|media\//.test(part)) return '图形或图表';
+  if (/pivot/.test(part)) return '数据透视表';
+  return '其他部件';
+}
+
 /**
  * The package's other XML parts (relationships, drawings, comments, properties) are not read for the check, but
  * a damaged one means the file is damaged: each is inflated (its CRC checked) and parsed, never silently passed.
@@ -361,7 +373,7 @@ export async function readXlsxBuffer(buf: Uint8Array, file = 'workbook.xlsx'): P
   if (otherDamage.length > 0) {
     for (let i = 0; i < notes.length; i++) {
       const note = notes[i] ?? { lost: [], notices: [], detail: [] };
-      note.lost.push(`文件中另有部件已损坏（${otherDamage.map((d) => d.part).join('、')}），其内容未能读取`);
+      note.lost.push(`文件中另有部件已损坏（${[...new Set(otherDamage.map((d) => partLabel(d.part)))].join('、')}），其内容未能读取`);
       note.detail.push(...otherDamage.map((d) => `${d.part}: ${d.detail}`));
       notes[i] = note;
     }

@@ -154,11 +154,20 @@ export function readWorksheet(ws: EtWorksheet, onProgress?: (done: number, total
   const used = prop<EtRange>(ws, 'UsedRange');
   if (!used) throw new Error(`工作表“${name}”没有可读取的单元格区域（可能是图表工作表）。`);
   const block = usedBlock(used);
+  // ET's UsedRange also covers formatted empty cells (a column formatted down to row 1,048,576): read only up to
+  // the last cell with a value or formula, as Excel's getUsedRange(true) does.
+  const last = lastContent(ws);
+  const trimmed = last !== null && (last.row < block.top + block.rows - 1 || last.col < block.left + block.cols - 1);
+  if (last !== null) {
+    block.rows = Math.max(0, Math.min(block.rows, last.row - block.top + 1));
+    block.cols = Math.max(0, Math.min(block.cols, last.col - block.left + 1));
+  }
+  const source = trimmed && block.rows > 0 && block.cols > 0 ? ws.Range(rangeToA1({ top: block.top, left: block.left, bottom: block.top + block.rows - 1, right: block.left + block.cols - 1 })) : used;
   // Progress is in rows, like the other hosts; ET reads are synchronous, so only start and end are reported.
   onProgress?.(0, block.rows);
   counter.calls += 2;
-  const values = toMatrix(used.Value2, block.rows, block.cols);
-  const formulas = toMatrix(used.Formula, block.rows, block.cols);
+  const values = toMatrix(source.Value2, block.rows, block.cols);
+  const formulas = toMatrix(source.Formula, block.rows, block.cols);
   const present = (r: number, c: number) => {
     const v = values[r][c];
     return v !== null && v !== undefined && v !== '';
@@ -179,6 +188,34 @@ export function readWorksheet(ws: EtWorksheet, onProgress?: (done: number, total
   const hidden = readHidden(ws, block, counter);
   onProgress?.(block.rows, block.rows);
   return new Grid({ name, cells, merges, hiddenRows: hidden.rows, hiddenCols: hidden.cols });
+}
+
+const XL_FORMULAS = -4123;
+const XL_PART = 2;
+const XL_BY_ROWS = 1;
+const XL_BY_COLUMNS = 2;
+const XL_PREVIOUS = 2;
+
+type FindHost = { Find?: (...args: unknown[]) => EtRange | null | undefined };
+
+/**
+ * The last row and the last column holding a value or formula: Cells.Find("*", …, xlPrevious) by rows and by
+ * columns, the VBA idiom. null when the host has no Find, it fails, or the sheet has no content (the used range
+ * is then read as it is).
+ */
+function lastContent(ws: EtWorksheet): { row: number; col: number } | null {
+  try {
+    const cells = ws.Cells as unknown as FindHost;
+    if (typeof cells.Find !== 'function') return null;
+    const byRows = cells.Find('*', undefined, XL_FORMULAS, XL_PART, XL_BY_ROWS, XL_PREVIOUS);
+    const byCols = cells.Find('*', undefined, XL_FORMULAS, XL_PART, XL_BY_COLUMNS, XL_PREVIOUS);
+    if (!byRows || !byCols) return null;
+    const row = Number(prop(byRows, 'Row')) - 1;
+    const col = Number(prop(byCols, 'Column')) - 1;
+    return Number.isFinite(row) && Number.isFinite(col) && row >= 0 && col >= 0 ? { row, col } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A date/time format: y m d h s (or 年月日) outside quoted text and [..] sections. */

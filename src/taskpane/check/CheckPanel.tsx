@@ -226,10 +226,10 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
   };
 
   const doExport = async () => {
-    if (!host || status.kind !== 'done') return;
+    if (!host || (status.kind !== 'done' && status.kind !== 'book')) return;
     setExporting(true);
     try {
-      const r = await exportReport(host, status.outcome);
+      const r = await exportReport(host, status.kind === 'done' ? { sheet: status.outcome } : { book: status.book, ignored });
       setNotice({
         intent: 'success',
         text: r.kind === 'download' ? t('check.exported', { name: r.name }) : t('check.exportedSheets', { names: r.names.join('、') }),
@@ -277,7 +277,7 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
           <Button disabled={!host || busy} onClick={() => void clear()}>
             {t('check.clear')}
           </Button>
-          <Button disabled={!host || busy || !outcome} onClick={() => void doExport()}>
+          <Button disabled={!host || busy || (!outcome && status.kind !== 'book')} onClick={() => void doExport()}>
             {t('check.export')}
           </Button>
         </div>
