@@ -70,6 +70,16 @@ export function toDecimal(value: unknown): Decimal | null {
 /** Decimals shown by an Excel number format such as "0.00", "#,##0.0_ ", "0%". */
 export function decimalsOfFormat(numFmt: string | undefined): number | undefined {
   if (!numFmt || numFmt === 'General' || numFmt === '@') return undefined;
+  // Every number cell asks (Grid.amount): a sheet has a handful of formats, each worked out once.
+  if (decimalsByFormat.has(numFmt)) return decimalsByFormat.get(numFmt);
+  const decimals = formatDecimals(numFmt);
+  if (decimalsByFormat.size < 1000) decimalsByFormat.set(numFmt, decimals);
+  return decimals;
+}
+
+const decimalsByFormat = new Map<string, number | undefined>();
+
+function formatDecimals(numFmt: string): number | undefined {
   const section = numFmt.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
   const m = /\.([0#?]+)/.exec(section);
   if (m) return m[1].length;
