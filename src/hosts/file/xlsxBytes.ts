@@ -209,7 +209,7 @@ const NOT_A_WORKBOOK = '这是压缩包但不是 Excel 工作簿（.xlsx），�
 
 async function openPackage(buf: Uint8Array, base: string): Promise<XlsxPackage> {
   try {
-    return new XlsxPackage(await JSZip.loadAsync(buf, { checkCRC32: true }));
+    return new XlsxPackage(await JSZip.loadAsync(buf));
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     throw new WorkbookReadError('corrupt', `${base}：文件已损坏（压缩包结构不完整），无法作为 .xlsx 读取；请用 Excel/WPS 打开修复后另存再校验。`, detail);
@@ -294,7 +294,14 @@ export async function readXlsxBuffer(buf: Uint8Array, file = 'workbook.xlsx'): P
   const base = baseName(file);
   const pkg = await openPackage(buf, base);
   const workbookPart = await workbookPartOf(pkg);
-  if (!workbookPart) throw new WorkbookReadError('not-xlsx', `${base}：${NOT_A_WORKBOOK}`);
+  if (!workbookPart) {
+    // A package with spreadsheet parts but no findable workbook part is a damaged workbook, not some other zip.
+    const looksLikeWorkbook = pkg.names().some((n) => n.startsWith('xl/')) || /spreadsheetml/.test((await pkg.text('[Content_Types].xml').catch(() => null)) ?? '');
+    if (looksLikeWorkbook) {
+      throw new WorkbookReadError('corrupt', `${base}：文件已损坏（找不到工作簿目录 workbook.xml），无法校验；请用 Excel/WPS 打开修复后另存再校验。`);
+    }
+    throw new WorkbookReadError('not-xlsx', `${base}：${NOT_A_WORKBOOK}`);
+  }
   let workbookXml: string | null;
   try {
     workbookXml = await pkg.text(workbookPart);

@@ -27,11 +27,16 @@ export class XlsxPackage {
   async bytes(part: string): Promise<Uint8Array | null> {
     const entry = this.byName.get(normalizePart(part));
     if (!entry) return null;
+    let bytes: Uint8Array;
     try {
-      return await entry.async('uint8array');
+      bytes = await entry.async('uint8array');
     } catch (err) {
       throw new PartDamage(err instanceof Error ? err.message : String(err));
     }
+    // Each part's CRC is checked on its own (not the whole zip's at load): damage in one sheet leaves the others.
+    const stored = (entry as unknown as { _data?: { crc32?: number } })._data?.crc32;
+    if (typeof stored === 'number' && (crc32(bytes) >>> 0) !== stored >>> 0) throw new PartDamage(`CRC mismatch in ${entry.name}`);
+    return bytes;
   }
 
   get size(): number {
@@ -40,14 +45,26 @@ export class XlsxPackage {
 
   /** The part's text, or null when the package has no such part. Throws PartDamage when it cannot be inflated. */
   async text(part: string): Promise<string | null> {
-    const entry = this.byName.get(normalizePart(part));
-    if (!entry) return null;
-    try {
-      return await entry.async('string');
-    } catch (err) {
-      throw new PartDamage(err instanceof Error ? err.message : String(err));
+    const bytes = await this.bytes(part);
+    return bytes === null ? null : new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+let CRC_TABLE: Uint32Array | undefined;
+
+/** CRC-32 (zip's polynomial) of the bytes. */
+export function crc32(bytes: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
     }
   }
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }
 
 function normalizePart(name: string): string {
