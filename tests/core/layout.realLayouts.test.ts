@@ -271,3 +271,41 @@ describe('a group heading merged over the whole header', () => {
     expect([rangeToA1(t.range), t.title]).toEqual(['A3:D5', '财政拨款三公经费支出决算表']);
   });
 });
+
+describe('三公 table with paired 预算数 | 决算数 groups over a three-row header', () => {
+  // 预算数 / 决算数 merged over six columns each; under them 合计 | 因公出国（境）费 | 公务用车购置及运行费 (over
+  // 小计 | 购置费 | 运行费) | 公务接待费. The third header row has no header words of its own except 小计.
+  const group = ['合计', '因公出国（境）费', '公务用车购置及运行费', null, null, '公务接待费'];
+  const sub = [null, null, '小计', '公务用车购置费', '公务用车运行费', null];
+  const merges = [m(2, 0, 2, 5), m(2, 6, 2, 11)];
+  for (const left of [0, 6]) merges.push(m(3, left, 4, left), m(3, left + 1, 4, left + 1), m(3, left + 2, 3, left + 4), m(3, left + 5, 4, left + 5));
+  const grid = (planned: number, actualCar: number) =>
+    sheet(
+      [
+        ['“三公”经费支出表'],
+        ['单位：元'],
+        ['预算数', null, null, null, null, null, '决算数'],
+        [...group, ...group],
+        [...sub, ...sub],
+        [planned, 40, 80, 50, 30, 20, 140, 40, actualCar, 50, 30, 20],
+      ],
+      merges,
+    );
+
+  test('the three rows are the header, and each group has its own 合计 and 小计', () => {
+    const t = detectTables(grid(140, 80))[0];
+    expect(rangeToA1(t.range)).toBe('A3:L6');
+    expect(t.headerBottom).toBe(4);
+    expect(sums(grid(140, 80))).toEqual([]);
+  });
+
+  test('a wrong 预算数 合计 and a wrong 决算数 小计 are each found with their own parts', () => {
+    const found = sums(grid(141, 81)).map((f) => [f.cell, f.parts]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['A6', ['B6', 'C6', 'F6']],
+        ['I6', ['J6', 'K6']],
+      ]),
+    );
+  });
+});

@@ -270,7 +270,7 @@ function headerBand(profiles: Profiles, i: number, n: number): [number, number] 
       const words = p.entities.filter((e) => isHeaderWord(e.text)).length;
       if (h === i) {
         if (p.entities.length < 2 && p.coveredFromAbove === 0) break;
-      } else if (p.coveredFromAbove === 0 && words * 2 < p.entities.length) {
+      } else if (p.coveredFromAbove === 0 && words * 2 < p.entities.length && !splitsGroupAbove(profiles.at(h - 1), p)) {
         break;
       } else if (p.entities.length === 1 && p.coveredFromAbove === 0) {
         break;
@@ -282,6 +282,15 @@ function headerBand(profiles: Profiles, i: number, n: number): [number, number] 
   // A header needs a body under it that is not just more text rows of a different shape; when the
   // whole "header" is followed by nothing numeric it is still a header (an empty table).
   return [i, h - 1];
+}
+
+/**
+ * A text row under a merged group heading that it splits into columns ("预算数" over "合计 | 因公出国（境）费 |
+ * …"): column names, whatever words they use.
+ */
+function splitsGroupAbove(above: RowProfile, p: RowProfile): boolean {
+  if (p.amounts > 0) return false;
+  return above.entities.some((g) => g.right > g.col && p.entities.filter((e) => e.col >= g.col && e.right <= g.right).length >= 2);
 }
 
 /** Follows the body down from `start`; returns its last non-blank row. */
