@@ -11,6 +11,13 @@ export const ROW_GAP = 1000;
 export const COL_GAP = 200;
 const KEPT_ROWS = 20;
 const KEPT_COLS = 10;
+/**
+ * How far past the last value a merge whose top-left cell holds a value still reaches. A title merged over
+ * A1:G1 or an indicator heading merged down its last, still empty, rows is part of the table's shape; a merge
+ * over the whole sheet is not, and stops here.
+ */
+const MERGE_REACH_ROWS = 50;
+const MERGE_REACH_COLS = 20;
 /** Cells examined while setting aside overlapping merges; beyond this the remaining merges are set aside. */
 const MERGE_BUDGET = 4_000_000;
 
@@ -119,13 +126,14 @@ export function buildSheetGrid(name: string, read: SheetXmlRead): SheetGrid {
   const byPos = new Map<number, PlacedCell>();
   for (const c of read.cells) byPos.set(c.row * 16384 + c.col, c);
   const cells = [...byPos.values()];
-  const rows = axisMap(cells.map((c) => c.row), ROW_GAP, KEPT_ROWS);
-  const cols = axisMap(cells.map((c) => c.col), COL_GAP, KEPT_COLS);
+  const reach = mergeReach(read.merges, byPos, cells);
+  const rows = axisMap([...cells.map((c) => c.row), ...reach.rows], ROW_GAP, KEPT_ROWS);
+  const cols = axisMap([...cells.map((c) => c.col), ...reach.cols], COL_GAP, KEPT_COLS);
   notices.push(...strayNotices(cells, rows, cols));
 
   const byGrid = new Map<number, CellData>();
   for (const c of cells) byGrid.set(rows.toGrid(c.row) * 16384 + cols.toGrid(c.col), c.data);
-  const { merges, overlapping, hiding } = placeMerges(read.merges, cells, byGrid, rows, cols);
+  const { merges, overlapping, hiding } = placeMerges(read.merges, reach.limit, byGrid, rows, cols);
   if (overlapping.length > 0) notices.push(`合并区域 ${listCells(overlapping)} 与其他合并区域重叠，已按未合并处理`);
   if (hiding.length > 0) notices.push(`合并区域 ${listCells(hiding)} 盖住了其他有内容的单元格，已按未合并处理`);
   const grid: (CellData | undefined)[][] = [];
@@ -173,23 +181,56 @@ function strayNotices(cells: PlacedCell[], rows: AxisMap, cols: AxisMap): string
   return unique.length > 0 ? [`${listCells(unique)} 有孤立内容，已忽略其与表格之间的空白`] : [];
 }
 
-/**
- * Merges in grid positions: clipped to the values' extent, single cells dropped. A merge that overlaps one
- * already placed, or that would hide other values (not copies of its own), is set aside and named.
- */
-function placeMerges(
-  sheetMerges: readonly CellRange[],
-  cells: PlacedCell[],
-  byGrid: Map<number, CellData>,
-  rows: AxisMap,
-  cols: AxisMap,
-): { merges: CellRange[]; overlapping: string[]; hiding: string[] } {
+/** The last row and column of the values. */
+function valueExtent(cells: PlacedCell[]): { maxRow: number; maxCol: number } {
   let maxRow = -1;
   let maxCol = -1;
   for (const c of cells) {
     if (c.row > maxRow) maxRow = c.row;
     if (c.col > maxCol) maxCol = c.col;
   }
+  return { maxRow, maxCol };
+}
+
+/**
+ * Where merges end past the values: a merge whose top-left cell holds a value keeps its empty rest up to
+ * MERGE_REACH past the last value, so the grid includes it; every other merge is clipped to the values.
+ */
+function mergeReach(
+  sheetMerges: readonly CellRange[],
+  byPos: Map<number, PlacedCell>,
+  cells: PlacedCell[],
+): { rows: number[]; cols: number[]; limit: { maxRow: number; maxCol: number } } {
+  const { maxRow, maxCol } = valueExtent(cells);
+  const limit = { maxRow, maxCol };
+  const rows: number[] = [];
+  const cols: number[] = [];
+  for (const m of sheetMerges) {
+    if (m.top > maxRow || m.left > maxCol || (m.bottom <= maxRow && m.right <= maxCol)) continue;
+    const master = byPos.get(m.top * 16384 + m.left);
+    if (!master || textKey(master.data) === '') continue;
+    const bottom = Math.min(m.bottom, maxRow + MERGE_REACH_ROWS);
+    const right = Math.min(m.right, maxCol + MERGE_REACH_COLS);
+    if (bottom > limit.maxRow) limit.maxRow = bottom;
+    if (right > limit.maxCol) limit.maxCol = right;
+    rows.push(bottom);
+    cols.push(right);
+  }
+  return { rows, cols, limit };
+}
+
+/**
+ * Merges in grid positions: clipped to the values' extent (with the reach of merges over a value), single cells dropped. A merge that overlaps one
+ * already placed, or that would hide other values (not copies of its own), is set aside and named.
+ */
+function placeMerges(
+  sheetMerges: readonly CellRange[],
+  limit: { maxRow: number; maxCol: number },
+  byGrid: Map<number, CellData>,
+  rows: AxisMap,
+  cols: AxisMap,
+): { merges: CellRange[]; overlapping: string[]; hiding: string[] } {
+  const { maxRow, maxCol } = limit;
   const merges: CellRange[] = [];
   const overlapping: string[] = [];
   const hiding: string[] = [];
