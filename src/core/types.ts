@@ -48,6 +48,13 @@ export const RULE_IDS: readonly RuleId[] = [
 /** error 错误: a total that is wrong; warning 疑似: a guess; hint 提示: a difference that can only be rounding. */
 export type Severity = 'error' | 'warning' | 'hint';
 
+const SEVERITY_RANK: Record<Severity, number> = { error: 2, warning: 1, hint: 0 };
+
+/** The graver of two grades: a cell with several findings is marked for the worst of them. */
+export function worseSeverity(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a;
+}
+
 export interface Finding {
   rule: RuleId;
   severity: Severity;

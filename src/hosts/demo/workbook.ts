@@ -1,7 +1,7 @@
 import { CellData, CellRange, Grid, parseA1, parseRange, rangeToA1, toA1 } from '../../core/grid';
 import { formatNumber } from '../../core/money';
 import type { PlanStyle, SheetPlan } from '../../core/plan';
-import type { Severity } from '../../core/types';
+import { Severity, worseSeverity } from '../../core/types';
 import type { IgnoredFinding } from '../../core/report/review';
 
 /**
@@ -264,7 +264,7 @@ export class DemoWorkbook {
         if (!existed) mark.created = before;
         sheet.marks.set(key, mark);
       }
-      if (item.severity === 'error') mark.severity = 'error';
+      mark.severity = worseSeverity(mark.severity, item.severity);
       cell.style = { ...cell.style, fill: options.fill ?? MARK_FILL[mark.severity] };
       if (options.note !== false) {
         if (!mark.messages.includes(item.message)) mark.messages.push(item.message);

@@ -13,7 +13,7 @@
  * 1.18 notes. Without 1.18 and 1.10 a mark's message stays in the marks record and the task pane only.
  */
 import { CellData, CellRange, Grid, parseA1, rangeToA1 } from '../../core/grid';
-import type { Finding, Severity } from '../../core/types';
+import { Finding, Severity, worseSeverity } from '../../core/types';
 import type { PlanStyle, SheetPlan } from '../../core/plan';
 import type { BookProgress, HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
 import { VERIFIED_FILL } from '../host';
@@ -106,7 +106,7 @@ export function collectTargets(findings: readonly Finding[]): Target[] {
     if (!prior) {
       byKey.set(key, { sheet: f.sheet, cell, severity: f.severity, message: f.message });
     } else {
-      if (f.severity === 'error') prior.severity = 'error';
+      prior.severity = worseSeverity(prior.severity, f.severity);
       if (!prior.message.split('\n').includes(f.message)) prior.message += `\n${f.message}`;
     }
   }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { Finding, Severity } from '../../core/types';
+import { Finding, Severity, worseSeverity } from '../../core/types';
 import { prepareForExcelJS } from './excelJsInput';
 
 /** Excel's own "bad" (light red) and "neutral" (light yellow) fills. */
@@ -68,7 +68,7 @@ function groupMarks(findings: readonly Finding[]): Map<string, Map<string, CellM
     bySheet.set(f.sheet, cells);
     const address = f.cell.replace(/\$/g, '').toUpperCase();
     const m = cells.get(address) ?? { severity: f.severity, messages: [] };
-    if (f.severity === 'error') m.severity = 'error';
+    m.severity = worseSeverity(m.severity, f.severity);
     if (!m.messages.includes(f.message)) m.messages.push(f.message);
     cells.set(address, m);
   }
@@ -99,7 +99,7 @@ export function markWorkbook(wb: ExcelJS.Workbook, findings: readonly Finding[])
         targets.set(cell.address, { cell, marks: { severity: m.severity, messages: [...m.messages] } });
         continue;
       }
-      if (m.severity === 'error') t.marks.severity = 'error';
+      t.marks.severity = worseSeverity(t.marks.severity, m.severity);
       for (const msg of m.messages) if (!t.marks.messages.includes(msg)) t.marks.messages.push(msg);
     }
     for (const { cell, marks } of targets.values()) {

@@ -1,5 +1,5 @@
 import { parseA1, toA1 } from '../../core/grid';
-import type { Finding } from '../../core/types';
+import { Finding, worseSeverity } from '../../core/types';
 import { sanitizeIgnored, type IgnoredFinding } from '../../core/report/review';
 import {
   EtApplication,
@@ -269,7 +269,7 @@ export function applyMarks(
       records.push(rec);
       byKey.set(key(sheet, address), rec);
     }
-    interior.Color = hexToBgr(options.fill ?? (group.some((f) => f.severity === 'error') ? MARK_FILL.error : MARK_FILL.warning));
+    interior.Color = hexToBgr(options.fill ?? MARK_FILL[group.map((f) => f.severity).reduce(worseSeverity)]);
     if (options.note !== false) writeNote(range, rec, note);
     marked++;
   }
