@@ -16,6 +16,8 @@ const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   rule: { display: 'flex', columnGap: tokens.spacingHorizontalXS, alignItems: 'baseline', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   reason: { color: tokens.colorNeutralForeground3 },
+  // The status stays one word on one line beside a long rule; the rule's text wraps instead.
+  status: { flexShrink: 0, whiteSpace: 'nowrap' },
   finding: {
     padding: tokens.spacingVerticalS,
     paddingLeft: tokens.spacingHorizontalM,
@@ -120,7 +122,7 @@ function CrossTable(props: { report: CrossTableReport; selected: Finding | null;
       <ul className={styles.list} data-testid="cross-rules">
         {rules.map((r) => (
           <li key={r.id ?? r.name} className={styles.rule} data-status={r.status} data-rule-id={r.id}>
-            <Badge appearance="tint" size="small" color={r.status === 'failed' ? 'danger' : r.status === 'passed' ? 'success' : 'informative'}>
+            <Badge className={styles.status} appearance="tint" size="small" color={r.status === 'failed' ? 'danger' : r.status === 'passed' ? 'success' : 'informative'}>
               {t(`book.status.${r.status}`)}
             </Badge>
             <span>
