@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './loadExcelJs';
 import { Finding, Severity, worseSeverity } from '../../core/types';
 import { prepareForExcelJS } from './excelJsInput';
 
@@ -134,7 +135,7 @@ export async function annotateCopy(input: string, output: string, findings: read
   } catch (err) {
     if (err instanceof AnnotateError) throw err;
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(input);

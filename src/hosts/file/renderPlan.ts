@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './loadExcelJs';
 import type { PlanStyle, SheetPlan } from '../../core/plan';
 
 /**
@@ -62,7 +63,7 @@ function applyStyle(cell: ExcelJS.Cell, s: PlanStyle, fontName: string, fontSize
 
 /** One or more plans as a new .xlsx file. */
 export async function writePlansToXlsx(plans: SheetPlan[], outPath: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'Jiaohe 校核';
   // Formulas carry cached results; Excel and WPS still recalculate them on open.
   wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };

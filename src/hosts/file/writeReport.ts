@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './loadExcelJs';
 import { findingsCsv, reportPlans, type ReportBook } from '../../core/report';
 import { isSameFile } from './annotate';
 import { addPlanToWorkbook } from './renderPlan';
@@ -13,7 +14,7 @@ export async function reportBytes(books: readonly ReportBook[], format: 'xlsx' |
   if (format === 'csv') return Buffer.from(findingsCsv(books), 'utf8');
   // One checked file: its cells are linked from the findings sheet (a path relative to the report).
   const links = books.length === 1 ? { to: 'file' as const, file: path.relative(outDir, path.resolve(books[0].report.file)).split(path.sep).join('/') } : undefined;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'Jiaohe 校核';
   for (const plan of reportPlans(books, { links })) addPlanToWorkbook(wb, plan);
   return Buffer.from(await wb.xlsx.writeBuffer());
