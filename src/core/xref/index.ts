@@ -9,6 +9,7 @@ import { Book, BookSheet, RoleTable, readBook } from './book';
 import { XREF_RULES, Comparison, XrefRuleDef } from './rules';
 import type { Side } from './sides';
 import { XREF_ROLES } from './roles';
+import type { Segment } from './read';
 
 export { readBook, XREF_RULES, XREF_ROLES };
 export type { Book, BookSheet, RoleTable, XrefRuleDef };
@@ -115,15 +116,23 @@ function notFound(book: Book, needs: readonly string[]): string | undefined {
 }
 
 /** 空表说明: an empty 政府性基金/国有资本经营 table says so; a table with numbers does not. */
+function firstNonzero(segs: Segment[]): { s: Segment; a: Segment['amounts'][number] } | undefined {
+  for (const s of segs) for (const a of s.amounts) if (!a.value.isZero()) return { s, a };
+  return undefined;
+}
+
 function emptyNotes(book: Book): { rule: CrossTableRule; findings: Finding[] } {
   const findings: Finding[] = [];
   const name = '政府性基金表、国有资本经营表为空时须有空表说明；有数据的表不得注明为空表';
   let checked = 0;
   for (const t of book.all) {
-    const segs = t.view.segments();
-    const number = segs.flatMap((s) => s.amounts.map((a) => ({ s, a }))).find((x) => !x.a.value.isZero());
-    const note = t.view.texts().find((x) => /空表|(本|此|该)表(中)?无数据/.test(x.text));
     checked++;
+    const note = t.view.texts().find((x) => /空表|(本|此|该)表(中)?无数据/.test(x.text));
+    const fundTable = t.role === '政府性基金表' || t.role === '国有资本经营表';
+    // Numbers matter only beside an empty-table note, or in a fund table that must have one when empty: a
+    // 20,000-row 支出表 with no such note is not read through again here.
+    if (!note && !fundTable) continue;
+    const number = firstNonzero(t.view.segments());
     if (number && note) {
       findings.push({
         rule: 'xref.empty-note',
