@@ -127,7 +127,7 @@ function emptyNotes(book: Book): { rule: CrossTableRule; findings: Finding[] } {
   let checked = 0;
   for (const t of book.all) {
     checked++;
-    const note = t.view.texts().find((x) => /空表|(本|此|该)表(中)?无数据/.test(x.text));
+    const note = t.view.findText('表', /空表|(本|此|该)表(中)?无数据/);
     const fundTable = t.role === '政府性基金表' || t.role === '国有资本经营表';
     // Numbers matter only beside an empty-table note, or in a fund table that must have one when empty: a
     // 20,000-row 支出表 with no such note is not read through again here.

@@ -205,17 +205,22 @@ export class TableView {
     return this.segments().filter((s) => s.label !== '' && isGrandTotalLabel(s.label));
   }
 
-  /** Every text in the region (title area included), for notes such as 空表说明. */
-  texts(): { row: number; col: number; text: string }[] {
-    const out: { row: number; col: number; text: string }[] = [];
+  /**
+   * The first text in the region (title area included) that contains `mark` and, squashed, matches `pattern`:
+   * notes such as 空表说明. Only cells holding the mark are squashed and tested, so a 20,000-row table costs one
+   * pass of string look-ups.
+   */
+  findText(mark: string, pattern: RegExp): { row: number; col: number; text: string } | undefined {
     const top = this.table.titleRow ?? this.region.top;
     for (let r = Math.min(top, this.region.top); r <= this.region.bottom; r++) {
       for (let c = this.region.left; c <= this.region.right; c++) {
         const t = this.grid.text(r, c);
-        if (t && this.grid.amount(r, c) === null) out.push({ row: r, col: c, text: squash(t) });
+        if (!t || !t.includes(mark)) continue;
+        const text = squash(t);
+        if (pattern.test(text)) return { row: r, col: c, text };
       }
     }
-    return out;
+    return undefined;
   }
 }
 
