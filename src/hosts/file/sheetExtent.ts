@@ -131,23 +131,26 @@ export function buildSheetGrid(name: string, read: SheetXmlRead): SheetGrid {
   const cols = axisMap([...cells.map((c) => c.col), ...reach.cols], COL_GAP, KEPT_COLS);
   notices.push(...strayNotices(cells, rows, cols));
 
-  const byGrid = new Map<number, CellData>();
-  for (const c of cells) byGrid.set(rows.toGrid(c.row) * 16384 + cols.toGrid(c.col), c.data);
-  const { merges, overlapping, hiding } = placeMerges(read.merges, reach.limit, byGrid, rows, cols);
+  // Cells go straight into the grid's rows (no map of every cell): merges are judged on it, then their
+  // covered cells are emptied.
+  const grid: (CellData | undefined)[][] = [];
+  for (const c of cells) (grid[rows.toGrid(c.row)] ??= [])[cols.toGrid(c.col)] = c.data;
+  const { merges, overlapping, hiding } = placeMerges(read.merges, reach.limit, grid, rows, cols);
   if (overlapping.length > 0) notices.push(`合并区域 ${listCells(overlapping)} 与其他合并区域重叠，已按未合并处理`);
   if (hiding.length > 0) notices.push(`合并区域 ${listCells(hiding)} 盖住了其他有内容的单元格，已按未合并处理`);
-  const grid: (CellData | undefined)[][] = [];
-  const covered = new Set<number>();
   for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * 16384 + c);
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = grid[r];
+      if (!row) continue;
+      for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && row[c] !== undefined) row[c] = undefined;
+    }
   }
   let width = 0;
-  for (const [key, data] of byGrid) {
-    if (covered.has(key)) continue;
-    const r = Math.floor(key / 16384);
-    const k = key % 16384;
-    (grid[r] ??= [])[k] = data;
-    if (k + 1 > width) width = k + 1;
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    if (!row) continue;
+    while (row.length > 0 && row[row.length - 1] === undefined) row.length--;
+    if (row.length > width) width = row.length;
   }
   const hiddenRows = read.hiddenRows.map((r) => rows.toGrid(r)).filter((r) => r >= 0 && r < grid.length);
   const hiddenCols: number[] = [];
@@ -226,7 +229,7 @@ function mergeReach(
 function placeMerges(
   sheetMerges: readonly CellRange[],
   limit: { maxRow: number; maxCol: number },
-  byGrid: Map<number, CellData>,
+  grid: readonly (readonly (CellData | undefined)[] | undefined)[],
   rows: AxisMap,
   cols: AxisMap,
 ): { merges: CellRange[]; overlapping: string[]; hiding: string[] } {
@@ -252,7 +255,7 @@ function placeMerges(
       continue;
     }
     budget -= area;
-    const verdict = inspectMerge(g, taken, byGrid);
+    const verdict = inspectMerge(g, taken, grid);
     if (verdict === 'overlaps') overlapping.push(name);
     else if (verdict === 'hides') hiding.push(name);
     else {
@@ -264,8 +267,8 @@ function placeMerges(
 }
 
 /** Whether a merge overlaps one already placed, or covers a value other than a copy of its top-left one. */
-function inspectMerge(m: CellRange, taken: Set<number>, byGrid: Map<number, CellData>): 'ok' | 'overlaps' | 'hides' {
-  const master = byGrid.get(m.top * 16384 + m.left);
+function inspectMerge(m: CellRange, taken: Set<number>, grid: readonly (readonly (CellData | undefined)[] | undefined)[]): 'ok' | 'overlaps' | 'hides' {
+  const master = grid[m.top]?.[m.left];
   const masterText = master ? textKey(master) : '';
   let hides = false;
   for (let r = m.top; r <= m.bottom; r++) {
@@ -273,7 +276,7 @@ function inspectMerge(m: CellRange, taken: Set<number>, byGrid: Map<number, Cell
       const key = r * 16384 + c;
       if (taken.has(key)) return 'overlaps';
       if (hides || (r === m.top && c === m.left)) continue;
-      const d = byGrid.get(key);
+      const d = grid[r]?.[c];
       if (d && textKey(d) !== '' && textKey(d) !== masterText) hides = true;
     }
   }
