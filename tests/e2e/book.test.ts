@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { freshDistSnapshot } from './helpers/build';
-import { Browser, Served, externalRequests, launchChromium, recordRequests, screenshotPath, serveDist } from './helpers/browser';
+import { Served, externalRequests, screenshotPath } from './helpers/browser';
+import { DemoSite, openDemoPage, startDemoSite } from './helpers/demoSite';
 import { sharedFixture } from '../sharedFixtures';
 
 /**
@@ -14,9 +14,8 @@ import { sharedFixture } from '../sharedFixtures';
  */
 jest.setTimeout(30 * 60 * 1000);
 
+let site: DemoSite;
 let served: Served;
-let browser: Browser;
-let root: string;
 let tmp: string;
 let broken: string;
 
@@ -28,26 +27,17 @@ beforeAll(async () => {
   wb.getWorksheet('表5 一般公共预算支出')!.getCell('E15').value = 654.9;
   broken = path.join(tmp, 'seed004-表5改动.xlsx');
   await wb.xlsx.writeFile(broken);
-  root = await freshDistSnapshot();
-  served = await serveDist(root);
-  browser = await launchChromium();
+  site = await startDemoSite();
+  served = site.served;
 }, 30 * 60 * 1000);
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (root) fs.rmSync(root, { recursive: true, force: true });
+  await site?.stop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function openDemo(): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-  const page = await browser.context.newPage();
-  const requests = recordRequests(page);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${served.url}demo.html`);
-  await page.getByRole('tab', { name: '表1 收支总体' }).waitFor({ timeout: 60000 });
-  return { page, requests, errors };
+function openDemo(): Promise<{ page: Page; requests: string[]; errors: string[] }> {
+  return openDemoPage(site);
 }
 
 /** Click 校验整个工作簿 and wait for the result, recording every progress line the pane showed. */

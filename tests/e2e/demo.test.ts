@@ -1,8 +1,7 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { freshDistSnapshot } from './helpers/build';
-import { Browser, Served, externalRequests, launchChromium, recordRequests, screenshotPath, serveDist } from './helpers/browser';
+import { Browser, Served, externalRequests, recordRequests, screenshotPath } from './helpers/browser';
+import { DemoSite, openDemoPage, startDemoSite } from './helpers/demoSite';
 import { expectedMismatches, sharedFixture } from '../sharedFixtures';
 
 /**
@@ -15,31 +14,21 @@ const SHEET2_MISMATCHES = expectedMismatches()['seed004-department-budget.xlsx']
 
 jest.setTimeout(30 * 60 * 1000);
 
+let site: DemoSite;
 let served: Served;
 let browser: Browser;
-let root: string;
 
 beforeAll(async () => {
-  root = await freshDistSnapshot();
-  served = await serveDist(root);
-  browser = await launchChromium();
+  site = await startDemoSite();
+  ({ served, browser } = site);
 }, 30 * 60 * 1000);
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (root) fs.rmSync(root, { recursive: true, force: true });
+  await site?.stop();
 });
 
 async function openDemo(width = 1280, height = 800): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width, height });
-  const requests = recordRequests(page);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${served.url}demo.html`);
-  // The default sample has loaded when its sheet tabs are there.
-  await page.getByRole('tab', { name: '表1 收支总体' }).waitFor({ timeout: 60000 });
+  const { page, requests, errors } = await openDemoPage(site, { width, height });
   expect(errors).toEqual([]);
   return { page, requests };
 }

@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { freshDistSnapshot } from './helpers/build';
-import { Browser, Served, launchChromium, screenshotPath, serveDist } from './helpers/browser';
+import { screenshotPath } from './helpers/browser';
+import { DemoSite, openDemoPage, startDemoSite } from './helpers/demoSite';
 
 /**
  * The officer's workflow on the demo page (seed004, the default sample), by accessible names: check 表2, fold and
@@ -16,29 +16,18 @@ const PERF_SHEET = '绩效-能力提升320';
 
 jest.setTimeout(30 * 60 * 1000);
 
-let served: Served;
-let browser: Browser;
-let root: string;
+let site: DemoSite;
 
 beforeAll(async () => {
-  root = await freshDistSnapshot();
-  served = await serveDist(root);
-  browser = await launchChromium();
+  site = await startDemoSite();
 }, 30 * 60 * 1000);
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (root) fs.rmSync(root, { recursive: true, force: true });
+  await site?.stop();
 });
 
 async function openDemo(width = 1280, height = 800): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width, height });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${served.url}demo.html`);
-  await page.getByRole('tab', { name: '表1 收支总体' }).waitFor({ timeout: 60000 });
+  const { page, errors } = await openDemoPage(site, { width, height });
   expect(errors).toEqual([]);
   return page;
 }
