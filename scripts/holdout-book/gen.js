@@ -917,8 +917,8 @@ function bookRules(b, money, final) {
   add('xref.total', '财政拨款 支出 一般公共预算 = 一般公共预算支出表 合计', [final ? 'czbk.expYear.1' : 'czbk.expTotal.1'], ['gpb.total.0']);
   add('xref.total', '财政拨款 支出合计 = 一般公共预算 + 基金 表', [final ? 'czbk.expYear.0' : 'czbk.expTotal.0'], ['gpb.total.0', 'fund.total.0']);
   add('xref.total', '一般公共预算支出表 基本支出 = 基本支出表 合计', ['gpb.total.1'], has('basic.total') ? ['basic.total'] : ['basic.people', 'basic.office']);
-  const fundless = !money.leaves.some((l) => l.f);
-  add('xref.total', '收入总表 财政拨款 = 财政拨款收支总表 本年收入', ['srz.total.1'], final ? ['czbk.incYear'] : ['czbk.incTotal'], [], final ? ['czbk.incTotal'] : fundless ? ['czbk.inc.gpb'] : []);
+  // 本年收入 of the 财政拨款收支总表 may be named by its total line or by the fund lines it adds up
+  add('xref.total', '收入总表 财政拨款 = 财政拨款收支总表 本年收入', ['srz.total.1'], final ? ['czbk.incYear'] : ['czbk.incTotal'], [], final ? ['czbk.incTotal', 'czbk.inc.gpb', 'czbk.inc.fund'] : ['czbk.inc.gpb', 'czbk.inc.fund']);
   if (!final) {
     for (const k of b.keys.keys()) {
       const m = /^srz\.(\d+)\.0$/.exec(k);
@@ -927,7 +927,10 @@ function bookRules(b, money, final) {
     add('xref.by-code', '收入总表 合计 = 支出总表 合计', ['srz.total.0'], ['zcz.total.0']);
   }
   // 三公 ≥ 经济分类 (one way)
-  for (const [item, code] of [['abroad', '30212'], ['recv', '30217'], ['run', '30231'], ['buy', '31013']]) add('xref.bound', `三公 ${item} ≥ ${code}`, [`sg.${item}`], [`basic.${code}`], [`sg.${item}.gpb`]);
+  for (const [item, code] of [['abroad', '30212'], ['recv', '30217'], ['run', '30231'], ['buy', '31013']]) {
+    add('xref.bound', `三公 ${item} ≥ ${code}`, [`sg.${item}`], [`basic.${code}`], [`sg.${item}.gpb`]);
+    add('xref.bound', `三公 ${item}（一般公共预算列）≥ ${code}`, [`sg.${item}.gpb`], [`basic.${code}`], [`sg.${item}`]);
+  }
   return rules;
 }
 const valueOf = (b, key) => {
@@ -964,7 +967,8 @@ function plantWithin(R, b, unitOf) {
   if (!cand.length) return;
   const [, v] = R.pick(cand);
   const unitCents = v.unit === '元' && unitOf === '元' ? 100 : 1;
-  v.cents += R.chance(0.2) ? R.pick([1, -1]) : R.pick([1, -1]) * R.int(100, 50000) * unitCents;
+  const x = R.next();
+  v.cents += R.pick([1, -1]) * (x < 0.2 ? 1 : x < 0.3 ? 100 : R.int(100, 50000) * unitCents);
   if (v.cents < 0) v.cents = -v.cents;
 }
 
