@@ -71,10 +71,29 @@ export interface BookCheck {
  * on that sheet.
  */
 export function checkBook(grids: Grid[], settings?: Partial<CheckSettings>): BookCheck {
+  const steps = checkBookSteps(grids, settings);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** What checkBookSteps is about to do: check grids[sheet], or run the cross-table rules. */
+export type BookStep = { sheet: number } | { cross: true };
+
+/**
+ * checkBook one step at a time: it yields before each sheet and before the cross-table rules, so a caller can
+ * show progress, let its page paint, or stop between steps; it returns the same BookCheck.
+ */
+export function* checkBookSteps(grids: Grid[], settings?: Partial<CheckSettings>): Generator<BookStep, BookCheck, void> {
   const asked = resolveSettings(settings);
   const catalog = chooseCatalog(asked.catalogYear, asked.catalogYear ? undefined : yearOfBook(grids), catalogLibrary());
   const s = { ...asked, catalogYear: catalog.year };
-  const sheets = grids.map((g) => checkSheet(g, s));
+  const sheets: SheetCheck[] = [];
+  for (let i = 0; i < grids.length; i++) {
+    yield { sheet: i };
+    sheets.push(checkSheet(grids[i], s));
+  }
+  yield { cross: true };
   return { sheets, crossTable: crossCheck(sheets, grids, s), catalog };
 }
 

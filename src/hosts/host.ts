@@ -37,9 +37,11 @@ export interface SpreadsheetHost {
   readActiveSheet(onProgress?: ReadProgress): Promise<Grid>;
   /**
    * Every visible sheet, in tab order (校验整个工作簿), with progress per sheet. Optional: a host that
-   * cannot read other sheets leaves it out and the pane offers the active sheet only.
+   * cannot read other sheets leaves it out and the pane offers the active sheet only. When `signal` aborts
+   * (取消), it stops before the next sheet and returns the sheets read so far: the caller checks the signal.
+   * A host that reads synchronously (WPS) never sees it abort and may ignore it.
    */
-  readAllSheets?(onProgress?: BookProgress): Promise<Grid[]>;
+  readAllSheets?(onProgress?: BookProgress, signal?: AbortSignal): Promise<Grid[]>;
   /** Highlight each finding's cell and attach its message; remembers what it changed. */
   markFindings(findings: Finding[]): Promise<number>;
   /** Mark verified totals lightly (显示已核对): VERIFIED_FILL, no note; recorded like any mark, so 清除标记 removes it. */

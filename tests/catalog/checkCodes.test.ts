@@ -143,9 +143,46 @@ describe('planted errors in the department budget tables (seed004)', () => {
     expect(parent[1].message).toContain('21011');
   });
 
-  test('a 款 whose code is not in the catalog', () => {
-    const fs = checkCodes(edited(t3, { B16: '19', B17: '19', B18: '19', B19: '19', B20: '19' }), [], settings);
-    expect(fs.some((f) => f.rule === 'code.unknown' && f.cell === 'B16')).toBe(true);
+  test('a 款 whose code is not in the catalog: the 项 rows under it are its consequences, with their right codes', () => {
+    const g = edited(t3, { B16: '19', B17: '19', B18: '19', B19: '19', B20: '19' });
+    const fs = checkCodes(g, [], settings);
+    expect(fs.some((f) => f.rule === 'code.unknown' && f.cell === 'B16' && !f.derivedFrom)).toBe(true);
+    const under = fs.filter((f) => f.derivedFrom === 'B16');
+    expect(under.map((f) => f.cell)).toEqual(['C17', 'C18', 'C19', 'C20']);
+    for (const f of under) {
+      expect(f.rule).toBe('code.unknown');
+      // 210 | 19 | 01 行政单位医疗 → 2101101: the right 款 comes from the 款 row's name, the 项 digits stay.
+      expect(f.expected).toBe(`21011${f.actual!.slice(5)}`);
+      expect(f.message).toContain('所在的款 21019 不在科目表中（见 B16）');
+    }
+    expect(fs.filter((f) => !f.derivedFrom).map((f) => f.cell)).toEqual(['B16']);
+  });
+
+  test('a 款 row with another 款’s name: the 项 rows under it follow it when their names fit there', () => {
+    const g = gridFromRows('表', [
+      ['科目编码', '科目名称', '金额'],
+      ['213', '农林水支出', 100],
+      ['21371', '林业和草原', 100],
+      ['2137101', '行政运行', 60],
+      ['2137102', '一般行政管理事务', 40],
+    ]);
+    const fs = checkCodes(g, [], settings);
+    expect(fs.map((f) => [f.rule, f.cell, f.derivedFrom, f.expected])).toEqual([
+      ['code.name', 'B3', undefined, expect.any(String)],
+      ['code.parent', 'A4', 'B3', '2130201'],
+      ['code.parent', 'A5', 'B3', '2130202'],
+    ]);
+  });
+
+  test('a 项 whose last digits are off under the right 款: the code under that 款 is given, not another 款', () => {
+    const g = gridFromRows('表', [
+      ['科目编码', '科目名称', '金额'],
+      ['20128', '民主党派及工商联事务', 10],
+      ['2012891', '行政运行', 10],
+    ]);
+    const fs = checkCodes(g, [], settings);
+    expect(fs).toEqual([expect.objectContaining({ rule: 'code.unknown', cell: 'A3', expected: '2012801' })]);
+    expect(fs[0].derivedFrom).toBeUndefined();
   });
 
   test('类 names written inline: a different name is caught, 支出 left off is not', () => {

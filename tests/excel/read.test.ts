@@ -168,4 +168,23 @@ describe('ExcelHost.readAllSheets (校验整个工作簿)', () => {
     expect(progress).toEqual(['1/2 表1', '2/2 表2']);
     expect(grids[1].text(3, 0)).toBe('单位3');
   });
+
+  it('取消 stops before the next sheet: the sheets read so far, and no sync for the sheets left', async () => {
+    const book = () => {
+      const wb = new FakeWorkbook();
+      for (const name of ['表1', '表2', '表3']) budgetSheet(wb, 5, name);
+      return wb;
+    };
+    const all = book();
+    const fxAll = fakeExcel(all, '1.18');
+    await new ExcelHost({ run: fxAll.run, isSetSupported: fxAll.isSetSupported }).readAllSheets();
+    const wb = book();
+    const fx = fakeExcel(wb, '1.18');
+    const abort = new AbortController();
+    const grids = await new ExcelHost({ run: fx.run, isSetSupported: fx.isSetSupported }).readAllSheets((_s, index) => index === 2 && abort.abort(), abort.signal);
+    expect(grids.map((g) => g.name)).toEqual(['表1', '表2']);
+    // One sync for the list of sheets, then the same per sheet: the third sheet's are not made.
+    const perSheet = (all.syncCount - 1) / 3;
+    expect(wb.syncCount).toBe(1 + 2 * perSheet);
+  });
 });

@@ -22,6 +22,8 @@ interface Ctx {
   findings: Finding[];
   /** Per group: whether it holds a catalog code written with its catalog name (trustedInline). */
   groupTrusted: Map<string, boolean>;
+  /** The finding made on each code cell checked so far (parents are checked before the rows under them). */
+  flagged: Map<CodeCell, Finding>;
 }
 
 /** Said of a finding against a part of the built-in catalog no official document confirms (疑似, not 错误). */
@@ -140,8 +142,60 @@ function reportMisplaced(ctx: Ctx, cell: CodeCell, candidates: CatalogEntry[], e
   parentFlagged.add(cell);
 }
 
-function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagged: Set<CodeCell>, contextParent?: string): void {
+/** The row a flagged parent row should have been: the code its finding gives, else the one its name has. */
+function rightCodeOf(ctx: Ctx, parentRow: CodeCell, cause: Finding): string | undefined {
+  if (cause.expected && /^\d+$/.test(cause.expected)) return cause.expected;
+  if (!parentRow.name) return undefined;
+  const level = LEVEL_NAME[parentRow.code.length];
+  const named = entriesNamed(ctx.cat, parentRow.name, kindOfCode(parentRow.code)).filter((e) => e.level === level);
+  const sameLei = named.filter((e) => e.code.startsWith(parentRow.code.slice(0, 3)));
+  return named.length === 1 ? named[0].code : sameLei.length === 1 ? sameLei[0].code : undefined;
+}
+
+/**
+ * A row whose code is off because the row it sits under has a wrong code ("2019598 行政运行" under "20195 人大事务",
+ * or under "21371 林业和草原"): one consequence of that row's finding, folded under it, not a finding of its own.
+ * Where the parent's name gives its right code, the row's right code follows ("2010101 行政运行").
+ */
+function reportUnderFlaggedParent(ctx: Ctx, cell: CodeCell, parentRow: CodeCell | undefined): boolean {
+  if (!parentRow || !cell.code.startsWith(parentRow.code)) return false;
+  const cause = ctx.flagged.get(parentRow);
+  if (!cause) return false;
+  const parentKnown = ctx.cat.get(parentRow.code) !== undefined;
+  // A parent with a known code and its own (or an old) name is right: the row's own code is what is off.
+  if (parentKnown && (!parentRow.name || nameMatches(ctx, parentRow.code, parentRow.name))) return false;
+  const level = LEVEL_NAME[cell.code.length];
+  const parentLevel = LEVEL_NAME[parentRow.code.length];
+  const rightParent = rightCodeOf(ctx, parentRow, cause);
+  const bySuffix = rightParent ? ctx.cat.get(rightParent + cell.code.slice(parentRow.code.length)) : undefined;
+  const right =
+    bySuffix && (!cell.name || nameMatches(ctx, bySuffix.code, cell.name))
+      ? bySuffix
+      : rightParent && cell.name
+        ? entriesNamed(ctx.cat, cell.name, kindOfCode(cell.code)).find((e) => e.parent === rightParent)
+        : undefined;
+  // A known parent whose name is another code's is the cause only if this row's name fits under that code; a parent
+  // whose name is merely local ("303 离退休人员经费") keeps its code, and the row is judged on its own.
+  if (parentKnown && !right) return false;
+  const at = toA1(cell.row, cell.col);
+  const label = cell.name ? `${level}“${cell.name}”（${cell.code}）` : `${level} ${cell.code}`;
+  const why = parentKnown ? '编码与名称不符' : '不在科目表中';
+  add(
+    ctx,
+    parentKnown ? 'code.parent' : 'code.unknown',
+    cause.severity,
+    cell.row,
+    cell.col,
+    `${at}：${label}所在的${parentLevel} ${parentRow.code} ${why}（见 ${cause.cell}）${right ? `；按名称应为 ${describe(right)}` : ''}。`,
+    `${at}: ${cell.code} sits under ${parentRow.code}, whose code is wrong (see ${cause.cell}).${right ? ` By its name it is ${right.code}.` : ''}`,
+    { actual: cell.code, derivedFrom: cause.cell, ...(right ? { expected: right.code } : {}) },
+  );
+  return true;
+}
+
+function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagged: Set<CodeCell>, parentRow?: CodeCell): void {
   const { cat, year } = ctx;
+  const contextParent = parentRow?.code;
   const edition = cat.functionEdition;
   const entry = cat.get(cell.code);
   const where = cell.nameCol ?? cell.col;
@@ -166,12 +220,16 @@ function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagge
       );
       return;
     }
-    const misplaced = misplacedAs(cat, cell, contextParent);
+    if (reportUnderFlaggedParent(ctx, cell, parentRow)) return;
+    // The name under the written parent: only the last digits are off ("2012891 行政运行" is 2012801), the parent is right.
+    const sibling = cell.code.length > 3 ? named.find((e) => e.parent === cell.code.slice(0, -2)) : undefined;
+    const misplaced = sibling ? [] : misplacedAs(cat, cell, contextParent);
     if (misplaced.length) {
       reportMisplaced(ctx, cell, misplaced, false, parentFlagged, contextParent);
       return;
     }
-    const hint = named.length === 1 ? `名称“${cell.name}”对应的科目编码是 ${named[0].code}。` : '';
+    const suggested = sibling ?? (named.length === 1 ? named[0] : undefined);
+    const hint = suggested ? `名称“${cell.name}”对应的科目编码是 ${suggested.code}。` : '';
     const sure = cat.verifiedArea(cell.code);
     const unverified = sure ? '' : `${unverifiedNote(ctx)}。`;
     add(
@@ -181,8 +239,8 @@ function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagge
       cell.row,
       cell.col,
       `${toA1(cell.row, cell.col)}：${kind && kind !== 'function' ? '' : `${edition}年`}${label}科目表中没有编码 ${cell.code}。${hint}${unverified}`,
-      `${toA1(cell.row, cell.col)}: code ${cell.code} is not in the ${edition} catalog.${named.length === 1 ? ` The name "${cell.name}" is ${named[0].code}.` : ''}${sure ? '' : unverifiedNoteEn(ctx)}`,
-      { actual: cell.code, ...(named.length === 1 ? { expected: named[0].code } : {}) },
+      `${toA1(cell.row, cell.col)}: code ${cell.code} is not in the ${edition} catalog.${suggested ? ` The name "${cell.name}" is ${suggested.code}.` : ''}${sure ? '' : unverifiedNoteEn(ctx)}`,
+      { actual: cell.code, ...(suggested ? { expected: suggested.code } : {}) },
     );
     return;
   }
@@ -191,6 +249,7 @@ function checkOne(ctx: Ctx, cell: CodeCell, groupCells: CodeCell[], parentFlagge
     reportOldName(ctx, cell, entry);
     return;
   }
+  if (reportUnderFlaggedParent(ctx, cell, parentRow)) return;
   const others = entriesNamed(cat, cell.name, entry.kind).filter((e) => e.code !== entry.code);
   if (cell.source === 'inline' && !others.length && !trustedInline(ctx, cell, groupCells)) return;
   // A sibling's name is a wrong name (or wrong 项 digits); the same 项 under another 款 is a wrong parent.
@@ -235,15 +294,15 @@ function reportOldName(ctx: Ctx, cell: CodeCell, entry: CatalogEntry): void {
   );
 }
 
-/** The parent code each cell of a group sits under, by the cell's index in the group. */
-function contextParents(group: CodeCell[]): (string | undefined)[] {
-  const out: (string | undefined)[] = new Array(group.length);
+/** The parent row (one level up) each cell of a group sits under, by the cell's index in the group. */
+function contextParents(group: CodeCell[]): (CodeCell | undefined)[] {
+  const out: (CodeCell | undefined)[] = new Array(group.length);
   // By code length (3/5/7/9): the last code seen at that level, cleared below a shallower one.
-  const lastAt: (string | undefined)[] = new Array(LEVEL_SLOTS).fill(undefined);
+  const lastAt: (CodeCell | undefined)[] = new Array(LEVEL_SLOTS).fill(undefined);
   for (let i = 0; i < group.length; i++) {
     const L = group[i].code.length;
-    out[i] = lastAt[L - 2] || undefined;
-    lastAt[L] = group[i].code;
+    out[i] = lastAt[L - 2];
+    lastAt[L] = group[i];
     clearBelow(lastAt, L);
   }
   return out;
@@ -334,7 +393,7 @@ function checkMapping(ctx: Ctx, cells: CodeCell[]): void {
  */
 export function checkCodes(grid: Grid, tables: DetectedTable[], settings: CheckSettings, lib: CatalogLibrary = catalogLibrary()): Finding[] {
   const year = settings.catalogYear || yearOfBook([grid]) || DEFAULT_CATALOG_YEAR;
-  const ctx: Ctx = { grid, tables, year, cat: lib.forYear(year), lib, findings: [], groupTrusted: new Map() };
+  const ctx: Ctx = { grid, tables, year, cat: lib.forYear(year), lib, findings: [], groupTrusted: new Map(), flagged: new Map() };
   const { cells, problems } = findCodeCells(grid, tables);
   for (const p of problems) {
     add(ctx, 'code.unknown', 'error', p.row, p.col, `${toA1(p.row, p.col)}：${p.message}。`, `${toA1(p.row, p.col)}: malformed code part.`);
@@ -348,7 +407,11 @@ export function checkCodes(grid: Grid, tables: DetectedTable[], settings: CheckS
   const parentFlagged = new Set<CodeCell>();
   for (const g of groups.values()) {
     const context = contextParents(g);
-    for (let i = 0; i < g.length; i++) checkOne(ctx, g[i], g, parentFlagged, context[i]);
+    for (let i = 0; i < g.length; i++) {
+      const before = ctx.findings.length;
+      checkOne(ctx, g[i], g, parentFlagged, context[i]);
+      if (ctx.findings.length > before) ctx.flagged.set(g[i], ctx.findings[before]);
+    }
   }
   for (const g of groups.values()) checkHierarchy(ctx, g, parentFlagged);
   checkMapping(ctx, cells);

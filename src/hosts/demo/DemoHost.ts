@@ -33,11 +33,11 @@ export class DemoHost implements SpreadsheetHost {
     return this.readSheet(this.workbook.active, onProgress);
   }
 
-  /** Every sheet of the workbook, in tab order. */
-  async readAllSheets(onProgress?: BookProgress): Promise<Grid[]> {
+  /** Every sheet of the workbook, in tab order (stops between sheets when the signal aborts). */
+  async readAllSheets(onProgress?: BookProgress, signal?: AbortSignal): Promise<Grid[]> {
     const grids: Grid[] = [];
     const sheets = this.workbook.sheets;
-    for (let i = 0; i < sheets.length; i++) {
+    for (let i = 0; i < sheets.length && !signal?.aborted; i++) {
       onProgress?.(sheets[i].name, i + 1, sheets.length);
       grids.push(await this.readSheet(sheets[i]));
       await yieldToEventLoop();

@@ -241,8 +241,11 @@ export class ExcelHost implements SpreadsheetHost {
     return this.run('读取工作表', 'Reading the sheet', (ctx) => this.readSheetIn(ctx, ctx.workbook.worksheets.getActiveWorksheet(), onProgress));
   }
 
-  /** Every visible worksheet in tab order (not Jiaohe's hidden marks record), one after the other. */
-  async readAllSheets(onProgress?: BookProgress): Promise<Grid[]> {
+  /**
+   * Every visible worksheet in tab order (not Jiaohe's hidden marks record), one after the other; stops between
+   * sheets when the signal aborts.
+   */
+  async readAllSheets(onProgress?: BookProgress, signal?: AbortSignal): Promise<Grid[]> {
     return this.run('读取工作簿', 'Reading the workbook', async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load(this.supports('1.2') ? 'items/name,items/visibility' : 'items/name');
@@ -251,7 +254,7 @@ export class ExcelHost implements SpreadsheetHost {
         .filter((ws) => ws.name !== MARKS_SHEET && (ws.visibility === undefined || ws.visibility === 'Visible'))
         .map((ws) => ws.name);
       const grids: Grid[] = [];
-      for (let i = 0; i < names.length; i++) {
+      for (let i = 0; i < names.length && !signal?.aborted; i++) {
         onProgress?.(names[i], i + 1, names.length);
         grids.push(await this.readSheetIn(ctx, sheets.getItem(names[i])));
       }

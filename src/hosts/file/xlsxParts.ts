@@ -4,6 +4,38 @@ import { isTrue, parseXml } from './xml';
 /** A part of the package that is there but cannot be read (bad compression, bad XML); English detail. */
 export class PartDamage extends Error {}
 
+/** Inflate and CRC-32 done natively where the platform has them (Node's zlib): JSZip's own are pure JS. */
+export interface NativeZip {
+  inflateRaw(compressed: Uint8Array): Uint8Array;
+  crc32?(bytes: Uint8Array): number;
+}
+
+let native: NativeZip | undefined;
+
+/** Called once by the Node file host (readXlsx.ts); the browser keeps JSZip's inflate. Undefined: JSZip again. */
+export function useNativeZip(zip: NativeZip | undefined): void {
+  native = zip;
+}
+
+/** JSZip's record of an entry as stored in the zip (internal, stable across 3.x): how to read it without JSZip. */
+interface StoredData {
+  compressedContent?: unknown;
+  compression?: { magic?: string };
+  crc32?: number;
+}
+
+const DEFLATE = '\x08\x00';
+const STORE = '\x00\x00';
+
+/** The entry's bytes through the native inflate, or undefined when JSZip must read it (no native zip, other data). */
+function nativeBytes(data: StoredData | undefined): Uint8Array | undefined {
+  if (!native || !data || !(data.compressedContent instanceof Uint8Array)) return undefined;
+  const magic = data.compression?.magic;
+  if (magic === STORE) return data.compressedContent;
+  if (magic === DEFLATE) return native.inflateRaw(data.compressedContent);
+  return undefined;
+}
+
 /** The zip's entries by lower-cased name: writers differ in case and in leading slashes. */
 export class XlsxPackage {
   private readonly byName = new Map<string, JSZip.JSZipObject>();
@@ -27,15 +59,17 @@ export class XlsxPackage {
   async bytes(part: string): Promise<Uint8Array | null> {
     const entry = this.byName.get(normalizePart(part));
     if (!entry) return null;
+    const data = (entry as unknown as { _data?: StoredData })._data;
     let bytes: Uint8Array;
     try {
-      bytes = await entry.async('uint8array');
+      bytes = nativeBytes(data) ?? (await entry.async('uint8array'));
     } catch (err) {
       throw new PartDamage(err instanceof Error ? err.message : String(err));
     }
     // Each part's CRC is checked on its own (not the whole zip's at load): damage in one sheet leaves the others.
-    const stored = (entry as unknown as { _data?: { crc32?: number } })._data?.crc32;
-    if (typeof stored === 'number' && (crc32(bytes) >>> 0) !== stored >>> 0) throw new PartDamage(`CRC mismatch in ${entry.name}`);
+    const stored = data?.crc32;
+    const actual = native?.crc32 ? native.crc32(bytes) : crc32(bytes);
+    if (typeof stored === 'number' && actual >>> 0 !== stored >>> 0) throw new PartDamage(`CRC mismatch in ${entry.name}`);
     return bytes;
   }
 

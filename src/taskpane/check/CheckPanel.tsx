@@ -77,13 +77,10 @@ const useStyles = makeStyles({
   },
 });
 
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'running'; phase: CheckPhase }
-  | { kind: 'clearing' }
-  | { kind: 'done'; outcome: CheckOutcome }
-  | { kind: 'book'; book: BookOutcome }
-  | { kind: 'failed'; message: string };
+/** What a finished check shows: one sheet's outcome, or the whole book's. */
+type Result = { kind: 'done'; outcome: CheckOutcome } | { kind: 'book'; book: BookOutcome };
+
+type Status = { kind: 'idle' } | { kind: 'running'; phase: CheckPhase } | { kind: 'clearing' } | Result | { kind: 'failed'; message: string };
 
 export interface CheckPanelProps {
   host: SpreadsheetHost | null;
@@ -119,7 +116,11 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
 
   const running = React.useRef<AbortController | null>(null);
 
-  const check = async () => {
+  /**
+   * One check at a time, the sheet's or the book's: progress with 取消, then the result, or the 已取消 notice, or
+   * one line saying whether reading or checking failed.
+   */
+  const run = async (job: (host: SpreadsheetHost, stored: IgnoredFinding[], onPhase: (p: CheckPhase) => void, signal: AbortSignal) => Promise<Result>) => {
     if (!host) return;
     const abort = new AbortController();
     running.current = abort;
@@ -127,20 +128,17 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     setSelected(null);
     setStatus({ kind: 'running', phase: { phase: 'reading', done: 0, total: 0 } });
     let reading = true;
+    const onPhase = (phase: CheckPhase) => {
+      if (phase.phase !== 'reading' && phase.phase !== 'reading-sheet') reading = false;
+      setStatus({ kind: 'running', phase });
+    };
     try {
       const stored = await host.readIgnored().catch(() => ignored);
       setIgnored(stored);
-      const outcome = await runSheetCheck(
-        host,
-        toCheckSettings(props.settings),
-        (phase) => {
-          if (phase.phase !== 'reading') reading = false;
-          setStatus({ kind: 'running', phase });
-        },
-        { ignored: stored, showVerified, signal: abort.signal },
-      );
-      setStatus({ kind: 'done', outcome });
-      if (outcome.markError) setNotice({ intent: 'warning', text: t('check.markFailed', { reason: reasonOf(outcome.markError) }) });
+      const result = await job(host, stored, onPhase, abort.signal);
+      setStatus(result);
+      const markError = result.kind === 'done' ? result.outcome.markError : result.book.markError;
+      if (markError) setNotice({ intent: 'warning', text: t('check.markFailed', { reason: reasonOf(markError) }) });
     } catch (err) {
       if (err instanceof CheckCancelled) {
         setStatus({ kind: 'idle' });
@@ -153,31 +151,16 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     }
   };
 
+  /** 校验当前工作表. */
+  const check = () =>
+    run(async (h, stored, onPhase, signal) => ({
+      kind: 'done',
+      outcome: await runSheetCheck(h, toCheckSettings(props.settings), onPhase, { ignored: stored, showVerified, signal }),
+    }));
+
   /** 校验整个工作簿: every sheet, then the cross-table rules among all their tables. */
-  const checkBook = async () => {
-    if (!host) return;
-    setNotice(null);
-    setSelected(null);
-    setStatus({ kind: 'running', phase: { phase: 'reading', done: 0, total: 0 } });
-    let reading = true;
-    try {
-      const stored = await host.readIgnored().catch(() => ignored);
-      setIgnored(stored);
-      const book = await runBookCheck(
-        host,
-        toCheckSettings(props.settings),
-        (phase) => {
-          if (phase.phase !== 'reading-sheet') reading = false;
-          setStatus({ kind: 'running', phase });
-        },
-        { ignored: stored },
-      );
-      setStatus({ kind: 'book', book });
-      if (book.markError) setNotice({ intent: 'warning', text: t('check.markFailed', { reason: reasonOf(book.markError) }) });
-    } catch (err) {
-      setStatus({ kind: 'failed', message: t(reading ? 'error.read' : 'error.check', { reason: reasonOf(err) }) });
-    }
-  };
+  const checkBook = () =>
+    run(async (h, stored, onPhase, signal) => ({ kind: 'book', book: await runBookCheck(h, toCheckSettings(props.settings), onPhase, { ignored: stored, signal }) }));
 
   /** 清除标记: the cells back as they were, and the list with them (it described marks that are gone). */
   const clear = async () => {
@@ -342,35 +325,27 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
   );
 }
 
+/** Where a check is: a bar when its share is known, else a spinner; 取消 until the marking starts. */
 function Progress(props: { phase: CheckPhase; onCancel: () => void }): React.JSX.Element {
   const styles = useStyles();
   const { t } = useT();
   const p = props.phase;
+  let label: string;
+  let share: number | undefined;
   if (p.phase === 'reading-sheet' || p.phase === 'checking-sheet') {
-    const label = t(p.phase === 'reading-sheet' ? 'check.readingSheet' : 'check.checkingSheet', { index: p.index, total: p.total, sheet: p.sheet });
-    return (
-      <div className={styles.progress} role="status" aria-live="polite">
-        <ProgressBar value={(p.index - (p.phase === 'reading-sheet' ? 1 : 0.5)) / Math.max(1, p.total)} thickness="large" />
-        <Text size={200}>{label}</Text>
-      </div>
-    );
-  }
-  if (p.phase === 'reading') {
-    const label = p.total > 0 ? t('check.reading', { done: p.done, total: p.total }) : t('check.checking');
-    return (
-      <div className={styles.progress} role="status" aria-live="polite">
-        <ProgressBar value={p.total > 0 ? p.done / p.total : undefined} thickness="large" />
-        <Text size={200}>{label}</Text>
-        <Button size="small" className={styles.cancel} onClick={props.onCancel}>
-          {t('check.cancel')}
-        </Button>
-      </div>
-    );
+    label = t(p.phase === 'reading-sheet' ? 'check.readingSheet' : 'check.checkingSheet', { index: p.index, total: p.total, sheet: p.sheet });
+    share = (p.index - (p.phase === 'reading-sheet' ? 1 : 0.5)) / Math.max(1, p.total);
+  } else if (p.phase === 'reading' && p.total > 0) {
+    label = t('check.reading', { done: p.done, total: p.total });
+    share = p.done / p.total;
+  } else {
+    label = t(p.phase === 'marking' ? 'check.marking' : p.phase === 'cross' ? 'check.cross' : 'check.checking');
   }
   return (
-    <div role="status" aria-live="polite" className={styles.progress}>
-      <Spinner size="tiny" labelPosition="after" label={t(p.phase === 'checking' ? 'check.checking' : p.phase === 'cross' ? 'check.cross' : 'check.marking')} />
-      {p.phase === 'checking' && (
+    <div className={styles.progress} role="status" aria-live="polite">
+      {share === undefined ? <Spinner size="tiny" labelPosition="after" label={label} /> : <ProgressBar value={share} thickness="large" />}
+      {share !== undefined && <Text size={200}>{label}</Text>}
+      {p.phase !== 'marking' && (
         <Button size="small" className={styles.cancel} onClick={props.onCancel}>
           {t('check.cancel')}
         </Button>

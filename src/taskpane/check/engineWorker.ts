@@ -1,13 +1,14 @@
 /**
  * The engine in a Web Worker, seen from the page: read in the host, check in the worker, mark in the host.
- * The grid goes over in row chunks with a pause between them, so neither the copy nor the check holds the page.
+ * A sheet or a whole book: the grids go over in row chunks with a pause between them, so neither the copy nor
+ * the check holds the page.
  * Where a worker cannot start (no Worker, a blocked or missing script: some WPS builds), checks run in the page.
  */
 import type { Grid, CellData } from '../../core/grid';
 import type { IgnoredFinding } from '../../core/report/review';
 import type { CheckSettings } from '../../core/types';
-import type { CheckOutcome } from './runCheck';
-import type { FromWorker, ToWorker } from './workerProtocol';
+import type { CheckOutcome, CheckPhase } from './runCheck';
+import type { BookChecks, FromWorker, SheetShape, ToWorker } from './workerProtocol';
 
 /** The bundle webpack writes for checkWorker.ts, next to the pages (taskpane.html, demo.html). */
 export const CHECK_WORKER_SCRIPT = 'check-worker.js';
@@ -70,24 +71,14 @@ function dropWorker(worker: Worker): void {
 
 let nextId = 1;
 
-/**
- * Check a grid in the worker. Resolves null when no worker can run here (the caller checks in the page);
- * rejects with CheckCancelled when the signal aborts, with an Error when the engine failed.
- */
-export async function checkInWorker(
-  grid: Grid,
-  settings: CheckSettings,
-  ignored: readonly IgnoredFinding[],
-  signal?: AbortSignal,
-): Promise<CheckOutcome | null> {
-  const worker = await checkWorker();
-  if (!worker) return null;
-  const id = nextId++;
+/** A grid as plain data, less its cells. */
+export function shapeOf(grid: Grid): SheetShape {
+  return { name: grid.name, merges: [...grid.merges], hiddenRows: [...grid.hiddenRows], hiddenCols: [...grid.hiddenCols] };
+}
+
+/** The messages that carry a grid's rows to the worker, CHUNK_ROWS rows each; `sheet` is the grid's index. */
+export function* rowMessages(grid: Grid, sheet: number): Generator<ToWorker> {
   for (let from = 0; from < grid.rowCount; from += CHUNK_ROWS) {
-    if (signal?.aborted) {
-      dropWorker(worker);
-      throw new CheckCancelled();
-    }
     const to = Math.min(grid.rowCount, from + CHUNK_ROWS);
     const rows: (CellData | undefined)[][] = [];
     for (let r = from; r < to; r++) {
@@ -98,17 +89,29 @@ export async function checkInWorker(
       }
       rows.push(row);
     }
-    worker.postMessage({ type: 'rows', from, rows } satisfies ToWorker);
-    await pause();
+    yield { type: 'rows', sheet, from, rows };
   }
-  const message: ToWorker = {
-    type: 'check',
-    id,
-    sheet: { name: grid.name, merges: [...grid.merges], hiddenRows: [...grid.hiddenRows], hiddenCols: [...grid.hiddenCols] },
-    settings,
-    ignored: [...ignored],
-  };
-  return new Promise<CheckOutcome>((resolve, reject) => {
+}
+
+/** Every grid's rows to the worker, with a pause after each chunk; stops (and drops the worker) when the signal aborts. */
+async function sendGrids(worker: Worker, grids: readonly Grid[], signal?: AbortSignal): Promise<void> {
+  for (let i = 0; i < grids.length; i++) {
+    for (const message of rowMessages(grids[i], i)) {
+      if (signal?.aborted) {
+        dropWorker(worker);
+        throw new CheckCancelled();
+      }
+      worker.postMessage(message);
+      await pause();
+    }
+  }
+}
+
+type Answer = Extract<FromWorker, { type: 'done' | 'bookDone' }>;
+
+/** Post a check and wait for its answer, passing the phases the worker reports on to onPhase. */
+function ask(worker: Worker, message: Extract<ToWorker, { id: number }>, signal?: AbortSignal, onPhase?: (p: CheckPhase) => void): Promise<Answer> {
+  return new Promise<Answer>((resolve, reject) => {
     const onAbort = () => {
       dropWorker(worker);
       reject(new CheckCancelled());
@@ -122,11 +125,49 @@ export async function checkInWorker(
     };
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const reply = e.data;
-      if (reply.type === 'ready' || reply.id !== id) return;
+      if (reply.type === 'ready' || reply.id !== message.id) return;
+      if (reply.type === 'phase') return onPhase?.(reply.phase);
       signal?.removeEventListener('abort', onAbort);
-      if (reply.type === 'done') resolve(reply.outcome);
-      else reject(new Error(reply.message));
+      if (reply.type === 'failed') reject(new Error(reply.message));
+      else resolve(reply);
     };
     worker.postMessage(message);
   });
+}
+
+/**
+ * Check a grid in the worker. Resolves null when no worker can run here (the caller checks in the page);
+ * rejects with CheckCancelled when the signal aborts, with an Error when the engine failed.
+ */
+export async function checkInWorker(
+  grid: Grid,
+  settings: CheckSettings,
+  ignored: readonly IgnoredFinding[],
+  signal?: AbortSignal,
+): Promise<CheckOutcome | null> {
+  const worker = await checkWorker();
+  if (!worker) return null;
+  await sendGrids(worker, [grid], signal);
+  const answer = await ask(worker, { type: 'check', id: nextId++, sheet: shapeOf(grid), settings, ignored: [...ignored] }, signal);
+  if (answer.type !== 'done') throw new Error(`check worker answered ${answer.type}`);
+  return answer.outcome;
+}
+
+/**
+ * Check every grid of a book in the worker, then the cross-table rules there too (they need the tables the
+ * worker detected); the worker's progress goes to onPhase. Null when no worker can run here; rejects with
+ * CheckCancelled when the signal aborts, with an Error when the engine failed.
+ */
+export async function checkBookInWorker(
+  grids: readonly Grid[],
+  settings: CheckSettings,
+  onPhase: (p: CheckPhase) => void,
+  signal?: AbortSignal,
+): Promise<BookChecks | null> {
+  const worker = await checkWorker();
+  if (!worker) return null;
+  await sendGrids(worker, grids, signal);
+  const answer = await ask(worker, { type: 'checkBook', id: nextId++, sheets: grids.map(shapeOf), settings }, signal, onPhase);
+  if (answer.type !== 'bookDone') throw new Error(`check worker answered ${answer.type}`);
+  return answer.book;
 }

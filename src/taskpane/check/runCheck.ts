@@ -1,11 +1,12 @@
-import { checkSheet, crossCheck, SheetCheck } from '../../core/engine';
+import { checkBookSteps, checkSheet, type BookStep, type SheetCheck } from '../../core/engine';
 import type { Grid } from '../../core/grid';
 import { parseA1 } from '../../core/grid/address';
 import { splitIgnored, tableCoverage, totalCells, type IgnoredFinding, type TableCoverage } from '../../core/report/review';
 import type { CheckSettings, CrossTableReport, Finding, RuleId, TableKind, TableSummary } from '../../core/types';
 import { cellsToMark } from '../../core/report/text';
 import type { SpreadsheetHost } from '../../hosts/host';
-import { CheckCancelled, checkInWorker } from './engineWorker';
+import { CheckCancelled, checkBookInWorker, checkInWorker } from './engineWorker';
+import type { BookChecks } from './workerProtocol';
 
 export { CheckCancelled } from './engineWorker';
 
@@ -100,7 +101,7 @@ export async function runSheetCheck(
 }
 
 export interface BookOutcome {
-  /** Each sheet's check, its findings less those the officer ignored. */
+  /** Each sheet's check, its findings less those the officer ignored (no `detected` tables when checked in the worker). */
   sheets: SheetCheck[];
   /** The cross-table rules (勾稽关系); absent when no table has a role in a 预算/决算 book. */
   crossTable?: CrossTableReport;
@@ -113,10 +114,28 @@ export function bookFindings(b: Pick<BookOutcome, 'sheets' | 'crossTable'>): Fin
   return [...b.sheets.flatMap((s) => s.findings), ...(b.crossTable?.findings ?? [])];
 }
 
+/** The progress of a book check's next step: a sheet about to be checked, or the cross-table rules. */
+export function bookPhase(step: BookStep, grids: readonly Grid[]): CheckPhase {
+  return 'sheet' in step ? { phase: 'checking-sheet', sheet: grids[step.sheet].name, index: step.sheet + 1, total: grids.length } : { phase: 'cross' };
+}
+
+/** The engine over a book in the page (where no worker runs): one step at a time, the progress painted between. */
+async function checkBookInPage(grids: Grid[], settings: CheckSettings, onPhase: (p: CheckPhase) => void, signal?: AbortSignal): Promise<BookChecks> {
+  const steps = checkBookSteps(grids, settings);
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) {
+    onPhase(bookPhase(step.value, grids));
+    await nextFrame();
+    if (signal?.aborted) throw new CheckCancelled();
+  }
+  return step.value;
+}
+
 /**
- * 校验整个工作簿: read every sheet (progress per sheet), check each, run the cross-table rules among all
- * their tables, then replace the previous marks with the new ones on every sheet (a cross-table finding
- * marks both its cells).
+ * 校验整个工作簿: read every sheet (progress per sheet), check each and run the cross-table rules among all
+ * their tables — in the Web Worker where one can start, else in the page — then replace the previous marks with
+ * the new ones on every sheet (a cross-table finding marks both its cells). 取消 stops it between sheets while
+ * reading and at any time while checking; nothing is marked then.
  */
 export async function runBookCheck(
   host: SpreadsheetHost,
@@ -125,20 +144,16 @@ export async function runBookCheck(
   options: CheckOptions = {},
 ): Promise<BookOutcome> {
   if (!host.readAllSheets) throw new Error('此环境不能读取整个工作簿，请逐个工作表校验。');
-  const grids = await host.readAllSheets((sheet, index, total) => onPhase({ phase: 'reading-sheet', sheet, index, total }));
-  const checks: SheetCheck[] = [];
-  for (let i = 0; i < grids.length; i++) {
-    onPhase({ phase: 'checking-sheet', sheet: grids[i].name, index: i + 1, total: grids.length });
-    await nextFrame();
-    checks.push(checkSheet(grids[i], settings));
-  }
-  onPhase({ phase: 'cross' });
-  await nextFrame();
-  const crossTable = crossCheck(checks, grids, settings);
+  const { signal } = options;
+  const grids = await host.readAllSheets((sheet, index, total) => onPhase({ phase: 'reading-sheet', sheet, index, total }), signal);
+  if (signal?.aborted) throw new CheckCancelled();
+  onPhase({ phase: 'checking' });
+  const checked =
+    (options.inPage ? null : await checkBookInWorker(grids, settings, onPhase, signal)) ?? (await checkBookInPage(grids, settings, onPhase, signal));
+  if (signal?.aborted) throw new CheckCancelled();
   const ignored = options.ignored ?? [];
-  const sheets = checks.map((c) => ({ ...c, findings: splitIgnored(c.findings, ignored).kept }));
-  const outcome: BookOutcome = { sheets, marked: 0 };
-  if (crossTable) outcome.crossTable = { ...crossTable, findings: splitIgnored(crossTable.findings, ignored).kept };
+  const outcome: BookOutcome = { sheets: checked.sheets.map((c) => ({ ...c, findings: splitIgnored(c.findings, ignored).kept })), marked: 0 };
+  if (checked.crossTable) outcome.crossTable = { ...checked.crossTable, findings: splitIgnored(checked.crossTable.findings, ignored).kept };
   onPhase({ phase: 'marking' });
   try {
     await host.clearMarks();
