@@ -272,7 +272,7 @@ function headerBand(profiles: Profiles, i: number, n: number): [number, number] 
         if (p.entities.length < 2 && p.coveredFromAbove === 0) break;
       } else if (p.coveredFromAbove === 0 && words * 2 < p.entities.length && !splitsGroupAbove(profiles.at(h - 1), p)) {
         break;
-      } else if (p.entities.length === 1 && p.coveredFromAbove === 0) {
+      } else if (p.entities.length === 1 && p.coveredFromAbove === 0 && !namesCodeColumnBelow(profiles.at(h - 1), p)) {
         break;
       }
     }
@@ -282,6 +282,16 @@ function headerBand(profiles: Profiles, i: number, n: number): [number, number] 
   // A header needs a body under it that is not just more text rows of a different shape; when the
   // whole "header" is followed by nothing numeric it is still a header (an empty table).
   return [i, h - 1];
+}
+
+/**
+ * A row holding only the second line of a code or name column's heading ("科目编码" over "编码", "功能分类" over
+ * "科目名称"), under that heading: part of the header, though nothing else of the header continues on it.
+ */
+function namesCodeColumnBelow(above: RowProfile, p: RowProfile): boolean {
+  const e = p.entities[0];
+  if (!e || e.amount || !/^(编码|代码|科目编码|类|款|项|科目名称|名称)$/.test(squash(e.text))) return false;
+  return above.entities.some((a) => !a.amount && a.col <= e.col && a.right >= e.col);
 }
 
 /**
