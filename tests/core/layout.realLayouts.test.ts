@@ -333,3 +333,26 @@ describe('a heading broken over two rows without merges (PDF conversion), found 
     expect(f.map((x) => [x.cell, x.parts]).sort()).toEqual([['C5', ['D5', 'E5']], ['D5', ['D6', 'D8']]]);
   });
 });
+
+describe('a 三公 list whose last item is blank, with another table right below (scripts/holdout-book)', () => {
+  it('keeps the blank last item in its table', () => {
+    const g = sheet([
+      ['一般公共预算“三公”经费支出情况表'],
+      [null, null, '单位：万元'],
+      ['项目', '合计', '一般公共预算'],
+      ['合计', 30, 30],
+      ['因公出国（境）费', 10, 10],
+      ['公务接待费', 20, 20],
+      ['公务用车购置及运行费'],
+      ['其中：公务用车购置费'],
+      ['公务用车运行费'],
+      [],
+      ['政府性基金预算支出情况表'],
+      [null, null, null, '单位：万元'],
+      ['科目编码', '科目名称', '合计', '项目支出'],
+      ['212', '城乡社区支出', 5, 5],
+      ['合计', null, 5, 5],
+    ]);
+    expect(detectTables(g).map((t) => rangeToA1(t.range))).toEqual(['A3:C9', 'A13:D15']);
+  });
+});

@@ -328,7 +328,7 @@ function extendBody(profiles: Profiles, start: number, left: number, right: numb
     // A lone 合计 after a few ruled empty rows closes the table (an empty table's only row).
     const closes = blanks > 0 && p.amounts === 0 && closingTotalRow(profiles, j, n, left, right, '') === j;
     if (p.kind === 'single' && !closes) {
-      if (titleAhead(profiles, j, n)) break;
+      if (!continuesLabels(profiles, j, start, blanks) && titleAhead(profiles, j, n)) break;
       if (blanks > 0 && !nextHasAmounts(profiles, j, n)) break;
     }
     if (bottomTotalSeen && p.amounts === 0) {
@@ -397,6 +397,18 @@ function nextHasAmounts(profiles: Profiles, j: number, n: number): boolean {
 }
 
 /** A one-cell row followed (after unit lines) by a header: the title of the next table. */
+/**
+ * A lone label right under the body's last row, in the column of that row's label and not worded as a title:
+ * the table's last item with nothing in it ("公务用车运行费" with a blank amount), even when another table follows.
+ */
+function continuesLabels(profiles: Profiles, j: number, start: number, blanks: number): boolean {
+  if (blanks > 0 || j <= start) return false;
+  const e = profiles.at(j).entities[0];
+  const above = profiles.at(j - 1).entities.find((x) => !x.amount);
+  if (!e || e.amount || !above || above.col !== e.col || e.right !== e.col) return false;
+  return !/(表|情况|明细|汇总|一览)$/.test(e.text.replace(/[\s（）()\d年度]/g, '')) && !isTitleText(e.text);
+}
+
 function titleAhead(profiles: Profiles, j: number, n: number): boolean {
   const e = profiles.at(j).entities[0];
   const titled = /(表|情况|明细|汇总|一览)$/.test(e.text.replace(/[\s（）()\d年度]/g, '')) && e.text.length >= 6;
