@@ -458,8 +458,10 @@ function sangong(s, R, b, top, left, spec) {
   for (let k = 0; k < per; k++) {
     const pre = paired && k === 0 ? spec.budgetItems : items;
     const vs = [pre.abroad + pre.buy + pre.run + pre.recv, pre.abroad, pre.recv, pre.buy + pre.run, pre.buy, pre.run];
+    // a row of nothing but blanks would leave the table without a body: a book prints its zeros then
+    const allZero = vs.every((v) => v === 0);
     vs.forEach((v, i) => {
-      if (!(v === 0 && b.zeroBlank)) s.amt(row, left + i * per + k, v, unit);
+      if (!(v === 0 && b.zeroBlank && !allZero)) s.amt(row, left + i * per + k, v, unit);
     });
     const c = (i) => [row, left + i * per + k];
     s.rel(c(0), [c(1), c(2), c(3)]);
