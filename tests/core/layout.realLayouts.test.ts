@@ -309,3 +309,50 @@ describe('三公 table with paired 预算数 | 决算数 groups over a three-row
     );
   });
 });
+
+describe('a heading broken over two rows without merges (PDF conversion), found by scripts/holdout-book', () => {
+  // "科目编码" over "编码" and nothing else on the second row; the 总计 row at the top of the body.
+  const rows = (d6: number): CellValue[][] => [
+    ['一般公共预算支出情况表'],
+    [null, null, null, null, '单位：万元'],
+    ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+    ['编码'],
+    [null, '总计', 300, d6, 100],
+    ['205', '教育支出', 100, 50, 50],
+    ['20508', '进修及培训', 100, 50, 50],
+    ['210', '卫生健康支出', 200, 150, 50],
+    ['21011', '行政事业单位医疗', 200, 150, 50],
+  ];
+
+  it('the second heading row is header, so the 总计 row totals the rows below it', () => {
+    const t = detectTables(sheet(rows(200)))[0];
+    expect(rangeToA1(t.range)).toBe('A3:E9');
+    expect(t.headerBottom).toBe(3);
+    expect(sums(sheet(rows(200)))).toEqual([]);
+    const f = sums(sheet(rows(201)));
+    expect(f.map((x) => [x.cell, x.parts]).sort()).toEqual([['C5', ['D5', 'E5']], ['D5', ['D6', 'D8']]]);
+  });
+});
+
+describe('a 三公 list whose last item is blank, with another table right below (scripts/holdout-book)', () => {
+  it('keeps the blank last item in its table', () => {
+    const g = sheet([
+      ['一般公共预算“三公”经费支出情况表'],
+      [null, null, '单位：万元'],
+      ['项目', '合计', '一般公共预算'],
+      ['合计', 30, 30],
+      ['因公出国（境）费', 10, 10],
+      ['公务接待费', 20, 20],
+      ['公务用车购置及运行费'],
+      ['其中：公务用车购置费'],
+      ['公务用车运行费'],
+      [],
+      ['政府性基金预算支出情况表'],
+      [null, null, null, '单位：万元'],
+      ['科目编码', '科目名称', '合计', '项目支出'],
+      ['212', '城乡社区支出', 5, 5],
+      ['合计', null, 5, 5],
+    ]);
+    expect(detectTables(g).map((t) => rangeToA1(t.range))).toEqual(['A3:C9', 'A13:D15']);
+  });
+});

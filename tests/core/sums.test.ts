@@ -77,6 +77,22 @@ describe('sum.row and sum.column on an allocation table', () => {
     expect(sums(plain).find((x) => x.cell === 'B2')!.rounding).toBeFalsy();
   });
 
+  it('never calls a whole unit rounding: 1 元 on a total of three parts shown in whole 元 is an error', () => {
+    const whole = (v: CellValue) => (typeof v === 'number' ? { value: v, numberFormat: '#,##0' } : v === null ? undefined : { value: v });
+    const g = new Grid({
+      name: 's',
+      cells: [
+        ['县区', '合计', '中央资金', '省级资金', '市级资金'],
+        ['汉滨区', 3001, 1000, 1000, 1000],
+        ['汉阴县', 30, 10, 10, 10],
+        ['石泉县', 12, 6, 3, 3],
+      ].map((r) => r.map(whole)),
+    });
+    const f = sums(g).find((x) => x.cell === 'B2')!;
+    expect(f.severity).toBe('error');
+    expect(f.rounding).toBeFalsy();
+  });
+
   it('tolerance suppresses small differences', () => {
     expect(cells(money(rows(150, 110.26), merges), { tolerance: '0.01' })).toEqual([]);
     // B9 = C9 + D9 no longer holds either: both totals differ from their parts.

@@ -130,7 +130,8 @@ function toFinding(grid: Grid, index: number, m: Mismatch, nums: TableNumbers, t
   if (diff.isZero() || (tolerance.gt(0) && diff.abs().lte(tolerance))) return undefined;
   let partsShown = 0;
   for (const p of m.parts) partsShown = Math.max(partsShown, nums.shownDecimals(p.row, p.col));
-  const rounding = diff.abs().lte(roundingBound(nums, m));
+  // A whole unit (1 元, 1 万元) or more is never called rounding, however many parts were rounded.
+  const rounding = diff.abs().lt(1) && diff.abs().lte(roundingBound(nums, m));
   const text = describeMismatch(m, stated, expected, diff, { stated: nums.shownDecimals(m.total.row, m.total.col), parts: partsShown }, rounding);
   const finding: Finding = {
     rule: m.rule,

@@ -272,7 +272,7 @@ function headerBand(profiles: Profiles, i: number, n: number): [number, number] 
         if (p.entities.length < 2 && p.coveredFromAbove === 0) break;
       } else if (p.coveredFromAbove === 0 && words * 2 < p.entities.length && !splitsGroupAbove(profiles.at(h - 1), p)) {
         break;
-      } else if (p.entities.length === 1 && p.coveredFromAbove === 0) {
+      } else if (p.entities.length === 1 && p.coveredFromAbove === 0 && !namesCodeColumnBelow(profiles.at(h - 1), p)) {
         break;
       }
     }
@@ -282,6 +282,16 @@ function headerBand(profiles: Profiles, i: number, n: number): [number, number] 
   // A header needs a body under it that is not just more text rows of a different shape; when the
   // whole "header" is followed by nothing numeric it is still a header (an empty table).
   return [i, h - 1];
+}
+
+/**
+ * A row holding only the second line of a code or name column's heading ("科目编码" over "编码", "功能分类" over
+ * "科目名称"), under that heading: part of the header, though nothing else of the header continues on it.
+ */
+function namesCodeColumnBelow(above: RowProfile, p: RowProfile): boolean {
+  const e = p.entities[0];
+  if (!e || e.amount || !/^(编码|代码|科目编码|类|款|项|科目名称|名称)$/.test(squash(e.text))) return false;
+  return above.entities.some((a) => !a.amount && a.col <= e.col && a.right >= e.col);
 }
 
 /**
@@ -318,7 +328,7 @@ function extendBody(profiles: Profiles, start: number, left: number, right: numb
     // A lone 合计 after a few ruled empty rows closes the table (an empty table's only row).
     const closes = blanks > 0 && p.amounts === 0 && closingTotalRow(profiles, j, n, left, right, '') === j;
     if (p.kind === 'single' && !closes) {
-      if (titleAhead(profiles, j, n)) break;
+      if (!continuesLabels(profiles, j, start, blanks) && titleAhead(profiles, j, n)) break;
       if (blanks > 0 && !nextHasAmounts(profiles, j, n)) break;
     }
     if (bottomTotalSeen && p.amounts === 0) {
@@ -387,6 +397,18 @@ function nextHasAmounts(profiles: Profiles, j: number, n: number): boolean {
 }
 
 /** A one-cell row followed (after unit lines) by a header: the title of the next table. */
+/**
+ * A lone label right under the body's last row, in the column of that row's label and not worded as a title:
+ * the table's last item with nothing in it ("公务用车运行费" with a blank amount), even when another table follows.
+ */
+function continuesLabels(profiles: Profiles, j: number, start: number, blanks: number): boolean {
+  if (blanks > 0 || j <= start) return false;
+  const e = profiles.at(j).entities[0];
+  const above = profiles.at(j - 1).entities.find((x) => !x.amount);
+  if (!e || e.amount || !above || above.col !== e.col || e.right !== e.col) return false;
+  return !/(表|情况|明细|汇总|一览)$/.test(e.text.replace(/[\s（）()\d年度]/g, '')) && !isTitleText(e.text);
+}
+
 function titleAhead(profiles: Profiles, j: number, n: number): boolean {
   const e = profiles.at(j).entities[0];
   const titled = /(表|情况|明细|汇总|一览)$/.test(e.text.replace(/[\s（）()\d年度]/g, '')) && e.text.length >= 6;

@@ -7,7 +7,8 @@ import type { CheckSettings, CrossTableReport, CrossTableRule, Finding } from '.
 import type { AmountUnit } from '../money/units';
 import { Book, BookSheet, RoleTable, readBook } from './book';
 import { XREF_RULES, Comparison, XrefRuleDef } from './rules';
-import type { Side } from './sides';
+import { unitOf, type Side } from './sides';
+import { UNIT_FACTOR as FACTOR } from '../money/units';
 import { XREF_ROLES } from './roles';
 import type { Segment } from './read';
 
@@ -26,8 +27,6 @@ export interface CrossTableResult {
   roles: Map<string, Map<number, string>>;
 }
 
-const FACTOR: Record<AmountUnit, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
-
 const fmt = (v: Decimal, decimals: number) => v.toFixed(decimals);
 const ref = (s: Side) => `${s.cell.sheet}!${s.cell.a1}`;
 
@@ -42,15 +41,16 @@ interface Scaled {
 
 /** Both sides in the coarser unit; the finer side rounded to the decimals the coarser side shows. */
 function scale(a: Side, b: Side): Scaled {
-  const ua = a.table.view.unit ?? b.table.view.unit;
-  const ub = b.table.view.unit ?? ua;
+  const ua = unitOf(a) ?? unitOf(b);
+  const ub = unitOf(b) ?? ua;
   if (!ua || !ub || ua === ub) return { a: a.value, b: b.value, unit: ua, decimals: Math.max(a.decimals, b.decimals), mixed: false };
   const coarse = FACTOR[ua] >= FACTOR[ub] ? ua : ub;
   const to = (s: Side, u: AmountUnit, places: number) => {
     const v = s.value.times(FACTOR[u]).dividedBy(FACTOR[coarse]);
     return u === coarse ? v : v.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
   };
-  const places = (coarse === ua ? a : b).table.view.decimals();
+  const coarseSide = coarse === ua ? a : b;
+  const places = coarseSide.unit ? coarseSide.decimals : coarseSide.table.view.decimals();
   return { a: to(a, ua, places), b: to(b, ub, places), unit: coarse, decimals: places, mixed: true };
 }
 
@@ -59,7 +59,7 @@ function holds(op: Comparison['op'], diff: Decimal, tol: Decimal): boolean {
 }
 
 function describe(s: Side, mixed: boolean): string {
-  const unit = mixed && s.table.view.unit ? s.table.view.unit : '';
+  const unit = mixed ? unitOf(s) ?? '' : '';
   return `${s.table.role} ${s.what} ${fmt(s.value, s.decimals)}${unit}`;
 }
 
@@ -87,7 +87,8 @@ function evaluate(def: XrefRuleDef, c: Comparison, tol: Decimal, within: Map<str
   const diff = s.a.minus(s.b);
   if (holds(c.op, diff, tol)) return undefined;
   const unit = s.unit ?? '';
-  const rounding = diff.abs().lte(new Decimal(10).pow(-s.decimals));
+  // One unit of the last shown place can be rounding, but a whole unit (1 元, 1 万元) never is.
+  const rounding = diff.abs().lt(1) && diff.abs().lte(new Decimal(10).pow(-s.decimals));
   const sign = c.op === '=' ? '≠' : '<';
   const gap = c.op === '=' ? `相差 ${fmt(diff.abs(), s.decimals)}${s.mixed ? unit : ''}` : `少 ${fmt(diff.abs(), s.decimals)}${s.mixed ? unit : ''}`;
   const message = `${describe(c.a, s.mixed)} ${sign} ${describe(c.b, s.mixed)}（${gap}${rounding ? '，疑似四舍五入误差' : ''}）`;

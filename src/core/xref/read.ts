@@ -52,6 +52,8 @@ export class TableView {
   private segs?: Segment[];
   private codeCols?: Set<number>;
   private readonly lastClass = new Map<number, string>();
+  /** The full code last read in each code column (a 款 or 项 printed alone takes its parents from the left). */
+  private readonly lastCode = new Map<number, string>();
 
   constructor(
     readonly grid: Grid,
@@ -115,7 +117,7 @@ export class TableView {
   private rowSegments(r: number): Segment[] {
     const out: Segment[] = [];
     let codeParts: string[] = [];
-    let codeCol = -1;
+    let partCols: number[] = [];
     let cur: Segment | undefined;
     for (let c = this.region.left; c <= this.region.right; c++) {
       const t = this.grid.text(r, c);
@@ -124,8 +126,8 @@ export class TableView {
         const code = codeText(t) ?? (/^\d$/.test(t.trim()) ? t.trim() : undefined);
         if (code !== undefined) {
           if (cur && cur.amounts.length > 0) cur = undefined;
-          if (codeParts.length === 0) codeCol = c;
           codeParts.push(code);
+          partCols.push(c);
           continue;
         }
       }
@@ -140,9 +142,10 @@ export class TableView {
       }
       if (this.grid.error(r, c)) continue;
       cur = { row: r, col: c, label: squash(t), amounts: [] };
-      const code = this.fullCode(codeParts, codeCol) ?? codeInName(t)?.code;
+      const code = this.fullCode(codeParts, partCols) ?? codeInName(t)?.code;
       if (code) cur.code = code;
       codeParts = [];
+      partCols = [];
       out.push(cur);
     }
     return out;
@@ -152,11 +155,20 @@ export class TableView {
    * The code of split 类|款|项 cells. A 类 printed wrong ("7" for 210) under a 类 row is read as that
    * 类, so the row still pairs with the same 科目 in other tables (the code check reports the misprint).
    */
-  private fullCode(parts: string[], col: number): string | undefined {
+  private fullCode(parts: string[], cols: number[]): string | undefined {
     if (parts.length === 0) return undefined;
+    const col = cols[0];
     if (parts[0].length === 3) this.lastClass.set(col, parts[0]);
     else if (parts.length > 1 && this.lastClass.has(col)) parts = [this.lastClass.get(col) as string, ...parts.slice(1)];
-    return composeCode(parts);
+    else {
+      // 款 or 项 printed without the codes above it (类 only on the 类 row): its parent is the code last read
+      // in the 类/款 column just left of it.
+      const parent = col > this.region.left && this.isCodeColumn(col - 1) ? this.lastCode.get(col - 1) : undefined;
+      if (parent) parts = [parent, ...parts];
+    }
+    const code = composeCode(parts);
+    if (code) for (let i = 0; i < cols.length; i++) this.lastCode.set(cols[i], composeCode(parts.slice(0, parts.length - cols.length + i + 1)) as string);
+    return code;
   }
 
   /** Most decimals any amount of the table shows: how precisely the table is printed. */
@@ -200,9 +212,17 @@ export class TableView {
     return undefined;
   }
 
-  /** The 合计/总计 segments of the table (a label that is a grand total), in order. */
+  /**
+   * The 合计/总计 segments of the table (a label that is a grand total), in order. A table without one may
+   * label its total 小计: taken when the layout read that row as a total row and it is the table's first or
+   * last row (a 小计 inside the table totals a group, not the table).
+   */
   totalSegments(): Segment[] {
-    return this.segments().filter((s) => s.label !== '' && isGrandTotalLabel(s.label));
+    const grand = this.segments().filter((s) => s.label !== '' && isGrandTotalLabel(s.label));
+    if (grand.length > 0) return grand;
+    const { range, totalRows } = this.table;
+    const edge = (row: number) => totalRows.includes(row) && (row === range.bottom || row === (this.table.bodyTop ?? this.region.headerBottom + 1));
+    return this.segments().filter((s) => edge(s.row) && /^小计$/.test(s.label));
   }
 
   /**

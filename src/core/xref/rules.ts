@@ -6,10 +6,11 @@ import Decimal from 'decimal.js';
 import { getCatalog } from '../catalog';
 import { squash } from '../layout/text';
 import type { RuleId } from '../types';
+import { UNIT_FACTOR, type AmountUnit } from '../money/units';
 import type { Book, RoleTable } from './book';
 import type { Segment } from './read';
 import type { BookFamily, XrefRole } from './roles';
-import { Side, byCode, columnOf, COLUMN, lineOf, lineSide, plainLabel, summaryLines, totalOf } from './sides';
+import { Side, byCode, columnOf, COLUMN, lineOf, lineSide, plainLabel, summaryLines, totalOf, unitOf } from './sides';
 
 /** One comparison a rule asks for: a = b, or a ≥ b (bound). */
 export interface Comparison {
@@ -231,15 +232,27 @@ function carryOver(t: RoleTable): RuleRun {
   return { comparisons };
 }
 
+/**
+ * Sides added up. Sides from tables printed in different units (one in 元, one in 万元) are added in the
+ * finest of their units, which the sum then carries.
+ */
 function sum(sides: Side[], what: string): Side {
-  return {
+  const units = sides.map(unitOf);
+  const known = units.filter((u): u is AmountUnit => u !== undefined);
+  const mixed = new Set(known).size > 1;
+  const finest = mixed ? known.reduce((f, u) => (UNIT_FACTOR[u] < UNIT_FACTOR[f] ? u : f)) : undefined;
+  const inFinest = (s: Side, u: AmountUnit | undefined) => (finest && u ? s.value.times(UNIT_FACTOR[u] / UNIT_FACTOR[finest]) : s.value);
+  const placesIn = (s: Side, u: AmountUnit | undefined) => (finest && u ? Math.max(0, s.decimals - Math.round(Math.log10(UNIT_FACTOR[u] / UNIT_FACTOR[finest]))) : s.decimals);
+  const out: Side = {
     table: sides[0].table,
     cell: sides[0].cell,
     more: sides.slice(1).map((s) => s.cell),
-    value: sides.reduce((acc, s) => acc.plus(s.value), new Decimal(0)),
-    decimals: Math.max(...sides.map((s) => s.decimals)),
+    value: sides.reduce((acc, s, i) => acc.plus(inFinest(s, units[i])), new Decimal(0)),
+    decimals: Math.max(...sides.map((s, i) => placesIn(s, units[i]))),
     what,
   };
+  if (finest) out.unit = finest;
+  return out;
 }
 
 /**

@@ -17,9 +17,11 @@ export interface Side {
   what: string;
   /** The other cells a summed side is made of (cell is the first). */
   more?: Cell[];
+  /** The unit of `value` when it is not its table's: a sum over tables printed in different units. */
+  unit?: AmountUnit;
 }
 
-export const unitOf = (s: Side): AmountUnit | undefined => s.table.view.unit;
+export const unitOf = (s: Side): AmountUnit | undefined => s.unit ?? s.table.view.unit;
 
 const leafOf = (h: string) => h.split('/').pop() ?? '';
 const ZERO = new Decimal(0);
