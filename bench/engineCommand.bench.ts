@@ -35,7 +35,7 @@ function newest(p: string): number {
 }
 
 /** The command runs from lib/: compile it when src/ is newer, so the bench never times stale code. */
-function ensureCliBuilt(): void {
+export function ensureCliBuilt(): void {
   const main = path.join(ROOT, 'lib', 'cli', 'main.js');
   let built = 0;
   try {
@@ -49,7 +49,7 @@ function ensureCliBuilt(): void {
   if (r.status !== 0) throw new Error('tsc -p tsconfig.cli.json failed');
 }
 
-async function timeProcess(args: string[], cpuFile: string): Promise<Run> {
+export async function timeProcess(args: string[], cpuFile: string): Promise<Run> {
   const started = process.hrtime.bigint();
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, ['-r', PRELOAD, ...args], {
@@ -68,7 +68,7 @@ async function timeProcess(args: string[], cpuFile: string): Promise<Run> {
   return { wall, cpu, rss };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t: number) => `${t.toFixed(0)} ms`;
 const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 

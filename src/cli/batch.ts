@@ -20,9 +20,22 @@ export interface BatchOptions {
   onProgress?: (done: number) => void;
 }
 
-export function defaultJobs(fileCount: number): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(cores, fileCount));
+function availableCores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/**
+ * .xlsx bytes whose check pays for one more worker thread. A worker first loads and warms up the engine, about a
+ * second of CPU on the 2-core VM, as much as checking ~2 MB of .xlsx: forty 20 KB county books ran slower on two
+ * workers than on one (`npm run bench batch`).
+ */
+export const BYTES_PER_EXTRA_WORKER = 2 * 1024 * 1024;
+
+/** Worker threads for a batch by default: one per core, but no more than the files' size keeps busy. */
+export function defaultJobs(fileSizes: readonly number[], cores = availableCores()): number {
+  const bytes = fileSizes.reduce((sum, n) => sum + n, 0);
+  const worthwhile = 1 + Math.floor(bytes / BYTES_PER_EXTRA_WORKER);
+  return Math.max(1, Math.min(cores, fileSizes.length, worthwhile));
 }
 
 export function canUseWorkers(): boolean {

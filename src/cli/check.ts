@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { promises as fs, statSync } from 'fs';
 import * as path from 'path';
 import type { CheckSettings } from '../core/types';
 import {
@@ -232,7 +232,7 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
     else io.stdout(`${run.index > 0 ? '\n' : ''}${formatWorkbookText(report, { explain: opts.explain })}`);
   };
   await runBatch(jobs, {
-    jobs: opts.jobs ?? (batch ? defaultJobs(jobs.length) : 1),
+    jobs: opts.jobs ?? (batch ? defaultJobs(jobs.map((j) => sizeOf(j.abs))) : 1),
     timeoutSeconds: opts.timeoutSeconds ?? (batch ? BATCH_TIMEOUT_SECONDS : 0),
     cwd: io.cwd,
     env: io.env,
@@ -263,4 +263,13 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
   }
   if (failed) return EXIT.failed;
   return findingsSeen ? EXIT.findings : EXIT.clean;
+}
+
+/** A file's size in bytes (0 when it cannot be read: its check reports why). */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

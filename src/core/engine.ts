@@ -8,7 +8,7 @@ import { numbersOf } from './checks/sums';
 import { CatalogChoice, CheckSettings, CrossTableReport, DEFAULT_SETTINGS, SheetReport, TableSummary } from './types';
 import { checkCrossTables } from './xref';
 import { catalogLibrary } from './catalog/catalog';
-import { chooseCatalog, yearOfBook } from './catalog/bookYear';
+import { chooseCatalog, noteDefaultYear, yearOfBook } from './catalog/bookYear';
 
 export interface SheetCheck extends SheetReport {
   /** The rich table models, for hosts and panels that need more than the summary. */
@@ -46,7 +46,7 @@ export function checkSheet(grid: Grid, settings?: Partial<CheckSettings>): Sheet
   const catalog = chooseCatalog(s.catalogYear, s.catalogYear ? undefined : yearOfBook([grid]), catalogLibrary());
   const detected = detectTables(grid);
   const findings = runChecks(grid, detected, { ...s, catalogYear: catalog.year });
-  return { name: grid.name, tables: detected.map((t) => withRelations(grid, t, summarizeTable(t))), findings, detected, catalog };
+  return { name: grid.name, tables: detected.map((t) => withRelations(grid, t, summarizeTable(t))), findings, detected, catalog: noteDefaultYear(catalog, findings) };
 }
 
 /** The relations the engine holds for a table (checked or set aside), as TableSummary.relations. */
@@ -94,7 +94,7 @@ export function* checkBookSteps(grids: Grid[], settings?: Partial<CheckSettings>
     sheets.push(checkSheet(grids[i], s));
   }
   yield { cross: true };
-  return { sheets, crossTable: crossCheck(sheets, grids, s), catalog };
+  return { sheets, crossTable: crossCheck(sheets, grids, s), catalog: noteDefaultYear(catalog, sheets.flatMap((c) => c.findings)) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { CatalogLibrary, chooseCatalog, yearOfBook, yearOfTitle } from '../../src/core/catalog';
-import { checkSheet } from '../../src/core/engine';
+import { checkBook, checkSheet } from '../../src/core/engine';
 import { gridFromRows } from '../../src/core/grid';
 
 describe('the year of a book', () => {
@@ -22,6 +22,18 @@ describe('the year of a book', () => {
     const c = gridFromRows('说明', [['2025年部门预算执行情况说明']]);
     expect(yearOfBook([a, b, c])).toBe(2026);
     expect(yearOfBook([gridFromRows('表', [['项目', '金额']])])).toBeUndefined();
+  });
+
+  test('no year in the titles: a check that found code problems says which year it assumed; a clean one says nothing', () => {
+    const rows = (code: string) => [['科目编码', '科目名称', '金额'], ['210', '卫生健康支出', 10], ['21015', '医疗保障管理事务', 10], [code, '行政运行', 10]];
+    const wrong = checkSheet(gridFromRows('表', rows('2101591')));
+    expect(wrong.findings.some((f) => f.rule === 'code.unknown')).toBe(true);
+    expect(wrong.catalog).toMatchObject({ source: 'default', edition: 2025, note: '未能从表题确定年度，按2025年科目表校验' });
+    expect(checkSheet(gridFromRows('表', rows('2101501'))).catalog?.note).toBeUndefined();
+    expect(checkBook([gridFromRows('表', rows('2101591'))]).catalog.note).toBe('未能从表题确定年度，按2025年科目表校验');
+    // A year in a title, or one asked for: no such note.
+    expect(checkSheet(gridFromRows('2025年部门支出预算表', rows('2101591'))).catalog?.note).toBeUndefined();
+    expect(checkSheet(gridFromRows('表', rows('2101591')), { catalogYear: 2025 }).catalog?.note).toBeUndefined();
   });
 
   test('no edition of its own: the nearest earlier one, said once', () => {

@@ -5,6 +5,7 @@
 import { execFileSync, execSync, spawnSync } from 'child_process';
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
+import { BYTES_PER_EXTRA_WORKER, defaultJobs } from '../../src/cli/batch';
 import { fixture, tempDir } from './helpers';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -22,6 +23,21 @@ function run(args: string[]) {
 }
 
 jest.setTimeout(180_000);
+
+describe('how many workers a batch gets by default', () => {
+  const KB = 1024;
+  test('small books keep to one: starting a worker costs more than their checks', () => {
+    expect(defaultJobs(Array(40).fill(20 * KB), 2)).toBe(1);
+    expect(defaultJobs(Array(40).fill(20 * KB), 16)).toBe(1);
+  });
+  test('one more worker per BYTES_PER_EXTRA_WORKER of .xlsx, at most one per core and one per file', () => {
+    expect(defaultJobs([BYTES_PER_EXTRA_WORKER, 10 * KB], 8)).toBe(2);
+    expect(defaultJobs(Array(6).fill(1400 * KB), 2)).toBe(2);
+    expect(defaultJobs(Array(6).fill(1400 * KB), 16)).toBe(5);
+    expect(defaultJobs([50 * BYTES_PER_EXTRA_WORKER], 8)).toBe(1);
+    expect(defaultJobs([], 8)).toBe(1);
+  });
+});
 
 it('checks files on two workers and reports them in the order given, the same as one at a time', () => {
   const files = [fixture('seed004-department-budget.xlsx'), 'missing.xlsx', fixture('seed001-issued.xlsx')];

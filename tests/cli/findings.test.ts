@@ -64,6 +64,8 @@ describe('reports with findings', () => {
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(`文件：${fixture('seed003-allocation.xlsx')}`);
+    // Its titles give no 预算/决算 year and it has a code finding: the year the codes were checked against is said.
+    expect(lines.splice(1, 1)).toEqual(['科目表：未能从表题确定年度，按2025年科目表校验。']);
     expect(lines[1]).toBe('工作表「分配表」');
     expect(lines[2]).toBe('  表格 1：2022年中央财政医疗服务与保障能力提升补助资金分配表（A3:E12，资金分配表，单位：万元）');
     expect(lines[3]).toBe('    B5  错误  sum.row（行内合计不符）  市医保局 合计 150.00 ≠ 分项之和 150.50');

@@ -1,5 +1,5 @@
 import type { Grid } from '../grid';
-import type { CatalogChoice } from '../types';
+import type { CatalogChoice, Finding } from '../types';
 import { builtinEditionFor, type CatalogLibrary } from './catalog';
 
 /** A 预算/决算 title with its year: "2026年部门预算", "2024年度部门决算", "2024年预算单位收入预算总表". */
@@ -48,4 +48,13 @@ export function chooseCatalog(option: number | undefined, bookYear: number | und
   const choice: CatalogChoice = { year, edition, source };
   if (edition !== year) choice.note = `按${edition}年科目表校验；未内置${year}年科目表`;
   return choice;
+}
+
+/**
+ * A check that found code problems against the default year says so: the book's titles gave no year, so a code
+ * of another edition may be reported wrongly ("未能从表题确定年度，按2025年科目表校验").
+ */
+export function noteDefaultYear(choice: CatalogChoice, findings: readonly Finding[]): CatalogChoice {
+  if (choice.source !== 'default' || choice.note || !findings.some((f) => f.rule.startsWith('code.'))) return choice;
+  return { ...choice, note: `未能从表题确定年度，按${choice.edition}年科目表校验` };
 }

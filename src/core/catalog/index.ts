@@ -10,4 +10,4 @@ export type { CodeCell, SplitBlock } from './sheetCodes';
 export { checkCodes } from './checkCodes';
 export { parseCatalogGrid, prepareCatalogImport } from './importGrid';
 export type { CatalogParseResult, CatalogRowError, PreparedImport } from './importGrid';
-export { yearOfTitle, yearOfBook, chooseCatalog, DEFAULT_CATALOG_YEAR } from './bookYear';
+export { yearOfTitle, yearOfBook, chooseCatalog, noteDefaultYear, DEFAULT_CATALOG_YEAR } from './bookYear';

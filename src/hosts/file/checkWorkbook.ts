@@ -7,7 +7,7 @@ import { ignoredInBook, isRecordSheet } from './ignoredRecord';
 import { readXlsxFile } from './readXlsx';
 import type { SheetReadNote, XlsxBook } from './xlsxBytes';
 import { remapAddresses, remapSheetReport } from './remapReport';
-import { catalogLibrary, chooseCatalog, yearOfBook } from '../../core/catalog';
+import { catalogLibrary, chooseCatalog, noteDefaultYear, yearOfBook } from '../../core/catalog';
 
 /** `--sheet NAME` named a sheet the workbook does not have; the message lists the sheets it has. */
 export class SheetNotFoundError extends Error {
@@ -113,7 +113,7 @@ export function checkBook(book: XlsxBook, options: CheckFileOptions = {}): FileC
       ignored.push(...split.ignored);
     }
   }
-  const report: WorkbookReport = { file: book.file, sheets, catalog };
+  const report: WorkbookReport = { file: book.file, sheets, catalog: noteDefaultYear(catalog, sheets.flatMap((s) => s.findings)) };
   if (partialSheets.length > 0) report.partial = partialSheets;
   try {
     // 勾稽关系 among the tables of every sheet checked (with --sheet, among the tables of that sheet).

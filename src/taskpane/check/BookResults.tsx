@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Button, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CrossTableReport, CrossTableRule, Finding } from '../../core/types';
 import { ruleLabel, useT } from '../i18n';
 import { FindingsList } from './FindingsList';
@@ -55,6 +55,11 @@ export function BookResults(props: BookResultsProps): React.JSX.Element {
       <Text weight="semibold" role="status">
         {t('book.summary', { sheets: book.sheets.length, within, cross })}
       </Text>
+      {book.catalog?.note && (
+        <MessageBar intent="info">
+          <MessageBarBody>{book.catalog.note}</MessageBarBody>
+        </MessageBar>
+      )}
       {book.crossTable ? (
         <CrossTable report={book.crossTable} selected={props.selected} onSelect={props.onSelect} />
       ) : (

@@ -2,7 +2,7 @@ import { checkBookSteps, checkSheet, type BookStep, type SheetCheck } from '../.
 import type { Grid } from '../../core/grid';
 import { parseA1 } from '../../core/grid/address';
 import { splitIgnored, tableCoverage, totalCells, type IgnoredFinding, type TableCoverage } from '../../core/report/review';
-import type { CheckSettings, CrossTableReport, Finding, RuleId, TableKind, TableSummary } from '../../core/types';
+import type { CatalogChoice, CheckSettings, CrossTableReport, Finding, RuleId, TableKind, TableSummary } from '../../core/types';
 import { cellsToMark } from '../../core/report/text';
 import type { SpreadsheetHost } from '../../hosts/host';
 import { CheckCancelled, checkBookInWorker, checkInWorker } from './engineWorker';
@@ -105,6 +105,8 @@ export interface BookOutcome {
   sheets: SheetCheck[];
   /** The cross-table rules (勾稽关系); absent when no table has a role in a 预算/决算 book. */
   crossTable?: CrossTableReport;
+  /** The catalog year the code checks used (its note is shown when there is one). */
+  catalog?: CatalogChoice;
   marked: number;
   markError?: unknown;
 }
@@ -153,6 +155,7 @@ export async function runBookCheck(
   if (signal?.aborted) throw new CheckCancelled();
   const ignored = options.ignored ?? [];
   const outcome: BookOutcome = { sheets: checked.sheets.map((c) => ({ ...c, findings: splitIgnored(c.findings, ignored).kept })), marked: 0 };
+  if (checked.catalog) outcome.catalog = checked.catalog;
   if (checked.crossTable) outcome.crossTable = { ...checked.crossTable, findings: splitIgnored(checked.crossTable.findings, ignored).kept };
   onPhase({ phase: 'marking' });
   try {

@@ -32,8 +32,8 @@ export function workerHandler(post: (message: FromWorker) => void): (message: To
       const steps = checkBookSteps(grids, msg.settings);
       let step = steps.next();
       for (; !step.done; step = steps.next()) post({ type: 'phase', id: msg.id, phase: bookPhase(step.value, grids) });
-      const { sheets, crossTable } = step.value;
-      post({ type: 'bookDone', id: msg.id, book: { sheets: sheets.map((c) => ({ ...c, detected: [] })), crossTable } });
+      const { sheets, crossTable, catalog } = step.value;
+      post({ type: 'bookDone', id: msg.id, book: { sheets: sheets.map((c) => ({ ...c, detected: [] })), crossTable, catalog } });
     } catch (err) {
       post({ type: 'failed', id: msg.id, message: err instanceof Error ? err.message || err.name : String(err) });
     }

@@ -1,7 +1,7 @@
 import type { SheetCheck } from '../../core/engine';
 import type { CellData, CellRange } from '../../core/grid';
 import type { IgnoredFinding } from '../../core/report/review';
-import type { CheckSettings, CrossTableReport } from '../../core/types';
+import type { CatalogChoice, CheckSettings, CrossTableReport } from '../../core/types';
 import type { CheckOutcome, CheckPhase } from './runCheck';
 
 /** A Grid as plain data, less its cells (sent in row chunks). */
@@ -16,6 +16,8 @@ export interface SheetShape {
 export interface BookChecks {
   sheets: SheetCheck[];
   crossTable?: CrossTableReport;
+  /** The catalog year the code checks used, with its note when the report must say it. */
+  catalog?: CatalogChoice;
 }
 
 /**
