@@ -534,7 +534,7 @@ function buildBook(seed) {
   // The cross-table plant: one table's copy of one leaf is changed; its totals follow.
   const V = views(money);
   const plan = { cross: null };
-  const crossKinds = ['gpb', 'zcz', 'srz', 'basic', 'sg', 'czbk', 'szz'];
+  const crossKinds = ['gpb', 'zcz', 'srz', 'basic', 'sg', 'czbk', 'szz', ...(money.hasFund ? ['fund'] : [])];
   const mode = process.env.HOLDOUT_BOOK_NO_PLANT ? (R.next(), 'clean') : R.next() < 0.2 ? 'clean' : R.next() < 0.55 ? 'cross' : 'within';
   const mode2 = mode === 'cross' && R.chance(0.3) ? 'both' : mode;
   if (mode === 'cross') {
@@ -545,7 +545,11 @@ function buildBook(seed) {
       const c = ls.filter((l) => l[field] + delta > 0 && l[field] > 0);
       return c.length ? R.pick(c) : null;
     };
-    if (kind === 'gpb' || kind === 'czbk' || kind === 'szz') {
+    if (kind === 'fund') {
+      const l = pickLeaf(V.fund, 'f');
+      if (l) l.f += delta;
+      else plan.cross = null;
+    } else if (kind === 'gpb' || kind === 'czbk' || kind === 'szz') {
       const l = pickLeaf(V[kind], R.pick(['gB', 'gP']));
       if (l) (l.gB > 0 && l.gB + delta > 0 ? (l.gB += delta) : (l.gP += delta));
       else plan.cross = null;
@@ -676,7 +680,12 @@ function buildBook(seed) {
   tables.push(['zcz', (s, top, left) => {
     const unit = unitFor();
     const k = scaleTo(unit);
-    const cols = [{ head: final ? '本年支出合计' : '合计', sum: [1, 2] }, { head: '基本支出', of: (l) => (l.gB + l.oB) * k }, { head: '项目支出', of: (l) => (l.gP + l.f + l.oP + l.c) * k }];
+    const cols = [{ head: final ? '本年支出合计' : R.pick(['合计', '合计', '总计']), sum: [1, 2] }, { head: '基本支出', of: (l) => (l.gB + l.oB) * k }, { head: '项目支出', of: (l) => (l.gP + l.f + l.oP + l.c) * k }];
+    // the 决算 form adds three columns a department seldom fills
+    if (final && R.chance(0.6)) {
+      cols[0].sum = [1, 2, 3, 4, 5];
+      cols.push({ head: '上缴上级支出', of: () => 0 }, { head: '经营支出', of: () => 0 }, { head: '对附属单位补助支出', of: () => 0 });
+    }
     return codeTable(s, R, b, top, left, { title: yearTitle(names.zcz), unit, cols, leaves: V.zcz, keyPrefix: 'zcz', groupHead: R.pick([null, '支出预算', '本年支出']) });
   }]);
 
