@@ -378,4 +378,12 @@ describe('a 其中 group its parent names (scripts/holdout-book)', () => {
       ['sum.row', 'B9', ['C9', 'D9']],
     ]);
   });
+
+  it('is not set aside as a partial list when it fails in every column', () => {
+    const g = sheet([...rows(0).slice(0, 6), ['公务用车购置及运行费', 956.61, 76.03], ['其中：公务用车购置费', 76.03, 76.02], ['公务用车运行费', 0, 0]]);
+    expect(sums(g).filter((x) => x.rule === 'sum.hierarchy').map((x) => [x.cell, x.parts])).toEqual([
+      ['B7', ['B8', 'B9']],
+      ['C7', ['C8', 'C9']],
+    ]);
+  });
 });

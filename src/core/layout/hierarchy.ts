@@ -305,6 +305,7 @@ function resolveQizhongGroups(rows: RowInfo[], marks: RowMarks[], cols: number[]
     // group is declared, whatever the numbers say (a wrong amount must not move a row out of it).
     const named = namedPrefix(rows[p].label, members.map((m) => rows[m].label));
     if (named >= 2) {
+      rows[p].namesParts = true;
       for (let k = named; k < members.length; k++) rows[members[k]].level = rows[p].level;
       i = members[members.length - 1];
       continue;

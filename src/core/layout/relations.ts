@@ -319,15 +319,17 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
     fam.s.fails += s.fails;
     families.set(basis, fam);
   }
+  // Declared: 类/款/项 codes, or a 其中 group its parent's name lists (公务用车购置及运行费).
+  const declared = (rel: RowSum) => rel.basis === 'code' || !!byRow.get(rel.total)?.namesParts;
   for (const fam of families.values()) {
     // A 其中/numbered group that fails in every column, in a family where no group adds up, is a partial
     // breakdown, not a sum.
     const anyHolds = fam.rels.some((x) => x.s.holds > 0);
     if (!anyHolds) {
       for (const x of fam.rels) {
-        if (x.rel.basis !== 'code' && x.s.holds === 0 && x.s.fails >= 2) setAside.push(asideOf(x.rel, x.s, '各列均不等于其下各项之和，视为部分列示'));
+        if (!declared(x.rel) && x.s.holds === 0 && x.s.fails >= 2) setAside.push(asideOf(x.rel, x.s, '各列均不等于其下各项之和，视为部分列示'));
       }
-      fam.rels = fam.rels.filter((x) => x.rel.basis === 'code' || !(x.s.holds === 0 && x.s.fails >= 2));
+      fam.rels = fam.rels.filter((x) => declared(x.rel) || !(x.s.holds === 0 && x.s.fails >= 2));
     }
     fam.s = fam.rels.reduce((acc, x) => ({ holds: acc.holds + x.s.holds, fails: acc.fails + x.s.fails }), { holds: 0, fails: 0 });
   }
@@ -337,7 +339,8 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
     // Markers whose sums hardly ever hold are not a sum hierarchy (partial 其中 lists, outline numbering).
     // 类/款/项 codes declare the hierarchy: it stands, and every failure is reported.
     if (basis !== 'code' && informative(fam.s) >= 3 && fam.s.holds * 3 < fam.s.fails) {
-      for (const x of fam.rels) setAside.push(asideOf(x.rel, x.s, '上下级多处不相加，视为提纲而非加总关系'));
+      for (const x of fam.rels) if (!declared(x.rel)) setAside.push(asideOf(x.rel, x.s, '上下级多处不相加，视为提纲而非加总关系'));
+      out.push(...fam.rels.filter((x) => declared(x.rel)).map((x) => x.rel));
       continue;
     }
     if (basis === 'code' && fam.s.holds < fam.s.fails) for (const x of fam.rels) if (x.s.fails > 0) x.rel.contested = true;

@@ -44,6 +44,8 @@ export interface RowInfo {
   parentRow?: number;
   /** What gave the row its level: a code, numbering (一、 1. (1)), 其中, indentation, or nothing. */
   marker?: 'code' | 'numbering' | 'qizhong' | 'indent' | 'none';
+  /** The row's name lists its 其中 items (公务用车购置及运行费 over 购置费, 运行费): that group is declared. */
+  namesParts?: boolean;
 }
 
 /** sum.row: in every body row, the total column = Σ part columns. */
