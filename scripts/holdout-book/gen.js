@@ -85,7 +85,7 @@ function department(R, family) {
     }
   }
   if (hasFund && !leaves.some((l) => l.f)) leaves[0].f = amount(1000, 500000);
-  return { leaves, hasFund, amount, dept: R.pick(DEPTS), year: R.pick([2023, 2024, 2025, 2026]) };
+  return { leaves, hasFund, amount, dept: R.pick(DEPTS), year: R.pick([2023, 2024, 2025, 2026]), splitGeneral: R.chance(0.5) ? R.int(10, 40) / 100 : 0 };
 }
 
 // 基本支出 by 经济分类: the 一般公共预算 基本支出 split over lines; 三公 items ≥ their lines.
@@ -137,14 +137,20 @@ const TOTAL_WORDS = ['合计', '合  计', '合 计', '总计'];
 
 // Title, 编制部门/unit line above a table; returns the first row of the header.
 function heading(s, R, b, top, left, width, title, unit) {
+  // books number their tables: "表1 …", "附表1：…", "公开表1 …", or a line of its own above the title
+  const no = b.tableNo;
+  const x = R.next();
+  if (x < 0.1) {
+    s.put(top, left, R.pick([`表${no}`, `附件${no}`, `公开表${no}`]));
+    top++;
+  } else if (x < 0.3) title = `${R.pick([`表${no} `, `附表${no}：`, `公开表${no}　`, `${no}.`])}${title}`;
   s.put(top, left, title);
   if (b.mergeTitles) s.merge(top, left, top, left + width - 1);
-  const unitText = R.pick([`单位：${unit}`, `单位:${unit}`, `金额单位：${unit}`]);
-  if (R.chance(0.5)) {
-    s.put(top + 1, left, `编制部门：${b.money.dept}`);
-    s.put(top + 1, left + width - 1, unitText);
-  } else s.put(top + 1, left + width - 1, unitText);
-  return top + 2;
+  const unitText = unit ? R.pick([`单位：${unit}`, `单位:${unit}`, `金额单位：${unit}`]) : null;
+  const dept = R.chance(0.5);
+  if (dept) s.put(top + 1, left, `编制部门：${b.money.dept}`);
+  if (unitText) s.put(top + 1, left + width - 1, unitText);
+  return dept || unitText ? top + 2 : top + 1;
 }
 function notes(s, R, row, left, extra) {
   const lines = [];
@@ -157,7 +163,10 @@ function notes(s, R, row, left, extra) {
 // A 科目 table: rows 类/款/项 (codes split or in one column), value columns, a 合计 row at the top or bottom.
 // cols: [{ head, group?, of(leaf) | sum: [i, j..] }]; leaves with all zero are left out.
 function codeTable(s, R, b, top, left, spec) {
-  const { title, unit, cols, leaves, keyPrefix, groupHead } = spec;
+  const { title, unit, cols, leaves, keyPrefix } = spec;
+  // some books state the unit in the heading over the amounts ("支出预算（万元）") instead of a unit line
+  const unitInHead = b.unitInHeader && spec.groupHead;
+  const groupHead = unitInHead ? `${spec.groupHead}（${unit}）` : spec.groupHead;
   const vals = (l) => cols.map((col) => (col.sum ? null : col.of(l)));
   const rowsOf = leaves.filter((l) => vals(l).some((v) => v));
   const style = R.next() < 0.55 ? 'split' : R.chance(0.65) ? 'one' : 'inname';
@@ -168,7 +177,7 @@ function codeTable(s, R, b, top, left, spec) {
   const nameCol = left + codeCols;
   const firstVal = nameCol + 1;
   const width = codeCols + 1 + cols.length;
-  let r = heading(s, R, b, top, left, width, title, unit);
+  let r = heading(s, R, b, top, left, width, title, unitInHead ? null : unit);
   const headerTop = r;
   // 决算 style: 项目 | 支出功能分类科目编码 | 类 款 项 合计, the 合计 amounts on the 类|款|项 row
   const totalOnHeader = split && b.family === 'juesuan' && !groupHead && !cols.some((c) => c.group) && R.chance(0.6);
@@ -351,43 +360,57 @@ function emptyTable(s, R, b, top, left, spec) {
 function twoSided(s, R, b, top, left, spec) {
   const { title, unit, leftLines, rightLines, rightCols } = spec;
   const rc = rightCols || [spec.rightHead || '预算数'];
-  const width = 2 + 1 + rc.length;
-  let r = heading(s, R, b, top, left, width, title, unit);
+  // 决算 forms number their lines in a 行次 column beside each side's labels
+  const o = spec.ordinals ? 1 : 0;
+  const lv = left + 1 + o; // the income side's amount column
+  const rl = lv + 1; // the expense side's label column
+  const rv = rl + 1 + o; // its first amount column
+  const width = rv - left + rc.length;
+  const unitInHead = b.unitInHeader && rc.length === 1;
+  let r = heading(s, R, b, top, left, width, title, unitInHead ? null : unit);
   const headerTop = r;
   s.put(r, left, spec.leftGroup);
-  s.merge(r, left, r, left + 1);
-  s.put(r, left + 2, spec.rightGroup);
-  s.merge(r, left + 2, r, left + 2 + rc.length);
+  s.merge(r, left, r, lv);
+  s.put(r, rl, spec.rightGroup);
+  s.merge(r, rl, r, rv + rc.length - 1);
+  const withUnit = (h) => (unitInHead ? `${h}（${unit}）` : h);
   s.put(r + 1, left, '项目');
-  s.put(r + 1, left + 1, spec.leftHead || '预算数');
-  s.put(r + 1, left + 2, '项目');
-  rc.forEach((h, i) => s.put(r + 1, left + 3 + i, h));
+  if (o) s.put(r + 1, left + 1, '行次');
+  s.put(r + 1, lv, withUnit(spec.leftHead || '预算数'));
+  s.put(r + 1, rl, '项目');
+  if (o) s.put(r + 1, rl + 1, '行次');
+  rc.forEach((h, i) => s.put(r + 1, rv + i, withUnit(h)));
   r += 2;
   const body = r;
   const n = Math.max(leftLines.length, rightLines.length);
-  const place = (lines, col, nCols) => {
+  const place = (lines, col, valCol, nCols, firstNo) => {
     lines.forEach((ln, i) => {
       const row = body + i;
       s.put(row, col, ln.label);
+      if (o && ln.label) s.put(row, col + 1, firstNo + i);
       for (let k = 0; k < nCols; k++) {
         const v = ln.vs ? ln.vs[k] : ln.v;
         if (v === undefined || (v === 0 && (ln.blankZero || b.zeroBlank))) continue;
-        s.amt(row, col + 1 + k, v, unit);
-        if (ln.key) b.keys.set(`${ln.key}${nCols > 1 ? '.' + k : ''}`, { s, r: row, c: col + 1 + k });
+        s.amt(row, valCol + k, v, unit);
+        if (ln.key) b.keys.set(`${ln.key}${nCols > 1 ? '.' + k : ''}`, { s, r: row, c: valCol + k });
       }
     });
   };
-  place(leftLines, left, 1);
-  place(rightLines, left + 2, rc.length);
+  place(leftLines, left, lv, 1, 1);
+  place(rightLines, rl, rv, rc.length, n + 2);
   const totalRow = body + n;
   s.put(totalRow, left, spec.leftTotal.label);
-  s.put(totalRow, left + 2, spec.rightTotal.label);
-  s.amt(totalRow, left + 1, spec.leftTotal.v, unit);
-  b.keys.set(spec.leftTotal.key, { s, r: totalRow, c: left + 1 });
+  s.put(totalRow, rl, spec.rightTotal.label);
+  if (o) {
+    s.put(totalRow, left + 1, n + 1);
+    s.put(totalRow, rl + 1, 2 * n + 2);
+  }
+  s.amt(totalRow, lv, spec.leftTotal.v, unit);
+  b.keys.set(spec.leftTotal.key, { s, r: totalRow, c: lv });
   rc.forEach((_, k) => {
     const v = spec.rightTotal.vs ? spec.rightTotal.vs[k] : spec.rightTotal.v;
-    s.amt(totalRow, left + 3 + k, v, unit);
-    b.keys.set(`${spec.rightTotal.key}${rc.length > 1 ? '.' + k : ''}`, { s, r: totalRow, c: left + 3 + k });
+    s.amt(totalRow, rv + k, v, unit);
+    b.keys.set(`${spec.rightTotal.key}${rc.length > 1 ? '.' + k : ''}`, { s, r: totalRow, c: rv + k });
   });
   s.tables.push({ range: [headerTop, left, totalRow, left + width - 1], kind: 'summary', role: spec.role });
   return notes(s, R, totalRow, left, null);
@@ -458,8 +481,10 @@ function sangong(s, R, b, top, left, spec) {
   for (let k = 0; k < per; k++) {
     const pre = paired && k === 0 ? spec.budgetItems : items;
     const vs = [pre.abroad + pre.buy + pre.run + pre.recv, pre.abroad, pre.recv, pre.buy + pre.run, pre.buy, pre.run];
+    // a row of nothing but blanks would leave the table without a body: a book prints its zeros then
+    const allZero = vs.every((v) => v === 0);
     vs.forEach((v, i) => {
-      if (!(v === 0 && b.zeroBlank)) s.amt(row, left + i * per + k, v, unit);
+      if (!(v === 0 && b.zeroBlank && !allZero)) s.amt(row, left + i * per + k, v, unit);
     });
     const c = (i) => [row, left + i * per + k];
     s.rel(c(0), [c(1), c(2), c(3)]);
@@ -493,7 +518,7 @@ function buildBook(seed) {
     family, money, keys: new Map(), sheets: [], R,
     mergeTitles: R.chance(0.5), mergeHeads: R.chance(0.6), splitHeads: R.chance(0.5), spacers: R.chance(0.25), zeroBlank: R.chance(0.5),
     zeroText: R.chance(0.15) ? R.pick(['-', '—', '0.00']) : null,
-    textNums: R.chance(0.35), orgWord: R.pick(['部门', '单位']),
+    textNums: R.chance(0.35), orgWord: R.pick(['部门', '单位']), unitInHeader: R.chance(0.15),
   };
   const names = NAMES[family];
   const yearTitle = (t) => (final ? `${money.year}年度${t}` : R.chance(0.7) ? `${money.year}年${t}` : t);
@@ -615,6 +640,8 @@ function buildBook(seed) {
       leftLines = [
         { label: '一、本年收入', v: G + F + sy + qt },
         { label: '1. 一般公共预算拨款', v: G, key: 'szz.inc.gpb' },
+        // seed004 splits 一般公共预算拨款 into 其中 lines
+        ...(money.splitGeneral ? [{ label: '其中：一般财力', v: G - Math.floor(G * money.splitGeneral) }, { label: '上级一般公共预算安排转移支付', v: Math.floor(G * money.splitGeneral) }] : []),
         { label: '2. 政府性基金预算拨款', v: F, key: 'szz.inc.fund' },
         { label: '3. 国有资本经营预算拨款', v: 0 },
         { label: '4. 单位资金', v: sy + qt },
@@ -624,7 +651,7 @@ function buildBook(seed) {
       leftTotal = { label: '收入总计', v: G + F + sy + qt + C, key: 'szz.incTotal' };
       rightTotal = { label: '支出总计', v: sumOf(ls, exp) * k, key: 'szz.expTotal' };
     }
-    return twoSided(s, R, b, top, left, { title: yearTitle(names.szz), unit, leftLines, rightLines, leftTotal, rightTotal, leftGroup: final ? '收入' : R.pick(['收入', '本年收入']), rightGroup: final ? '支出' : R.pick(['支出', '本年支出']), leftHead: final ? '决算数' : '预算数', rightHead: final ? '决算数' : '预算数', role: 'szz' });
+    return twoSided(s, R, b, top, left, { ordinals: final && R.chance(0.5), title: yearTitle(names.szz), unit, leftLines, rightLines, leftTotal, rightTotal, leftGroup: final ? '收入' : R.pick(['收入', '本年收入']), rightGroup: final ? '支出' : R.pick(['支出', '本年支出']), leftHead: final ? '决算数' : '预算数', rightHead: final ? '决算数' : '预算数', role: 'szz' });
   }]);
 
   // 收入总表 / 收入决算表
@@ -729,11 +756,13 @@ function buildBook(seed) {
   let row = 0;
   tables.forEach(([id, draw], i) => {
     if (!cur || !shared || R.chance(0.4)) {
-      const nm = R.chance(0.5) ? `表${i + 1}` : R.chance(0.5) ? `表${i + 1} ${names[id].replace(/^部门/, '').slice(0, 12)}` : names[id].slice(0, 28);
+      const x = R.next();
+      const nm = x < 0.4 ? `表${i + 1}` : x < 0.65 ? `表${i + 1} ${names[id].replace(/^部门/, '').slice(0, 12)}` : x < 0.85 ? names[id].slice(0, 28) : `Sheet${sheets.length + 1}`;
       cur = new Sheet(sheets.some((x) => x.name === nm) ? `${nm}${i}` : nm);
       sheets.push(cur);
       row = R.int(0, 1);
     }
+    b.tableNo = i + 1;
     const bottom = draw(cur, row, 0);
     row = bottom + R.int(2, 4);
   });
@@ -746,7 +775,10 @@ function buildBook(seed) {
   const withinMismatches = [];
   if (mode2 === 'within' || mode2 === 'both') {
     const n = R.int(1, 2);
-    for (let i = 0; i < n; i++) plantWithin(R, b, unitOf);
+    // beside a cross-table plant, a wrong total stays off the cells the rules compare, so the two do not mix
+    const avoid = new Set();
+    if (mode2 === 'both') for (const at of b.keys.values()) avoid.add(`${at.s.name}|${at.r},${at.c}`);
+    for (let i = 0; i < n; i++) plantWithin(R, b, unitOf, avoid);
   }
   const after = evalRules(b, rules);
   return { b, rules, before, after, plan, mode: mode2, noNote, unitOf };
@@ -956,14 +988,14 @@ function evalRules(b, rules) {
   return out;
 }
 
-function plantWithin(R, b, unitOf) {
+function plantWithin(R, b, unitOf, avoid) {
   const sheets = b.sheets.filter((s) => s.relations.length);
   const s = R.pick(sheets);
   // only amounts in 科目/经济分类/三公 tables (summary tables are left alone)
   const inTable = (r, c) => s.tables.some((t) => t.kind !== 'summary' && r >= t.range[0] && r <= t.range[2] && c >= t.range[1] && c <= t.range[3]);
   const involved = new Set();
   for (const rl of s.relations) for (const [r, c] of [rl.total, ...rl.parts]) if (inTable(r, c)) involved.add(`${r},${c}`);
-  const cand = [...s.cells.entries()].filter(([k, v]) => v && v.cents !== undefined && involved.has(k));
+  const cand = [...s.cells.entries()].filter(([k, v]) => v && v.cents !== undefined && involved.has(k) && !avoid.has(`${s.name}|${k}`));
   if (!cand.length) return;
   const [, v] = R.pick(cand);
   const unitCents = v.unit === '元' && unitOf === '元' ? 100 : 1;
@@ -1018,8 +1050,8 @@ async function write(b, file, R) {
   await wb.xlsx.writeFile(file);
 }
 
-async function main() {
-  const [from, to, outDir] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4]];
+/** Writes books FROM..TO into outDir with their truth.json. */
+async function generate(from, to, outDir) {
   fs.mkdirSync(outDir, { recursive: true });
   const truth = [];
   for (let seed = from; seed <= to; seed++) {
@@ -1040,5 +1072,5 @@ async function main() {
   }
   fs.writeFileSync(path.join(outDir, 'truth.json'), JSON.stringify(truth));
 }
-if (require.main === module) main();
-module.exports = { buildBook };
+if (require.main === module) generate(Number(process.argv[2]), Number(process.argv[3]), process.argv[4]);
+module.exports = { buildBook, generate };

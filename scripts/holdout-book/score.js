@@ -36,7 +36,11 @@ function runCli(bin, files) {
   return Array.isArray(out) ? out : [out];
 }
 
-function score(dir, bin = path.join(__dirname, '..', '..', 'bin', 'jiaohe.js')) {
+/** The CLI's JSON reports for files, from the compiled command (`npx tsc -p tsconfig.cli.json` first). */
+const cliReports = (bin) => (files) => runCli(bin, files);
+
+/** Scores the books of DIR; `reports(files)` checks them (default: bin/jiaohe.js), sync or async. */
+async function score(dir, reports = cliReports(path.join(__dirname, '..', '..', 'bin', 'jiaohe.js'))) {
   const truth = JSON.parse(fs.readFileSync(path.join(dir, 'truth.json'), 'utf8'));
   const s = {
     books: truth.length, sum: { tp: 0, fp: 0, fn: 0, wrongParts: 0 }, xref: { tp: 0, fp: 0, plants: 0, found: 0, pairs: 0, pairsNamed: 0 },
@@ -45,9 +49,9 @@ function score(dir, bin = path.join(__dirname, '..', '..', 'bin', 'jiaohe.js')) 
   const note = (t) => s.notes.push(t);
   for (let i = 0; i < truth.length; i += 20) {
     const chunk = truth.slice(i, i + 20);
-    const reports = runCli(bin, chunk.map((b) => b.file));
+    const got = await reports(chunk.map((b) => b.file));
     chunk.forEach((book, k) => {
-      const rep = reports[k] || { sheets: [] };
+      const rep = got[k] || { sheets: [] };
       const name = path.basename(book.file);
       if (rep.error) {
         s.failed++;
@@ -173,8 +177,9 @@ function summary(s) {
 
 if (require.main === module) {
   const args = process.argv.slice(2).filter((a) => a !== '--json');
-  const s = score(args[0], args[1]);
-  if (process.argv.includes('--json')) console.log(JSON.stringify(s, null, 1));
-  else console.log(`${s.notes.slice(0, 80).join('\n')}\n${s.notes.length > 80 ? `… ${s.notes.length - 80} more\n` : ''}${summary(s)}`);
+  score(args[0], args[1] ? cliReports(args[1]) : undefined).then((s) => {
+    if (process.argv.includes('--json')) console.log(JSON.stringify(s, null, 1));
+    else console.log(`${s.notes.slice(0, 80).join('\n')}\n${s.notes.length > 80 ? `… ${s.notes.length - 80} more\n` : ''}${summary(s)}`);
+  });
 }
 module.exports = { score, summary };

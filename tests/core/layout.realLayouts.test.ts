@@ -356,3 +356,26 @@ describe('a 三公 list whose last item is blank, with another table right below
     expect(detectTables(g).map((t) => rangeToA1(t.range))).toEqual(['A3:C9', 'A13:D15']);
   });
 });
+
+describe('a 其中 group its parent names (scripts/holdout-book)', () => {
+  // 公务用车购置及运行费 names 购置 and 运行: both rows below are its parts, even when 运行费 is wrong in one column.
+  const rows = (c9: number): CellValue[][] => [
+    ['“三公”经费支出情况表'],
+    [null, null, null, '单位：万元'],
+    ['项目', '合计', '一般公共预算', '政府性基金'],
+    ['合计', 82.38, 82.38],
+    ['因公出国（境）费', 0, 0],
+    ['公务接待费', 6.35, 6.35],
+    ['公务用车购置及运行费', 76.03, 76.03],
+    ['其中：公务用车购置费', 76.03, 76.03],
+    ['公务用车运行费', 0, c9],
+  ];
+  it('keeps 公务用车运行费 in the group whatever its amounts', () => {
+    expect(sums(sheet(rows(0)))).toEqual([]);
+    const f = sums(sheet(rows(344.89)));
+    expect(f.map((x) => [x.rule, x.cell, x.parts]).sort()).toEqual([
+      ['sum.hierarchy', 'C7', ['C8', 'C9']],
+      ['sum.row', 'B9', ['C9', 'D9']],
+    ]);
+  });
+});

@@ -17,6 +17,7 @@ import {
   isSubtotalLabel,
   numberingOf,
   NumberingStyle,
+  squash,
 } from './text';
 
 export interface SideRowsInput {
@@ -300,6 +301,14 @@ function resolveQizhongGroups(rows: RowInfo[], marks: RowMarks[], cols: number[]
       members.push(e);
     }
     if (members.length < 2) continue;
+    // The parent's name may list its parts ("公务用车购置及运行费" over 公务用车购置费, 公务用车运行费): the
+    // group is declared, whatever the numbers say (a wrong amount must not move a row out of it).
+    const named = namedPrefix(rows[p].label, members.map((m) => rows[m].label));
+    if (named >= 2) {
+      for (let k = named; k < members.length; k++) rows[members[k]].level = rows[p].level;
+      i = members[members.length - 1];
+      continue;
+    }
     let best = members.length;
     let bestHolds = -1;
     for (let k = members.length; k >= 1; k--) {
@@ -314,6 +323,24 @@ function resolveQizhongGroups(rows: RowInfo[], marks: RowMarks[], cols: number[]
     for (let k = best; k < members.length; k++) rows[members[k]].level = rows[p].level;
     i = members[members.length - 1];
   }
+}
+
+/**
+ * How many of a 其中 group's first items a parent named as a list of parts ("公务用车购置及运行费": 及/和/与/、)
+ * names: each item's last word before 费/支出 is in the parent's name ("购置" of 公务用车购置费, "运行" of 公务用车运行费).
+ */
+function namedPrefix(parent: string, items: string[]): number {
+  const core = (s: string) => squash(s).replace(/^其中[:：]?/, '').replace(/[（(][^)）]*[)）]$/, '').replace(/(费用|经费|费|支出)$/, '');
+  const p = core(parent);
+  if (!/[及和与、]/.test(p)) return 0;
+  let k = 0;
+  for (const item of items) {
+    const it = core(item);
+    const word = it.slice(-2);
+    if (it.length < 3 || it === p || !p.includes(word)) break;
+    k++;
+  }
+  return k;
 }
 
 function linkParents(rows: RowInfo[]): void {
