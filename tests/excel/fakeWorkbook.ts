@@ -287,7 +287,9 @@ export function fakeExcel(wb: FakeWorkbook, apiVersion = '1.18'): FakeExcel {
     const rows = r.bottom - r.top + 1;
     const cols = r.right - r.left + 1;
     const arrays = { values: [] as unknown[][], text: [] as string[][], numberFormat: [] as string[][], formulas: [] as unknown[][] };
-    if (!wholeSheet) {
+    // A range too big to hold (a used range out to XFD1048576) gets no values: a host must never load them.
+    const holdable = rows * cols <= 50_000_000;
+    if (!wholeSheet && holdable) {
       for (let row = r.top; row <= r.bottom; row++) {
         const vr: unknown[] = [];
         const tr: string[] = [];

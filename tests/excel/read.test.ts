@@ -188,3 +188,25 @@ describe('ExcelHost.readAllSheets (校验整个工作簿)', () => {
     expect(wb.syncCount).toBe(1 + 2 * perSheet);
   });
 });
+
+describe('a sheet whose content range is too large to read (a stray value at XFD1048576)', () => {
+  it('is refused after the one sync that measured it, with a Chinese reason naming the range and what to do', async () => {
+    const wb = new FakeWorkbook();
+    const sheet = wb.addSheet('表1');
+    const rows = 1_048_576;
+    const cols = 16_384;
+    sheet.generated = {
+      top: 0,
+      left: 0,
+      rows,
+      cols,
+      cell: (r, c) => (r === 0 && c < 2 ? { value: c ? '金额' : '项目' } : r === rows - 1 && c === cols - 1 ? { value: 'x' } : undefined),
+    };
+    const fx = fakeExcel(wb, '1.18');
+    const host = new ExcelHost({ run: fx.run, isSetSupported: fx.isSetSupported });
+    const read = host.readActiveSheet();
+    await expect(read).rejects.toThrow(/工作表“表1”的内容范围为 A1:XFD1048576（1,048,576 行 × 16,384 列），超过可读取的 500 万个单元格.*Ctrl\+End/);
+    await expect(read).rejects.toMatchObject({ name: 'ExcelHostError', code: 'SheetTooLarge' });
+    expect(wb.syncCount).toBe(1);
+  });
+});

@@ -398,3 +398,13 @@ describe('ignored findings, verified totals, reading cells', () => {
     expect(await host.readCells('表1', 'A3')).toEqual([['乙']]);
   });
 });
+
+describe('a sheet whose content range is too large to read', () => {
+  it('a stray value at XFD1048576: refused with a Chinese reason before any cell is read', async () => {
+    const app = appWith([['项目', '金额'], ['甲', 1]]);
+    app.workbook.active.cellAt(1_048_575, 16_383, true).value = 'x';
+    await expect(new WpsHost({ application: app }).readActiveSheet()).rejects.toThrow(
+      /工作表“表1”的内容范围为 A1:XFD1048576（1,048,576 行 × 16,384 列），超过可读取的 500 万个单元格.*Ctrl\+End/,
+    );
+  });
+});

@@ -17,6 +17,7 @@ import { Finding, Severity, worseSeverity } from '../../core/types';
 import type { PlanStyle, SheetPlan } from '../../core/plan';
 import type { BookProgress, HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
 import { VERIFIED_FILL } from '../host';
+import { tooLargeToRead } from '../readLimit';
 import { sanitizeIgnored, type IgnoredFinding } from '../../core/report/review';
 import {
   DEFAULT_BYTES_PER_CELL,
@@ -287,6 +288,8 @@ export class ExcelHost implements SpreadsheetHost {
     const cols = used.columnCount;
     const top = used.rowIndex;
     const left = used.columnIndex;
+    const tooLarge = tooLargeToRead(sheet.name, { top, left, rows, cols });
+    if (tooLarge) throw new ExcelHostError('SheetTooLarge', tooLarge, `The content range of "${sheet.name}" (${used.address}) is too large to read; a stray value far from the tables?`);
     const plan = planRead(rows, cols, this.payloadBudget, this.bytesPerCell);
     const cells: (CellData | undefined)[][] = [];
     let chunkRows = plan.chunkRows;
