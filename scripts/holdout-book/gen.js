@@ -672,7 +672,11 @@ function buildBook(seed) {
     let cols;
     if (final) cols = [{ head: '本年收入合计', sum: [1, 2, 3, 4, 5, 6] }, { head: '财政拨款收入', of: (l) => (g(l) + l.f) * k }, { head: '上级补助收入', of: () => 0 }, { head: '事业收入', of: (l) => oth(l, '事业收入') * k }, { head: '经营收入', of: () => 0 }, { head: '附属单位上缴收入', of: () => 0 }, { head: '其他收入', of: (l) => oth(l, '其他收入') * k }];
     else if (family === 'shanghai') cols = [{ head: '合计', sum: [1, 2, 3, 4] }, { head: '财政拨款收入', of: (l) => (g(l) + l.f) * k }, { head: '事业收入', of: (l) => oth(l, '事业收入') * k }, { head: '事业单位经营收入', of: () => 0 }, { head: '其他收入', of: (l) => oth(l, '其他收入') * k }];
-    else cols = [{ head: '总计', sum: [1, 4, 5] }, { head: '小计', group: '财政拨款（补助）', sum: [2, 3] }, { head: '一般公共预算', group: '财政拨款（补助）', of: (l) => g(l) * k }, { head: '政府性基金预算', group: '财政拨款（补助）', of: (l) => l.f * k }, { head: '单位资金', of: (l) => (l.oB + l.oP) * k }, { head: '上年结转', of: (l) => l.c * k }];
+    else if (money.splitGeneral && R.chance(0.6)) {
+      // seed004: 上级转移支付 beside 一般公共预算 under 财政拨款（补助）
+      const up = (l) => Math.floor(g(l) * money.splitGeneral);
+      cols = [{ head: '总计', sum: [1, 5, 6] }, { head: '财政拨款（补助）小计', group: '财政拨款（补助）', sum: [2, 3, 4] }, { head: '一般公共预算', group: '财政拨款（补助）', of: (l) => (g(l) - up(l)) * k }, { head: '上级一般公共预算安排的转移支付', group: '财政拨款（补助）', of: (l) => up(l) * k }, { head: '政府性基金预算', group: '财政拨款（补助）', of: (l) => l.f * k }, { head: '单位资金', of: (l) => (l.oB + l.oP) * k }, { head: '上年结转', of: (l) => l.c * k }];
+    } else cols = [{ head: '总计', sum: [1, 4, 5] }, { head: '小计', group: '财政拨款（补助）', sum: [2, 3] }, { head: '一般公共预算', group: '财政拨款（补助）', of: (l) => g(l) * k }, { head: '政府性基金预算', group: '财政拨款（补助）', of: (l) => l.f * k }, { head: '单位资金', of: (l) => (l.oB + l.oP) * k }, { head: '上年结转', of: (l) => l.c * k }];
     return codeTable(s, R, b, top, left, { title: yearTitle(names.srz), unit, cols, leaves: ls, keyPrefix: 'srz', groupHead: family === 'shanghai' ? '收入预算' : null });
   }]);
 
@@ -703,11 +707,19 @@ function buildBook(seed) {
       return { label: family === 'qingkuang' ? `${c}${n}` : `${CN[i]}、${n}`, vs: used ? [gv + fv, gv, fv, 0] : [], key: used ? `czbk.exp.${c}` : undefined, blankZero: true };
     });
     const opening = final ? (money.fOpening ?? (money.fOpening = R.int(0, 3000))) * k : 0;
-    const leftLines = [
-      { label: final ? '一、一般公共预算财政拨款' : '一、一般公共预算', v: G, key: 'czbk.inc.gpb' },
-      { label: final ? '二、政府性基金预算财政拨款' : '二、政府性基金预算', v: F, key: 'czbk.inc.fund' },
-      { label: final ? '三、国有资本经营预算财政拨款' : '三、国有资本经营预算', v: 0 },
-    ];
+    const leftLines = family === 'qingkuang' && R.chance(0.5)
+      ? [
+          // seed004: a 财政拨款（补助） line over the funds, unnumbered
+          { label: '财政拨款（补助）', v: G + F, key: 'czbk.inc.all' },
+          { label: '一般公共预算', v: G, key: 'czbk.inc.gpb' },
+          { label: '政府性基金预算', v: F, key: 'czbk.inc.fund' },
+          { label: '国有资本经营预算', v: 0 },
+        ]
+      : [
+          { label: final ? '一、一般公共预算财政拨款' : '一、一般公共预算', v: G, key: 'czbk.inc.gpb' },
+          { label: final ? '二、政府性基金预算财政拨款' : '二、政府性基金预算', v: F, key: 'czbk.inc.fund' },
+          { label: final ? '三、国有资本经营预算财政拨款' : '三、国有资本经营预算', v: 0 },
+        ];
     const n = Math.max(leftLines.length, rightLines.length);
     while (leftLines.length < n) leftLines.push({ label: '' });
     while (rightLines.length < n) rightLines.push({ label: '' });
@@ -959,7 +971,7 @@ function bookRules(b, money, final) {
   add('xref.total', '财政拨款 支出合计 = 一般公共预算 + 基金 表', [final ? 'czbk.expYear.0' : 'czbk.expTotal.0'], ['gpb.total.0', 'fund.total.0']);
   add('xref.total', '一般公共预算支出表 基本支出 = 基本支出表 合计', ['gpb.total.1'], has('basic.total') ? ['basic.total'] : ['basic.people', 'basic.office']);
   // 本年收入 of the 财政拨款收支总表 may be named by its total line or by the fund lines it adds up
-  add('xref.total', '收入总表 财政拨款 = 财政拨款收支总表 本年收入', ['srz.total.1'], final ? ['czbk.incYear'] : ['czbk.incTotal'], [], final ? ['czbk.incTotal', 'czbk.inc.gpb', 'czbk.inc.fund'] : ['czbk.inc.gpb', 'czbk.inc.fund']);
+  add('xref.total', '收入总表 财政拨款 = 财政拨款收支总表 本年收入', ['srz.total.1'], final ? ['czbk.incYear'] : ['czbk.incTotal'], [], final ? ['czbk.incTotal', 'czbk.inc.gpb', 'czbk.inc.fund'] : ['czbk.inc.all', 'czbk.inc.gpb', 'czbk.inc.fund']);
   if (!final) {
     for (const k of b.keys.keys()) {
       const m = /^srz\.(\d+)\.0$/.exec(k);
