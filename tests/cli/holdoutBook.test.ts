@@ -5,13 +5,10 @@
  * whole unit graded 提示. It guards the fixes the judge led to; the figures on unseen seed ranges are in
  * scripts/holdout-book/README.md.
  */
-import * as path from 'path';
 import { promises as fs } from 'fs';
 import { jiaohe, tempDir } from './helpers';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { generate } = require('../../scripts/holdout-book/gen.js');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { score, summary } = require('../../scripts/holdout-book/score.js');
 
 jest.setTimeout(60_000);
