@@ -112,7 +112,7 @@ function economic(R, money) {
 // ------------------------------------------------------------------ sheets and cells
 class Sheet {
   constructor(name) {
-    Object.assign(this, { name, cells: new Map(), merges: [], relations: [], tables: [], style: new Map() });
+    Object.assign(this, { name, cells: new Map(), merges: [], relations: [], tables: [], style: new Map(), plantable: new Set() });
   }
   put(r, c, v) {
     this.cells.set(`${r},${c}`, v);
@@ -399,6 +399,19 @@ function twoSided(s, R, b, top, left, spec) {
   place(leftLines, left, lv, 1, 1);
   place(rightLines, rl, rv, rc.length, n + 2);
   const totalRow = body + n;
+  // the expense side's relations: its 本年支出合计 (else 支出总计) = Σ 类 lines, per column; in a
+  // 财政拨款收支总表 each line's 合计 = 一般公共预算 + 政府性基金 + 国有资本经营; 类 lines may carry a planted error
+  const classRows = rightLines.map((ln, i) => (ln.cls ? body + i : -1)).filter((x) => x >= 0);
+  const yearIdx = rightLines.findIndex((ln) => ln.sumOfClasses);
+  const sumRow = yearIdx >= 0 ? body + yearIdx : totalRow;
+  for (let k = 0; k < rc.length; k++) s.rel([sumRow, rv + k], classRows.map((x) => [x, rv + k]));
+  if (rc.length > 1) {
+    rightLines.forEach((ln, i) => {
+      if (ln.rowSum) s.rel([body + i, rv], [1, 2, 3].map((j) => [body + i, rv + j]));
+    });
+    s.rel([totalRow, rv], [1, 2, 3].map((j) => [totalRow, rv + j]));
+  }
+  for (const x of classRows) for (let k = 0; k < rc.length; k++) s.plantable.add(`${x},${rv + k}`);
   s.put(totalRow, left, spec.leftTotal.label);
   s.put(totalRow, rl, spec.rightTotal.label);
   if (o) {
@@ -616,13 +629,13 @@ function buildBook(seed) {
         { label: '八、其他收入', v: qt + surplus * k },
       ];
       const used = ALL_CLASSES.filter(([c]) => ct.has(c) || R.chance(0.3));
-      rightLines = used.map(([c, n], i) => ({ label: `${CN[i]}、${n}`, v: (ct.get(c) ?? 0) * k, key: ct.has(c) ? `szz.exp.${c}` : undefined }));
+      rightLines = used.map(([c, n], i) => ({ label: `${CN[i]}、${n}`, v: (ct.get(c) ?? 0) * k, key: ct.has(c) ? `szz.exp.${c}` : undefined, cls: true }));
       const inc = G + F + sy + qt + surplus * k, out = sumOf(ls, exp) * k;
       const n = Math.max(leftLines.length, rightLines.length);
       while (leftLines.length < n) leftLines.push({ label: '' });
       while (rightLines.length < n) rightLines.push({ label: '' });
       leftLines.push({ label: '本年收入合计', v: inc, key: 'szz.incTotal' });
-      rightLines.push({ label: '本年支出合计', v: out, key: 'szz.expTotal' });
+      rightLines.push({ label: '本年支出合计', v: out, key: 'szz.expTotal', sumOfClasses: true });
       leftLines.push({ label: '年初结转和结余', v: opening * k });
       rightLines.push({ label: '年末结转和结余', v: (opening + surplus) * k });
       leftTotal = { label: '总计', v: inc + opening * k, key: 'szz.total.l' };
@@ -637,7 +650,7 @@ function buildBook(seed) {
         { label: '三、事业单位经营收入', v: 0 },
         { label: '四、其他收入', v: qt },
       ];
-      rightLines = [...ct.keys()].map((c, i) => ({ label: `${CN[i]}、${ALL_CLASSES.find((x) => x[0] === c)[1]}`, v: ct.get(c) * k, key: `szz.exp.${c}` }));
+      rightLines = [...ct.keys()].map((c, i) => ({ label: `${CN[i]}、${ALL_CLASSES.find((x) => x[0] === c)[1]}`, v: ct.get(c) * k, key: `szz.exp.${c}`, cls: true }));
       leftTotal = { label: '收入总计', v: G + F + sy + qt, key: 'szz.incTotal' };
       rightTotal = { label: '支出总计', v: sumOf(ls, exp) * k, key: 'szz.expTotal' };
     } else {
@@ -651,7 +664,7 @@ function buildBook(seed) {
         { label: '4. 单位资金', v: sy + qt },
         { label: '二、上年结转结余', v: C },
       ];
-      rightLines = ALL_CLASSES.map(([c, n]) => ({ label: `${c}${n}`, v: (ct.get(c) ?? 0) * k, key: ct.has(c) ? `szz.exp.${c}` : undefined, blankZero: true }));
+      rightLines = ALL_CLASSES.map(([c, n]) => ({ label: `${c}${n}`, v: (ct.get(c) ?? 0) * k, key: ct.has(c) ? `szz.exp.${c}` : undefined, blankZero: true, cls: true }));
       leftTotal = { label: '收入总计', v: G + F + sy + qt + C, key: 'szz.incTotal' };
       rightTotal = { label: '支出总计', v: sumOf(ls, exp) * k, key: 'szz.expTotal' };
     }
@@ -704,7 +717,7 @@ function buildBook(seed) {
     const rightLines = classes.map(([c, n], i) => {
       const gv = (ctG.get(c) ?? 0) * k, fv = (ctF.get(c) ?? 0) * k;
       const used = gv || fv;
-      return { label: family === 'qingkuang' ? `${c}${n}` : `${CN[i]}、${n}`, vs: used ? [gv + fv, gv, fv, 0] : [], key: used ? `czbk.exp.${c}` : undefined, blankZero: true };
+      return { label: family === 'qingkuang' ? `${c}${n}` : `${CN[i]}、${n}`, vs: used ? [gv + fv, gv, fv, 0] : [], key: used ? `czbk.exp.${c}` : undefined, blankZero: true, cls: true, rowSum: true };
     });
     const opening = final ? (money.fOpening ?? (money.fOpening = R.int(0, 3000))) * k : 0;
     const leftLines = family === 'qingkuang' && R.chance(0.5)
@@ -725,7 +738,7 @@ function buildBook(seed) {
     while (rightLines.length < n) rightLines.push({ label: '' });
     if (final) {
       leftLines.push({ label: '本年收入合计', v: G + F, key: 'czbk.incYear' });
-      rightLines.push({ label: '本年支出合计', vs: [G + F, G, F, 0], key: 'czbk.expYear' });
+      rightLines.push({ label: '本年支出合计', vs: [G + F, G, F, 0], key: 'czbk.expYear', sumOfClasses: true, rowSum: true });
       leftLines.push({ label: '年初财政拨款结转和结余', v: opening });
       rightLines.push({ label: '年末财政拨款结转和结余', vs: [opening, opening, 0, 0] });
       // the standard 决算 form breaks the opening balance down by fund under it
@@ -1013,7 +1026,9 @@ function plantWithin(R, b, unitOf, avoid) {
   const sheets = b.sheets.filter((s) => s.relations.length);
   const s = R.pick(sheets);
   // only amounts in 科目/经济分类/三公 tables (summary tables are left alone)
-  const inTable = (r, c) => s.tables.some((t) => t.kind !== 'summary' && r >= t.range[0] && r <= t.range[2] && c >= t.range[1] && c <= t.range[3]);
+  // 科目/经济分类/三公 amounts, and the 类 lines of a 收支总表 (its other lines are left alone: which lines add up
+  // to which is the book's own wording)
+  const inTable = (r, c) => s.plantable.has(`${r},${c}`) || s.tables.some((t) => t.kind !== 'summary' && r >= t.range[0] && r <= t.range[2] && c >= t.range[1] && c <= t.range[3]);
   const involved = new Set();
   for (const rl of s.relations) for (const [r, c] of [rl.total, ...rl.parts]) if (inTable(r, c)) involved.add(`${r},${c}`);
   const cand = [...s.cells.entries()].filter(([k, v]) => v && v.cents !== undefined && involved.has(k) && !avoid.has(`${s.name}|${k}`));
