@@ -629,7 +629,7 @@ function buildBook(seed) {
         { label: '八、其他收入', v: qt + surplus * k },
       ];
       const used = ALL_CLASSES.filter(([c]) => ct.has(c) || R.chance(0.3));
-      rightLines = used.map(([c, n], i) => ({ label: `${CN[i]}、${n}`, v: (ct.get(c) ?? 0) * k, key: ct.has(c) ? `szz.exp.${c}` : undefined, cls: true }));
+      rightLines = used.map(([c, n], i) => ({ label: `${CN[i]}、${n}`, v: (ct.get(c) ?? 0) * k, key: `szz.exp.${c}`, cls: true }));
       const inc = G + F + sy + qt + surplus * k, out = sumOf(ls, exp) * k;
       const n = Math.max(leftLines.length, rightLines.length);
       while (leftLines.length < n) leftLines.push({ label: '' });
@@ -664,7 +664,7 @@ function buildBook(seed) {
         { label: '4. 单位资金', v: sy + qt },
         { label: '二、上年结转结余', v: C },
       ];
-      rightLines = ALL_CLASSES.map(([c, n]) => ({ label: `${c}${n}`, v: (ct.get(c) ?? 0) * k, key: ct.has(c) ? `szz.exp.${c}` : undefined, blankZero: true, cls: true }));
+      rightLines = ALL_CLASSES.map(([c, n]) => ({ label: `${c}${n}`, v: (ct.get(c) ?? 0) * k, key: `szz.exp.${c}`, blankZero: true, cls: true }));
       leftTotal = { label: '收入总计', v: G + F + sy + qt + C, key: 'szz.incTotal' };
       rightTotal = { label: '支出总计', v: sumOf(ls, exp) * k, key: 'szz.expTotal' };
     }
@@ -974,12 +974,20 @@ function bookRules(b, money, final) {
     bb = bb.filter(has);
     if (a.length && bb.length) rules.push({ fam, name, a, b: bb, altA: altA.filter(has), altB: altB.filter(has) });
   };
+  // A 类 one table lists and the other does not is compared with 0, named anywhere in the table that lacks it.
+  const sheetOf = (prefix) => [...b.keys.entries()].find(([k]) => k.startsWith(`${prefix}.`))?.[1].s.name;
+  const byClass = (fam, name, key, otherKey, otherPrefix) => {
+    if (!has(key)) return;
+    if (has(otherKey)) return add(fam, name, [key], [otherKey]);
+    const sheet = sheetOf(otherPrefix);
+    if (sheet) rules.push({ fam, name, a: [key], b: [`@${sheet}`], altA: [], altB: [] });
+  };
   // 收支总表 ↔ 收入总表 / 支出总表
   add('xref.total', '收支总表 收入 = 收入总表 合计', [final ? 'szz.incTotal' : 'szz.incTotal'], ['srz.total.0']);
   if (final) add('xref.total', '收支总表 本年支出合计 = 支出表 合计', ['szz.expTotal'], ['zcz.total.0']);
-  for (const [cls] of ALL_CLASSES) add('xref.by-code', `收支总表 ${cls} = 支出总表 ${cls}`, [`szz.exp.${cls}`], [`zcz.${cls}.0`]);
+  for (const [cls] of ALL_CLASSES) byClass('xref.by-code', `收支总表 ${cls} = 支出总表 ${cls}`, `szz.exp.${cls}`, `zcz.${cls}.0`, 'zcz');
   // 财政拨款收支总表 ↔ 一般公共预算支出表 (+ 基金 表)
-  for (const [cls] of ALL_CLASSES) add('xref.by-code', `财政拨款 一般公共预算 ${cls} = 一般公共预算支出表 ${cls}`, [`czbk.exp.${cls}.1`], [`gpb.${cls}.0`]);
+  for (const [cls] of ALL_CLASSES) byClass('xref.by-code', `财政拨款 一般公共预算 ${cls} = 一般公共预算支出表 ${cls}`, `czbk.exp.${cls}.1`, `gpb.${cls}.0`, 'gpb');
   add('xref.total', '财政拨款 支出 一般公共预算 = 一般公共预算支出表 合计', [final ? 'czbk.expYear.1' : 'czbk.expTotal.1'], ['gpb.total.0']);
   add('xref.total', '财政拨款 支出合计 = 一般公共预算 + 基金 表', [final ? 'czbk.expYear.0' : 'czbk.expTotal.0'], ['gpb.total.0', 'fund.total.0']);
   add('xref.total', '一般公共预算支出表 基本支出 = 基本支出表 合计', ['gpb.total.1'], has('basic.total') ? ['basic.total'] : ['basic.people', 'basic.office']);
@@ -1000,6 +1008,7 @@ function bookRules(b, money, final) {
   return rules;
 }
 const valueOf = (b, key) => {
+  if (key.startsWith('@')) return 0;
   const at = b.keys.get(key);
   const v = at.s.get(at.r, at.c);
   if (!v || v.cents === undefined) return 0;
@@ -1013,6 +1022,7 @@ function evalRules(b, rules) {
     const bad = rl.fam === 'xref.bound' ? a < bb : a !== bb;
     if (bad) {
       const cell = (k) => {
+        if (k.startsWith('@')) return `${k}!`; // any cell of that sheet
         const at = b.keys.get(k);
         return `${at.s.name}!${A1(at.r, at.c)}`;
       };

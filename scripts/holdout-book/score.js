@@ -106,9 +106,11 @@ async function score(dir, reports = cliReports(path.join(__dirname, '..', '..', 
       // ---- xref.*
       const xf = (rep.crossTable && rep.crossTable.findings) || [];
       const names = (f) => [f.cell, f.other ? `${f.other.sheet}!${f.other.cell}` : null];
+      // "@Sheet!" stands for any cell of that sheet (a 类 the table lacks, compared with 0 at the table's corner)
+      const names1 = (list, c) => list.some((x) => (x.startsWith('@') ? !!c && c.startsWith(x.slice(1)) : x === c));
       const matches = (f, p) => {
         const [x, y] = names(f);
-        return (p.a.includes(x) && p.b.includes(y)) || (p.b.includes(x) && p.a.includes(y));
+        return (names1(p.a, x) && names1(p.b, y)) || (names1(p.b, x) && names1(p.a, y));
       };
       const crossPairs = book.cross ? book.cross.pairs : [];
       const wholeUnit = book.unit === '元' ? 100 : 1000000; // one unit of the book, in 元 cents

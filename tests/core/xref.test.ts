@@ -413,4 +413,14 @@ describe('layouts of books not seen here', () => {
     expect(x.findings.length).toBeGreaterThan(0);
     expect(x.findings.map((f) => f.severity)).not.toContain('hint');
   });
+
+  it('across units, calls rounding only what rounding the coarser side can hide (half a unit of its last place)', () => {
+    const grade = (yuan: number) =>
+      cross([fiscal('万元', 326.71, 0), detail('表5', '一般公共预算支出情况表', '元', generalRows(yuan)), emptySoe])
+        .findings.filter((f) => f.other?.sheet === '表5' && f.message.includes('326.71'))
+        .map((f) => f.severity);
+    expect(grade(3267100)).toEqual([]);
+    expect(grade(3267150)).toEqual(['hint', 'hint']); // 326.715万元 shown as 326.72
+    expect(grade(3267166)).toEqual(['error', 'error']); // 66元 more than 326.71万元 can hide
+  });
 });

@@ -37,13 +37,15 @@ interface Scaled {
   unit?: AmountUnit;
   decimals: number;
   mixed: boolean;
+  /** a − b with the finer side not rounded (mixed units): how far apart the two really are. */
+  exactDiff: Decimal;
 }
 
 /** Both sides in the coarser unit; the finer side rounded to the decimals the coarser side shows. */
 function scale(a: Side, b: Side): Scaled {
   const ua = unitOf(a) ?? unitOf(b);
   const ub = unitOf(b) ?? ua;
-  if (!ua || !ub || ua === ub) return { a: a.value, b: b.value, unit: ua, decimals: Math.max(a.decimals, b.decimals), mixed: false };
+  if (!ua || !ub || ua === ub) return { a: a.value, b: b.value, unit: ua, decimals: Math.max(a.decimals, b.decimals), mixed: false, exactDiff: a.value.minus(b.value) };
   const coarse = FACTOR[ua] >= FACTOR[ub] ? ua : ub;
   const to = (s: Side, u: AmountUnit, places: number) => {
     const v = s.value.times(FACTOR[u]).dividedBy(FACTOR[coarse]);
@@ -51,7 +53,8 @@ function scale(a: Side, b: Side): Scaled {
   };
   const coarseSide = coarse === ua ? a : b;
   const places = coarseSide.unit ? coarseSide.decimals : coarseSide.table.view.decimals();
-  return { a: to(a, ua, places), b: to(b, ub, places), unit: coarse, decimals: places, mixed: true };
+  const exact = (s: Side, u: AmountUnit) => s.value.times(FACTOR[u]).dividedBy(FACTOR[coarse]);
+  return { a: to(a, ua, places), b: to(b, ub, places), unit: coarse, decimals: places, mixed: true, exactDiff: exact(a, ua).minus(exact(b, ub)) };
 }
 
 function holds(op: Comparison['op'], diff: Decimal, tol: Decimal): boolean {
@@ -87,8 +90,11 @@ function evaluate(def: XrefRuleDef, c: Comparison, tol: Decimal, within: Map<str
   const diff = s.a.minus(s.b);
   if (holds(c.op, diff, tol)) return undefined;
   const unit = s.unit ?? '';
-  // One unit of the last shown place can be rounding, but a whole unit (1 元, 1 万元) never is.
-  const rounding = diff.abs().lt(1) && diff.abs().lte(new Decimal(10).pow(-s.decimals));
+  // One unit of the last shown place can be rounding, but a whole unit (1 元, 1 万元) never is. Across units the
+  // finer side is exact: rounding explains it only within half a unit of the coarser side's last place
+  // (0.83万元 against 8,397.66元 is 97.66元 short, more than the 50元 that rounding to 0.01万元 can hide).
+  const unitOfPlace = new Decimal(10).pow(-s.decimals);
+  const rounding = diff.abs().lt(1) && (s.mixed ? s.exactDiff.abs().lte(unitOfPlace.div(2)) : diff.abs().lte(unitOfPlace));
   const sign = c.op === '=' ? '≠' : '<';
   const gap = c.op === '=' ? `相差 ${fmt(diff.abs(), s.decimals)}${s.mixed ? unit : ''}` : `少 ${fmt(diff.abs(), s.decimals)}${s.mixed ? unit : ''}`;
   const message = `${describe(c.a, s.mixed)} ${sign} ${describe(c.b, s.mixed)}（${gap}${rounding ? '，疑似四舍五入误差' : ''}）`;
