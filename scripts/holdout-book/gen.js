@@ -463,7 +463,7 @@ function sangong(s, R, b, top, left, spec) {
     }
     for (const k of Object.keys(at)) s.rel([at[k], left + 1], [[at[k], left + 2], [at[k], left + 3], [at[k], left + 4]]);
     s.tables.push({ range: [headerTop, left, r - 1, left + width - 1], kind: 'generic', anyKind: true, role: 'sg' });
-    return notes(s, R, r - 1, left, null);
+    return notes(s, R, r - 1, left, spec.falseNote);
   }
   const paired = spec.layout === 'paired';
   const per = paired ? 2 : 1;
@@ -505,7 +505,7 @@ function sangong(s, R, b, top, left, spec) {
     if (!paired || k === 1) ['total', 'abroad', 'recv', 'car', 'buy', 'run'].forEach((nm, i) => K(nm, row, left + i * per + k));
   }
   s.tables.push({ range: [headerTop, left, row, left + width - 1], kind: 'generic', anyKind: true, role: 'sg' });
-  return notes(s, R, row, left, null);
+  return notes(s, R, row, left, spec.falseNote);
 }
 
 // ------------------------------------------------------------------ one book
@@ -578,9 +578,8 @@ function buildBook(seed) {
       const c = econ.filter((x) => x.v + delta > 0 && !['30212', '30217', '30231', '31013'].includes(x.code));
       if (c.length) R.pick(c).v += delta;
       else plan.cross = null;
-    } else if (kind === 'sg' && final) {
-      plan.cross = null; // which of 预算数/决算数 a bound compares is the book's choice: not planted
     } else if (kind === 'sg') {
+      // (in a 决算 book the 决算数 column is reduced: the outturn is what its 经济分类 line bounds)
       // a 三公 item below its 经济分类 line
       const c = ['recv', 'run', 'abroad', 'buy'].filter((k) => sgItems[k] > 0);
       if (c.length) {
@@ -770,11 +769,13 @@ function buildBook(seed) {
   }]);
 
   // 三公
-  tables.push(['sg', (s, top, left) => sangong(s, R, b, top, left, { title: yearTitle(names.sg), unit: sgUnit, items: sgItems, budgetItems: sgBudget, layout: final ? 'paired' : family === 'qingkuang' ? 'list' : 'row' })]);
+  tables.push(['sg', (s, top, left) => sangong(s, R, b, top, left, { title: yearTitle(names.sg), unit: sgUnit, items: sgItems, budgetItems: sgBudget, layout: final ? 'paired' : family === 'qingkuang' ? 'list' : 'row', falseNote: falseEmpty ? `注：本${b.orgWord}${money.year}年无“三公”经费支出，故本表为空表。` : null })]);
 
   // 政府性基金 / 国有资本经营
   const fundNone = final ? '没有政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出' : '无政府性基金预算财政拨款安排的预算';
   const noNote = mode === 'within' && R.chance(0.15) ? R.pick(['fund', 'soe']) : null;
+  // 万里街道's 三公 table: numbers, and a note saying the table is empty
+  const falseEmpty = mode === 'within' && !noNote && R.chance(0.1) && Object.values(sgItems).some((v) => v > 0);
   tables.push(['fund', (s, top, left) => {
     if (!money.hasFund) return emptyTable(s, R, b, top, left, { title: yearTitle(names.fund), unit: unitOf, groupHead: '政府性基金预算支出', none: fundNone, role: 'fund', noNote: noNote === 'fund' });
     const unit = unitOf;
@@ -815,7 +816,7 @@ function buildBook(seed) {
     for (let i = 0; i < n; i++) plantWithin(R, b, unitOf, avoid);
   }
   const after = evalRules(b, rules);
-  return { b, rules, before, after, plan, mode: mode2, noNote, unitOf };
+  return { b, rules, before, after, plan, mode: mode2, noNote, falseEmpty, unitOf };
 }
 
 // 基本支出 by 经济分类: 类 | 款 codes (or one code column), 合计 | 人员经费 | 公用经费, 合计 row.
@@ -1101,7 +1102,7 @@ async function generate(from, to, outDir) {
   fs.mkdirSync(outDir, { recursive: true });
   const truth = [];
   for (let seed = from; seed <= to; seed++) {
-    const { b, before, after, plan, mode, noNote, unitOf } = buildBook(seed);
+    const { b, before, after, plan, mode, noNote, falseEmpty, unitOf } = buildBook(seed);
     const file = path.join(outDir, `book${seed}.xlsx`);
     await write(b, file, rng(seed * 31 + 1));
     // cross pairs present before any within-table plant are the cross plant's; those after are explained by a wrong total
@@ -1112,7 +1113,8 @@ async function generate(from, to, outDir) {
       file, seed, family: b.family, mode, unit: unitOf,
       cross: plan.cross && crossPairs.length ? { kind: plan.cross.kind, delta: plan.cross.delta, pairs: crossPairs } : null,
       allowedPairs: allowed,
-      emptyNoteMissing: noNote ? b.sheets.flatMap((s) => s.tables.filter((t) => t.role === noNote && t.empty).map(() => s.name)) : [],
+      // sheets where an xref.empty-note finding is due: an empty table without its note, or numbers under one
+      emptyNoteMissing: noNote ? b.sheets.flatMap((s) => s.tables.filter((t) => t.role === noNote && t.empty).map(() => s.name)) : falseEmpty ? b.sheets.filter((s) => s.tables.some((t) => t.role === 'sg')).map((s) => s.name) : [],
       sheets: b.sheets.map((s) => ({ name: s.name, mismatches: mismatches(s), tables: s.tables })),
     });
   }
