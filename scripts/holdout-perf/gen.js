@@ -506,9 +506,10 @@ function plant(ctx, family) {
     return true;
   }
   if (family === 'value') {
-    const cands = rows.filter((x) => !x.cost && !x.count && /\d/.test(x.value));
+    const cands = rows.filter((x) => !x.cost && !x.count && !x.planted && /\d/.test(x.value));
     if (!cands.length) return false;
     const x = R.pick(cands);
+    x.planted = true;
     const n = (x.value.match(/\d+(\.\d+)?/) || ['90'])[0];
     x.value = R.pick([`≥${n}`, n, `不低于${n}`, '', `<=${n}`]);
     s.put(x.row, cols.v, x.value === '' ? null : x.value);
@@ -522,6 +523,8 @@ function plant(ctx, family) {
     if (!starts.length) return false;
     const k = R.pick(starts);
     const x = rows[k];
+    if (x.planted) return false;
+    x.planted = true;
     const sameL2 = rows.filter((y) => y.l1 === x.l1 && y.l2 === x.l2);
     if (sameL2.length > 1 && ctx.mergeMode !== 'repeat') {
       // the 二级 is written once for its run: moving it down to the second row leaves the first one without
@@ -542,8 +545,9 @@ function plant(ctx, family) {
     const k = R.int(0, rows.length - 1);
     const x = rows[k];
     // repeat a 三级 of the same 二级 on another row of that 二级 (renaming a sibling)
-    const sib = rows.find((y) => y !== x && y.l1 === x.l1 && y.l2 === x.l2 && !y.cost && !x.cost && !y.count && !x.count);
+    const sib = rows.find((y) => y !== x && y.l1 === x.l1 && y.l2 === x.l2 && !y.cost && !x.cost && !y.count && !x.count && !y.planted && !x.planted);
     if (!sib) return false;
+    sib.planted = x.planted = true;
     sib.l3 = x.l3;
     sib.value = x.value;
     s.put(sib.row, cols.l3, x.l3);
