@@ -4,7 +4,10 @@
 //   - within one table: one stated amount changed (every total relation it breaks is a sum.* mismatch);
 //   - across tables only: one leaf changed in one table's own copy of the data, all its totals following, so the
 //     table still sums but disagrees with its neighbours (every broken 勾稽关系 is an xref pair).
-// Usage: node scripts/holdout-book/gen.js FROM TO DIR   → DIR/bookN.xlsx and DIR/truth.json
+// Usage: node scripts/holdout-book/gen.js FROM TO DIR [--more]   → DIR/bookN.xlsx and DIR/truth.json
+//   --more: books that also print a 项目支出表 (一般公共预算 only, or every fund beside 一般公共预算), and in 决算
+//   books a 政府性基金 table in the 决算 form (年初结转和结余 | 本年收入 | 本年支出 小计 基本 项目 | 年末结转和结余);
+//   its choices come from a second random stream, and books without --more are the same as before.
 const ExcelJS = require('exceljs');
 const fs = require('fs');
 const path = require('path');
@@ -518,11 +521,21 @@ const NAMES = {
 // Each table draws from its own copy of the money, so a cross-table plant changes one table only.
 function views(money) {
   const copy = () => money.leaves.map((l) => ({ ...l }));
-  return { szz: copy(), srz: copy(), zcz: copy(), czbk: copy(), gpb: copy(), fund: copy() };
+  return { szz: copy(), srz: copy(), zcz: copy(), czbk: copy(), gpb: copy(), fund: copy(), proj: copy() };
 }
 
-function buildBook(seed) {
+// The 项目支出表 of a book with more tables: 一般公共预算 only (its 合计 = 一般公共预算支出表 项目支出), or every
+// fund (合计 = 支出总表 项目支出, its 一般公共预算 column = 一般公共预算支出表 项目支出).
+const PROJECT_NAMES = {
+  qingkuang: { gpb: '一般公共预算项目支出情况表', all: '部门项目支出情况表' },
+  shanghai: { gpb: '部门一般公共预算项目支出预算表', all: '部门项目支出预算表' },
+  juesuan: { gpb: '一般公共预算财政拨款项目支出决算表', all: '项目支出决算表' },
+};
+
+function buildBook(seed, opts = {}) {
   const R = rng(seed * 104729 + 7);
+  // the choices of a book with more tables: their own stream, so the tables every book has are drawn as before
+  const X = opts.more ? rng(seed * 7907 + 3) : null;
   const family = R.pick(['qingkuang', 'shanghai', 'juesuan']);
   const money = department(R, family);
   const final = family === 'juesuan';
@@ -533,7 +546,11 @@ function buildBook(seed) {
     zeroText: R.chance(0.15) ? R.pick(['-', '—', '0.00']) : null,
     textNums: R.chance(0.35), orgWord: R.pick(['部门', '单位']), unitInHeader: R.chance(0.15),
   };
-  const names = NAMES[family];
+  const names = { ...NAMES[family] };
+  const project = X ? X.pick(['gpb', 'all']) : null;
+  if (project) names.proj = PROJECT_NAMES[family][project];
+  // a 决算 book's 政府性基金 table in the 决算 form, with 结转 columns around 本年收入 and 本年支出
+  const fundForm = X && final && money.hasFund && X.chance(0.7) ? 'flow' : 'plain';
   const yearTitle = (t) => (final ? `${money.year}年度${t}` : R.chance(0.7) ? `${money.year}年${t}` : t);
   const econ = economic(R, money);
   const line = (code) => econ.find((x) => x.code === code)?.v ?? 0;
@@ -548,17 +565,22 @@ function buildBook(seed) {
   const V = views(money);
   const plan = { cross: null };
   const crossKinds = ['gpb', 'zcz', 'srz', 'basic', 'sg', 'czbk', 'szz', ...(money.hasFund ? ['fund'] : [])];
+  const projField = project === 'all' ? X.pick(['gP', 'gP', 'f', 'oP']) : 'gP';
   const mode = process.env.HOLDOUT_BOOK_NO_PLANT ? (R.next(), 'clean') : R.next() < 0.2 ? 'clean' : R.next() < 0.55 ? 'cross' : 'within';
   const mode2 = mode === 'cross' && R.chance(0.3) ? 'both' : mode;
   if (mode === 'cross') {
-    const kind = R.pick(crossKinds);
+    const kind = project && X.chance(0.35) ? 'proj' : R.pick(crossKinds);
     const delta = (R.chance(0.2) ? 1 : R.int(100, 50000)) * (unitOf === '元' ? 100 : 1) * R.pick([1, -1]);
     plan.cross = { kind, delta };
     const pickLeaf = (ls, field) => {
       const c = ls.filter((l) => l[field] + delta > 0 && l[field] > 0);
       return c.length ? R.pick(c) : null;
     };
-    if (kind === 'fund') {
+    if (kind === 'proj') {
+      const l = pickLeaf(V.proj, projField) || pickLeaf(V.proj, 'gP');
+      if (l) l[l[projField] > 0 && l[projField] + delta > 0 ? projField : 'gP'] += delta;
+      else plan.cross = null;
+    } else if (kind === 'fund') {
       const l = pickLeaf(V.fund, 'f');
       if (l) l.f += delta;
       else plan.cross = null;
@@ -768,6 +790,18 @@ function buildBook(seed) {
     return econTable(s, R, b, top, left, { title: yearTitle(names.basic), unit, leaves, people, office });
   }]);
 
+  // 项目支出表
+  if (project) {
+    tables.push(['proj', (s, top, left) => {
+      const unit = unitFor();
+      const k = scaleTo(unit);
+      const cols = project === 'gpb'
+        ? [{ head: X.pick(['项目支出', '合计']), of: (l) => l.gP * k }]
+        : [{ head: X.pick(['合计', '项目支出合计']), sum: [1, 2, 3] }, { head: '一般公共预算', group: '财政拨款', of: (l) => l.gP * k }, { head: '政府性基金预算', group: '财政拨款', of: (l) => l.f * k }, { head: X.pick(['单位资金', '其他资金']), of: (l) => (l.oP + l.c) * k }];
+      return codeTable(s, R, b, top, left, { title: yearTitle(names.proj), unit, cols, leaves: V.proj, keyPrefix: 'proj', groupHead: project === 'gpb' ? X.pick([null, final ? '项目支出决算' : '项目支出预算']) : null });
+    }]);
+  }
+
   // 三公
   tables.push(['sg', (s, top, left) => sangong(s, R, b, top, left, { title: yearTitle(names.sg), unit: sgUnit, items: sgItems, budgetItems: sgBudget, layout: final ? 'paired' : family === 'qingkuang' ? 'list' : 'row', falseNote: falseEmpty ? `注：本${b.orgWord}${money.year}年无“三公”经费支出，故本表为空表。` : null })]);
 
@@ -779,6 +813,13 @@ function buildBook(seed) {
   tables.push(['fund', (s, top, left) => {
     if (!money.hasFund) return emptyTable(s, R, b, top, left, { title: yearTitle(names.fund), unit: unitOf, groupHead: '政府性基金预算支出', none: fundNone, role: 'fund', noNote: noNote === 'fund' });
     const unit = unitOf;
+    if (fundForm === 'flow') {
+      // nothing carried over in a 基金 (the 财政拨款收支总表 carries its 结转 in 一般公共预算): 本年收入 = 本年支出
+      const cols = [{ head: '年初结转和结余', of: () => 0 }, { head: '本年收入', of: (l) => l.f }, { head: '小计', group: '本年支出', sum: [3, 4] }, { head: '基本支出', group: '本年支出', of: () => 0 }, { head: '项目支出', group: '本年支出', of: (l) => l.f }, { head: '年末结转和结余', of: () => 0 }];
+      b.fundExpense = 2;
+      b.fundIncome = 1;
+      return codeTable(s, R, b, top, left, { title: yearTitle(names.fund), unit, cols, leaves: V.fund, keyPrefix: 'fund' });
+    }
     const cols = [{ head: '合计', sum: [1, 2] }, { head: '基本支出', of: () => 0 }, { head: '项目支出', of: (l) => l.f }];
     return codeTable(s, R, b, top, left, { title: yearTitle(names.fund), unit, cols, leaves: V.fund, keyPrefix: 'fund', groupHead: '政府性基金预算支出' });
   }]);
@@ -990,7 +1031,30 @@ function bookRules(b, money, final) {
   // 财政拨款收支总表 ↔ 一般公共预算支出表 (+ 基金 表)
   for (const [cls] of ALL_CLASSES) byClass('xref.by-code', `财政拨款 一般公共预算 ${cls} = 一般公共预算支出表 ${cls}`, `czbk.exp.${cls}.1`, `gpb.${cls}.0`, 'gpb');
   add('xref.total', '财政拨款 支出 一般公共预算 = 一般公共预算支出表 合计', [final ? 'czbk.expYear.1' : 'czbk.expTotal.1'], ['gpb.total.0']);
-  add('xref.total', '财政拨款 支出合计 = 一般公共预算 + 基金 表', [final ? 'czbk.expYear.0' : 'czbk.expTotal.0'], ['gpb.total.0', 'fund.total.0']);
+  const fundExp = `fund.total.${b.fundExpense ?? 0}`;
+  add('xref.total', '财政拨款 支出合计 = 一般公共预算 + 基金 表', [final ? 'czbk.expYear.0' : 'czbk.expTotal.0'], ['gpb.total.0', fundExp]);
+  if (b.fundIncome !== undefined) add('xref.total', '财政拨款 本年收入 政府性基金 = 基金 表 本年收入', ['czbk.inc.fund'], [`fund.total.${b.fundIncome}`]);
+  // 项目支出表: its 一般公共预算 (the only column, or the one beside the other funds) = 一般公共预算支出表 项目支出,
+  // its 合计 over every fund = 支出总表 项目支出; in total and by 类
+  const projAll = has('proj.total.3');
+  const projGpb = projAll ? 1 : 0;
+  add('xref.total', '项目支出表 一般公共预算 = 一般公共预算支出表 项目支出', [`proj.total.${projGpb}`], ['gpb.total.2']);
+  if (projAll) add('xref.total', '项目支出表 合计 = 支出总表 项目支出', ['proj.total.0'], ['zcz.total.2']);
+  // by 科目 at every level (类, 款, 项), as 收入总表 = 支出总表
+  for (const key of [...b.keys.keys()]) {
+    const m = /^proj\.(\d+)\.(\d+)$/.exec(key);
+    if (!m) continue;
+    if (Number(m[2]) === projGpb) byClass('xref.by-code', `项目支出表 一般公共预算 ${m[1]} = 一般公共预算支出表 项目支出 ${m[1]}`, key, `gpb.${m[1]}.2`, 'gpb');
+    if (projAll && m[2] === '0') byClass('xref.by-code', `项目支出表 合计 ${m[1]} = 支出总表 项目支出 ${m[1]}`, key, `zcz.${m[1]}.2`, 'zcz');
+  }
+  // and a 科目 with 项目支出 in the other table that the 项目支出表 does not list
+  if (has('proj.total.0')) {
+    for (const key of [...b.keys.keys()]) {
+      const m = /^(gpb|zcz)\.(\d+)\.2$/.exec(key);
+      if (!m || has(`proj.${m[2]}.0`) || (m[1] === 'zcz' && !projAll)) continue;
+      byClass('xref.by-code', `项目支出表 ${m[1] === 'gpb' ? '一般公共预算' : '合计'} ${m[2]} = ${m[1] === 'gpb' ? '一般公共预算支出表' : '支出总表'} 项目支出 ${m[2]}`, key, `proj.${m[2]}.0`, 'proj');
+    }
+  }
   add('xref.total', '一般公共预算支出表 基本支出 = 基本支出表 合计', ['gpb.total.1'], has('basic.total') ? ['basic.total'] : ['basic.people', 'basic.office']);
   // 本年收入 of the 财政拨款收支总表 may be named by its total line or by the fund lines it adds up
   add('xref.total', '收入总表 财政拨款 = 财政拨款收支总表 本年收入', ['srz.total.1'], final ? ['czbk.incYear'] : ['czbk.incTotal'], [], final ? ['czbk.incTotal', 'czbk.inc.gpb', 'czbk.inc.fund'] : ['czbk.inc.all', 'czbk.inc.gpb', 'czbk.inc.fund']);
@@ -1098,11 +1162,11 @@ async function write(b, file, R) {
 }
 
 /** Writes books FROM..TO into outDir with their truth.json. */
-async function generate(from, to, outDir) {
+async function generate(from, to, outDir, opts = {}) {
   fs.mkdirSync(outDir, { recursive: true });
   const truth = [];
   for (let seed = from; seed <= to; seed++) {
-    const { b, before, after, plan, mode, noNote, falseEmpty, unitOf } = buildBook(seed);
+    const { b, before, after, plan, mode, noNote, falseEmpty, unitOf } = buildBook(seed, opts);
     const file = path.join(outDir, `book${seed}.xlsx`);
     await write(b, file, rng(seed * 31 + 1));
     // cross pairs present before any within-table plant are the cross plant's; those after are explained by a wrong total
@@ -1120,5 +1184,5 @@ async function generate(from, to, outDir) {
   }
   fs.writeFileSync(path.join(outDir, 'truth.json'), JSON.stringify(truth));
 }
-if (require.main === module) generate(Number(process.argv[2]), Number(process.argv[3]), process.argv[4]);
+if (require.main === module) generate(Number(process.argv[2]), Number(process.argv[3]), process.argv[4], { more: process.argv.includes('--more') });
 module.exports = { buildBook, generate };

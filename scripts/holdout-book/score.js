@@ -43,7 +43,7 @@ const cliReports = (bin) => (files) => runCli(bin, files);
 async function score(dir, reports = cliReports(path.join(__dirname, '..', '..', 'bin', 'jiaohe.js'))) {
   const truth = JSON.parse(fs.readFileSync(path.join(dir, 'truth.json'), 'utf8'));
   const s = {
-    books: truth.length, sum: { tp: 0, fp: 0, fn: 0, wrongParts: 0 }, xref: { tp: 0, fp: 0, plants: 0, found: 0, pairs: 0, pairsNamed: 0 },
+    books: truth.length, sum: { tp: 0, fp: 0, fn: 0, wrongParts: 0 }, xref: { tp: 0, fp: 0, plants: 0, found: 0, pairs: 0, pairsNamed: 0, byRule: {} },
     tables: 0, located: 0, cleanBooks: 0, cleanWithAlarm: 0, grades: { hint: 0, warning: 0, error: 0 }, hintOnPlant: 0, failed: 0, notes: [],
   };
   const note = (t) => s.notes.push(t);
@@ -119,6 +119,12 @@ async function score(dir, reports = cliReports(path.join(__dirname, '..', '..', 
         s.xref.pairs += crossPairs.length;
         const named = crossPairs.filter((p) => xf.some((f) => matches(f, p)));
         s.xref.pairsNamed += named.length;
+        for (const q of crossPairs) {
+          const rule = q.name.replace(/ \d{3}( |$)/g, ' 类$1').replace(/ \d{5}( |$)/g, ' 款$1').replace(/ \d{7}( |$)/g, ' 项$1');
+          const r = (s.xref.byRule[rule] = s.xref.byRule[rule] || { pairs: 0, named: 0 });
+          r.pairs++;
+          if (named.includes(q)) r.named++;
+        }
         if (named.length) s.xref.found++;
         else note(`${name} xref missed ${book.cross.kind} plant: ${crossPairs.map((p) => `${p.fam} ${p.a.join('+')} ↔ ${p.b.join('+')}`).join('; ')}`);
       }
@@ -172,6 +178,7 @@ function summary(s) {
     `books ${s.books} (failed ${s.failed}); tables located ${s.located}/${s.tables}`,
     `sum.*  precision ${f.sumPrecision.toFixed(3)} recall ${f.sumRecall.toFixed(3)} (tp ${s.sum.tp} fp ${s.sum.fp} fn ${s.sum.fn} wrong parts ${s.sum.wrongParts})`,
     `xref.* precision ${f.xrefPrecision.toFixed(3)} recall ${f.xrefRecall.toFixed(3)} (plants found ${s.xref.found}/${s.xref.plants}, pairs named ${s.xref.pairsNamed}/${s.xref.pairs}, tp ${s.xref.tp} fp ${s.xref.fp})`,
+    `pairs named by rule: ${Object.entries(s.xref.byRule).sort().map(([k, r]) => `${k} ${r.named}/${r.pairs}`).join('; ')}`,
     `clean books with a false alarm ${s.cleanWithAlarm}/${s.cleanBooks}`,
     `grades 错误 ${s.grades.error || 0} 疑似 ${s.grades.warning || 0} 提示 ${s.grades.hint || 0}; planted ≥ 1 unit graded 提示: ${s.hintOnPlant}`,
   ].join('\n');

@@ -2,9 +2,7 @@
 // catalog of the nearest edition, except the errors its README lists inside single documents.
 import { builtinEditionFor, CatalogLibrary, normalizeName } from '../../src/core/catalog';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readEvidence, DOCUMENT_ERRORS } = require('./tools/evidence.js');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const annotate = require('./tools/annotateEvidence.js');
 
 interface Pair {
@@ -54,9 +52,7 @@ describeIf('the catalog against codes printed in official documents', () => {
   );
 
   test('the outlines carry the provenance the evidence gives (node tests/catalog/tools/annotateEvidence.js)', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fs = require('fs');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const path = require('path');
     const src = path.join(__dirname, '..', '..', 'src', 'core', 'catalog', 'data', 'source');
     const byKey = annotate.confirmations();

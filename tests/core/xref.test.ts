@@ -99,6 +99,9 @@ describe('seed004 (ten 情况表, 万元; the fixture holds 表1–表5 and 表1
       'xref.total.general-budget': 'passed',
       'xref.total.basic': 'not-applicable',
       'xref.total.project': 'not-applicable',
+      'xref.total.project-expense': 'not-applicable',
+      'xref.by-code.project': 'not-applicable',
+      'xref.by-code.project-expense': 'not-applicable',
       'xref.total.fiscal-income': 'passed',
       'xref.by-code.income-expense': 'passed',
       'xref.total.carry-over': 'not-applicable',
@@ -211,9 +214,11 @@ describe('seed004 with 表6–表9 in its own naming', () => {
   it('applies the 基本支出, 项目支出, 三表合计, 三公 and 空表说明 rules, and finds nothing', async () => {
     const x = cross([...(await book(file)), ...seedTables6to9()]);
     const s = statusOf(x);
-    for (const id of ['xref.total.fiscal-expense', 'xref.total.basic', 'xref.total.project', 'xref.bound.three-public', 'xref.empty-note']) {
+    for (const id of ['xref.total.fiscal-expense', 'xref.total.basic', 'xref.total.project', 'xref.by-code.project', 'xref.bound.three-public', 'xref.empty-note']) {
       expect([id, s[id]]).toEqual([id, 'passed']);
     }
+    // its 项目支出表 is 一般公共预算 only (the title says so): not the 支出总表's 项目支出
+    expect(x.rules.find((r) => r.id === 'xref.total.project-expense')?.reason).toBe('项目支出表只含一般公共预算，与支出总表的项目支出口径不同');
     expect(x.findings).toEqual([]);
   });
 
@@ -286,7 +291,7 @@ describe('layouts of books not seen here', () => {
       cells.push([], []);
     }
     const x = cross([new Grid({ name: '决算', cells, merges })]);
-    expect(x.rules.filter((r) => r.status === 'not-applicable').map((r) => r.id)).toEqual(['xref.total.project', 'xref.by-code.income-expense']);
+    expect(x.rules.filter((r) => r.status === 'not-applicable').map((r) => r.id)).toEqual(['xref.total.project', 'xref.total.project-expense', 'xref.by-code.project', 'xref.by-code.project-expense', 'xref.by-code.income-expense']);
     expect(x.findings.map((f) => f.severity)).toEqual(['hint', 'hint']);
   });
 
@@ -370,6 +375,50 @@ describe('layouts of books not seen here', () => {
     const bad = cross([fiscal('万元', 300, 50), detail('表5', '一般公共预算支出情况表', '元', generalRows(3010000)), fund, emptySoe]);
     const f = bad.findings.find((x) => x.message.includes('三表合计'));
     expect(f?.message).toContain('相差 1万元');
+  });
+
+  it('a 项目支出表 over every fund: its 一般公共预算 column against 一般公共预算支出表, its 合计 against 支出总表', () => {
+    const general = detail('表5', '一般公共预算支出情况表', '万元', generalRows(300));
+    const spent = detail('表3', '部门支出总体情况表', '万元', [
+      ['204', null, null, '公共安全支出', 380, 200, 180],
+      ['204', '06', null, '司法', 380, 200, 180],
+      ['204', '06', '01', '行政运行', 380, 200, 180],
+    ]);
+    const project = (generalPart: number) =>
+      gridFromRows('表7', [
+        ['部门项目支出预算表'],
+        [null, null, null, null, null, null, null, '单位：万元'],
+        ['功能分类科目编码', null, null, '科目名称', '合计', '财政拨款', null, '单位资金'],
+        ['类', '款', '项', null, null, '一般公共预算', '政府性基金预算'],
+        ['204', null, null, '公共安全支出', generalPart + 80, generalPart, 50, 30],
+        ['204', '06', null, '司法', generalPart + 80, generalPart, 50, 30],
+        ['204', '06', '01', '行政运行', generalPart + 80, generalPart, 50, 30],
+        ['合计', null, null, null, generalPart + 80, generalPart, 50, 30],
+      ]);
+    const ok = cross([spent, general, project(100)]);
+    for (const id of ['xref.total.project', 'xref.total.project-expense', 'xref.by-code.project', 'xref.by-code.project-expense']) expect([id, statusOf(ok)[id]]).toEqual([id, 'passed']);
+    expect(ok.findings).toEqual([]);
+    // the old reading (its 合计 against 一般公共预算支出表 项目支出) would call this book wrong; a changed 一般公共预算 is caught
+    const bad = cross([spent, general, project(110)]);
+    expect(bad.findings.map((f) => [f.rule, side(f), otherSide(f)])).toEqual([
+      ['xref.total', '表5!G8', '表7!F8'],
+      ['xref.total', '表3!G8', '表7!E8'],
+      ['xref.by-code', '表5!G5', '表7!F5'],
+      ['xref.by-code', '表5!G6', '表7!F6'],
+      ['xref.by-code', '表5!G7', '表7!F7'],
+      ['xref.by-code', '表3!G5', '表7!E5'],
+      ['xref.by-code', '表3!G6', '表7!E6'],
+      ['xref.by-code', '表3!G7', '表7!E7'],
+    ]);
+  });
+
+  it('a 项目支出表 that names no fund and has no 一般公共预算 column is not compared with 一般公共预算支出表', () => {
+    const general = detail('表5', '一般公共预算支出情况表', '万元', generalRows(300));
+    const project = detail('表7', '部门项目支出情况表', '万元', [['204', null, null, '公共安全支出', 180, null, 180]]);
+    const x = cross([general, project]);
+    expect(statusOf(x)['xref.total.project']).toBe('not-applicable');
+    expect(x.rules.find((r) => r.id === 'xref.total.project')?.reason).toBe('项目支出表未单列一般公共预算，标题也未写明只含一般公共预算');
+    expect(x.findings).toEqual([]);
   });
 
   it('reads 款 and 项 codes printed without the 类 above them (类 only on the 类 row)', () => {

@@ -125,6 +125,57 @@ function expenseTotal(t: RoleTable, name: keyof typeof COLUMN, what: string): Si
   return lineSide(t, line, col, `${what} ${plainLabel(line.label)}`);
 }
 
+/**
+ * Two classification tables compared 科目 by 科目 in the given columns, at the levels both list (one may stop
+ * at 款 where the other goes down to 项). A 科目 one table lacks is compared with 0 when the other has a value.
+ */
+function codeComparisons(a: RoleTable, aCol: number | undefined, aName: string, b: RoleTable, bCol: number | undefined, bName: string, missing = `${a.role}或${b.role}中未找到按科目编码列示的行`): RuleRun {
+  const named = (m: Map<string, Side>, name: string) => {
+    if (name) for (const s of m.values()) s.what = `${name} ${s.what}`;
+    return m;
+  };
+  const x = named(byCode(a, aCol), aName);
+  const y = named(byCode(b, bCol), bName);
+  if (x.size === 0 || y.size === 0) return na(missing);
+  const levels = (m: Map<string, Side>) => new Set([...m.keys()].map((c) => c.length));
+  const lx = levels(x);
+  const ly = levels(y);
+  const comparisons: Comparison[] = [];
+  for (const code of new Set([...x.keys(), ...y.keys()])) {
+    if (!lx.has(code.length) || !ly.has(code.length)) continue;
+    const u = x.get(code);
+    const v = y.get(code);
+    if (u && v) comparisons.push({ a: u, b: v, op: '=' });
+    else if (u && !u.value.isZero()) comparisons.push({ a: u, b: absent(b, `${code}（表中无此科目）`), op: '=' });
+    else if (v && !v.value.isZero()) comparisons.push({ a: absent(a, `${code}（表中无此科目）`), b: v, op: '=' });
+  }
+  return { comparisons };
+}
+
+/** Which money a 项目支出表 covers, from its title: 一般公共预算 only, 财政拨款 (all three funds), or the whole. */
+function projectScope(p: RoleTable): '一般公共预算' | '财政拨款' | 'all' {
+  const t = squash(p.title);
+  if (t.includes('一般公共预算')) return '一般公共预算';
+  if (t.includes('财政拨款')) return '财政拨款';
+  return 'all';
+}
+
+/** The 项目支出表 column of its 一般公共预算 money: the column so headed, or its 合计 when the title says so. */
+function projectGeneralColumn(p: RoleTable): number | string {
+  const col = p.view.column(...COLUMN.general);
+  if (col !== undefined) return col;
+  const total = columnOf(p, 'total');
+  if (projectScope(p) === '一般公共预算' && total !== undefined) return total;
+  return '项目支出表未单列一般公共预算，标题也未写明只含一般公共预算';
+}
+
+/** The 合计 column of a 项目支出表 that covers all of a department's money (its title names no fund). */
+function projectWholeColumn(p: RoleTable): number | string {
+  const scope = projectScope(p);
+  if (scope !== 'all') return `项目支出表只含${scope}，与支出总表的项目支出口径不同`;
+  return columnOf(p, 'total') ?? '项目支出表中未找到合计列';
+}
+
 /** 本年收入 of a 财政拨款收支总表: its 本年收入合计 line, or the fund lines above any 结转 line added up. */
 function fiscalIncome(t: RoleTable): Side | string {
   const { income } = summaryLines(t);
@@ -368,14 +419,61 @@ export const XREF_RULES: readonly XrefRuleDef[] = [
   {
     id: 'xref.total.project',
     rule: 'xref.total',
-    name: '一般公共预算支出表 项目支出 合计 = 项目支出表 合计',
+    name: '一般公共预算支出表 项目支出 合计 = 项目支出表 一般公共预算 合计',
     needs: ['一般公共预算支出表', '项目支出表'],
     run(book) {
       const g = T(book, '一般公共预算支出表');
       const p = T(book, '项目支出表');
       const col = columnOf(g, 'project');
       if (col === undefined) return na('一般公共预算支出表中未找到“项目支出”列');
-      return pair(requireTotal(g, col, '项目支出 合计'), requireTotal(p, columnOf(p, 'total'), '合计'));
+      const pCol = projectGeneralColumn(p);
+      if (typeof pCol === 'string') return na(pCol);
+      return pair(requireTotal(g, col, '项目支出 合计'), requireTotal(p, pCol, '一般公共预算 合计'));
+    },
+  },
+  {
+    id: 'xref.total.project-expense',
+    rule: 'xref.total',
+    name: '支出总表 项目支出 合计 = 项目支出表 合计',
+    needs: ['支出总表', '项目支出表'],
+    run(book) {
+      const e = T(book, '支出总表');
+      const p = T(book, '项目支出表');
+      const col = columnOf(e, 'project');
+      if (col === undefined) return na('支出总表中未找到“项目支出”列');
+      const pCol = projectWholeColumn(p);
+      if (typeof pCol === 'string') return na(pCol);
+      return pair(requireTotal(e, col, '项目支出 合计'), requireTotal(p, pCol, '合计'));
+    },
+  },
+  {
+    id: 'xref.by-code.project',
+    rule: 'xref.by-code',
+    name: '一般公共预算支出表 项目支出（按科目）= 项目支出表 一般公共预算（按科目）',
+    needs: ['一般公共预算支出表', '项目支出表'],
+    run(book) {
+      const g = T(book, '一般公共预算支出表');
+      const p = T(book, '项目支出表');
+      const col = columnOf(g, 'project');
+      if (col === undefined) return na('一般公共预算支出表中未找到“项目支出”列');
+      const pCol = projectGeneralColumn(p);
+      if (typeof pCol === 'string') return na(pCol);
+      return codeComparisons(g, col, '项目支出', p, pCol, '一般公共预算');
+    },
+  },
+  {
+    id: 'xref.by-code.project-expense',
+    rule: 'xref.by-code',
+    name: '支出总表 项目支出（按科目）= 项目支出表 合计（按科目）',
+    needs: ['支出总表', '项目支出表'],
+    run(book) {
+      const e = T(book, '支出总表');
+      const p = T(book, '项目支出表');
+      const col = columnOf(e, 'project');
+      if (col === undefined) return na('支出总表中未找到“项目支出”列');
+      const pCol = projectWholeColumn(p);
+      if (typeof pCol === 'string') return na(pCol);
+      return codeComparisons(e, col, '项目支出', p, pCol, '');
     },
   },
   {
@@ -399,24 +497,7 @@ export const XREF_RULES: readonly XrefRuleDef[] = [
     run(book) {
       const r = T(book, '收入总表');
       const e = T(book, '支出总表');
-      const a = byCode(r, columnOf(r, 'total'));
-      const b = byCode(e, columnOf(e, 'total'));
-      if (a.size === 0 || b.size === 0) return na('收入总表或支出总表中未找到按科目编码列示的行');
-      const comparisons: Comparison[] = [];
-      // Only the levels both tables list (one may stop at 款 where the other goes down to 项).
-      const levels = (m: Map<string, Side>) => new Set([...m.keys()].map((c) => c.length));
-      const la = levels(a);
-      const lb = levels(b);
-      const shared = (code: string) => la.has(code.length) && lb.has(code.length);
-      for (const code of new Set([...a.keys(), ...b.keys()])) {
-        if (!shared(code)) continue;
-        const x = a.get(code);
-        const y = b.get(code);
-        if (x && y) comparisons.push({ a: x, b: y, op: '=' });
-        else if (x && !x.value.isZero()) comparisons.push({ a: x, b: absent(e, `${code}（表中无此科目）`), op: '=' });
-        else if (y && !y.value.isZero()) comparisons.push({ a: absent(r, `${code}（表中无此科目）`), b: y, op: '=' });
-      }
-      return { comparisons };
+      return codeComparisons(r, columnOf(r, 'total'), '', e, columnOf(e, 'total'), '', '收入总表或支出总表中未找到按科目编码列示的行');
     },
   },
   {

@@ -1,6 +1,5 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type ExcelJS from 'exceljs';
 import { loadExcelJs } from './loadExcelJs';
 import { findingsCsv, reportPlans, type ReportBook } from '../../core/report';
 import { isSameFile } from './annotate';

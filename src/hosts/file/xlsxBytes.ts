@@ -8,7 +8,6 @@ import {
   parseSharedStringsXml,
   parseStylesXml,
   parseWorkbookXml,
-  PartDamage,
   readRelationships,
   resolveTarget,
   XlsxPackage,
@@ -193,16 +192,6 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const colCount = ws.columnCount;
   for (let c = 1; c <= colCount; c++) if (ws.getColumn(c).hidden) hiddenCols.push(c - 1);
   return new Grid({ name: ws.name, cells, merges, hiddenRows, hiddenCols });
-}
-
-/** Whether the bytes contain an ASCII string (zip entry names are stored uncompressed). */
-function hasAscii(buf: Uint8Array, text: string): boolean {
-  const first = text.charCodeAt(0);
-  outer: for (let i = buf.indexOf(first); i >= 0 && i <= buf.length - text.length; i = buf.indexOf(first, i + 1)) {
-    for (let j = 1; j < text.length; j++) if (buf[i + j] !== text.charCodeAt(j)) continue outer;
-    return true;
-  }
-  return false;
 }
 
 const NOT_A_WORKBOOK = '这是压缩包但不是 Excel 工作簿（.xlsx），无法校验。';
