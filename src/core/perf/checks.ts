@@ -184,22 +184,44 @@ function checkWeights(ctx: Ctx): void {
 
 // ---------------------------------------------------------------- perf.cost
 
-/** A count the table states exactly ("=61 人" under 数量指标), by unit; undefined when absent or contradictory. */
-function exactCounts(perf: PerfTable): Map<string, Decimal | null> {
-  const counts = new Map<string, Decimal | null>();
+interface StatedCount {
+  n: Decimal;
+  name: string;
+}
+
+/** The counts the table states exactly ("=61 人" under 数量指标), by unit, with the indicator that states each. */
+function exactCounts(perf: PerfTable): Map<string, StatedCount[]> {
+  const counts = new Map<string, StatedCount[]>();
   for (const i of perf.indicators) {
     const l2 = i.level2?.standard ?? i.level2?.text ?? '';
     if (!/数量/.test(l2)) continue;
     const v = i.value;
     if (v.kind !== 'number' || !v.number || !v.unit || v.money) continue;
     if (v.comparator && v.comparator !== '=') continue;
-    const unit = v.unit;
-    const n = new Decimal(v.number);
-    const prev = counts.get(unit);
-    if (prev === undefined) counts.set(unit, n);
-    else if (prev !== null && !prev.eq(n)) counts.set(unit, null); // two different counts: not known
+    counts.set(v.unit, [...(counts.get(v.unit) ?? []), { n: new Decimal(v.number), name: i.name }]);
   }
   return counts;
+}
+
+/** What a cost or a count is about: its name without the words every such name has (人均, 每次, 费, 人数…). */
+function subjectOf(name: string): string {
+  return normalizeLabel(toHalfWidth(name)).replace(/人均|平均|每次|每人|单位|标准|费用|经费|成本|补助|资金|金额|人数|次数|数量|个数|人次|[费每\s]/g, '');
+}
+
+/**
+ * The count a per-unit cost ("1.5万元/人/年") multiplies: a stated exact count of that unit whose indicator is
+ * about the same thing (离休干部人均医疗周转金 × 离休干部人数, not 平均每次出差费 × 专项检查次数). None when no
+ * such count is stated, or when the counts that qualify disagree.
+ */
+function countFor(costName: string, stated: StatedCount[] | undefined): Decimal | undefined {
+  const subject = subjectOf(costName);
+  const about = (stated ?? []).filter((c) => {
+    const other = subjectOf(c.name);
+    for (let k = 0; k + 2 <= subject.length; k++) if (other.includes(subject.slice(k, k + 2))) return true;
+    return false;
+  });
+  if (!about.length || about.some((c) => !c.n.eq(about[0].n))) return undefined;
+  return about[0].n;
 }
 
 const PERIOD_UNITS = new Set(['年', '年度', '每年']);
@@ -223,7 +245,7 @@ function checkCost(ctx: Ctx): void {
     const per = v.money.per.filter((p) => !PERIOD_UNITS.has(p));
     if (per.length > 1) continue;
     if (per.length === 1) {
-      const count = counts.get(per[0]);
+      const count = countFor(i.name, counts.get(per[0]));
       if (!count) continue; // a per-unit cost whose count the table does not state exactly is not summed
       amount = amount.times(count);
       term = `${v.number}${v.money.unit}/${per[0]} × ${fmt(count)}${per[0]}`;
@@ -319,7 +341,11 @@ function standardOf(text: string): Level1 | undefined {
 // ---------------------------------------------------------------- perf.value
 
 function valueCells(i: Indicator): { region: string; value: ParsedValue; cell: CellRef }[] {
-  return i.regionValues.length ? i.regionValues : [{ region: '', value: i.value, cell: i.valueCell }];
+  const own = { region: '', value: i.value, cell: i.valueCell };
+  if (!i.regionValues.length) return [own];
+  // A 指标值 column of its own beside the 区域目标值 columns is checked too.
+  const inRegions = i.regionValues.some((rv) => rv.cell.row === own.cell.row && rv.cell.col === own.cell.col);
+  return inRegions ? i.regionValues : [own, ...i.regionValues];
 }
 
 /**

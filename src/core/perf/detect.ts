@@ -150,6 +150,8 @@ function fieldKind(text: string): FieldKind | undefined {
   const key = fieldKey(text);
   if (!key) return undefined;
   for (const [re, kind] of FIELD_PATTERNS) if (re.test(key)) return kind;
+  // Any label about money that states its unit ("年度预算（元）", "部门预算（万元）") heads the 资金 lines.
+  if (/[(（](万元|元|亿元|千元)[)）]$/.test(N(text)) && /资金|预算|金额|经费|投入/.test(key) && key.length <= 10) return 'funds-group';
   return undefined;
 }
 
@@ -182,6 +184,11 @@ function readTable(grid: Grid, headerRow: number, headerCols: HeaderColumns, min
       cols.regions = names;
       cols.value = names[0].col;
       headerBottom = sub;
+    } else if ([cols.level1, cols.level2, cols.level3].every((c) => grid.mergeAt(headerRow, c)?.bottom === sub)) {
+      // The heading spans two rows (一级/二级/三级 merged down over both): the second row is heading too, and a
+      // "区域目标值" merged across county columns right of 指标值 has the county names in it.
+      headerBottom = sub;
+      cols.regions = regionsRightOfValue(grid, headerRow, cols.value);
     }
   }
   const left = cols.outer ?? Math.min(cols.level1, leftEdgeOfRow(grid, headerRow));
@@ -192,9 +199,10 @@ function readTable(grid: Grid, headerRow: number, headerCols: HeaderColumns, min
   const firstHeaderRow = countiesInRow ? headerRow - 1 : headerRow;
   const top = headerBlockTop(grid, firstHeaderRow, minTop, left, headerRight);
   const right = Math.max(headerRight, contiguousRight(grid, top, headerRow, left));
-  const header = readHeaderBlock(grid, top, firstHeaderRow - 1, right);
+  // The unit line above the table ("单位：元") is the amounts' unit unless the 资金 label states its own; it must
+  // be known before the amounts are read ("7880900.00元" in a 元 table is 7880900, not 788.09 万元).
   const lineUnit = unitLineAbove(grid, top, headerRight);
-  if (lineUnit && !header.fields.some((f) => fieldKind(f.label) === 'funds-group' && unitIn(f.label))) header.fundsUnit = lineUnit;
+  const header = readHeaderBlock(grid, top, firstHeaderRow - 1, right, lineUnit ?? '万元');
 
   const { indicators, levelIssues, totalRow, lastRow } = readIndicators(grid, headerBottom + 1, cols, left, right);
   const { title, titleRow, year } = findTitle(grid, top, left, right);
@@ -381,8 +389,8 @@ function variantOf(title: string | undefined, header: PerfHeader, cols: Indicato
 
 // ---------------------------------------------------------------- header block
 
-function readHeaderBlock(grid: Grid, top: number, bottom: number, right: number): PerfHeader {
-  const header: PerfHeader = { departments: [], fields: [], fundsUnit: '万元', funds: [], looseFunds: [], regionFunds: [] };
+function readHeaderBlock(grid: Grid, top: number, bottom: number, right: number, defaultUnit: AmountUnit): PerfHeader {
+  const header: PerfHeader = { departments: [], fields: [], fundsUnit: defaultUnit, funds: [], looseFunds: [], regionFunds: [] };
   const fundLines: { line: FundLine; row: number }[] = [];
   for (let r = top; r <= bottom; r++) {
     const cells = rowTexts(grid, r, 0, right);
@@ -405,6 +413,9 @@ function readHeaderBlock(grid: Grid, top: number, bottom: number, right: number)
         field.valueCell = { row: below + 1, col: cell.col };
       } else field.valueCell = emptyValueCell(grid, r, cell.col, next?.col ?? right + 1);
       header.fields.push(field);
+      // A 资金 label that states its unit ("资金情况（万元）", "年度预算（元）" heading the lines right of it) sets
+      // the unit of every amount in the block.
+      if (FUND_ROLES.has(kind) && /[(（](亿元|万元|千元|元)[)）]$/.test(N(cell.text))) header.fundsUnit = unitIn(cell.text) ?? header.fundsUnit;
       if (kind === 'funds-group') {
         header.fundsUnit = unitIn(cell.text) ?? header.fundsUnit;
         if (hasValue) readRegionFunds(grid, r, cells.slice(i + 1), header);
@@ -530,9 +541,12 @@ function readIndicators(
   const tableTop = firstRow;
   // In a grid whose 一级/二级 cells are merged over their rows, a blank cell outside any merge is a label
   // that is missing, not "same as above" (as it is in grids typed without merges).
+  // Only this table's merges count: those that start before the first blank row under its heading (another
+  // table further down the sheet, typed with merges, says nothing about how this one was typed).
   const mergedLevelCols = new Set<number>();
+  const end = firstBlankRow(grid, firstRow, left, right);
   for (const m of grid.merges) {
-    if (m.bottom > m.top && m.top >= firstRow && m.left === m.right && (m.left === cols.level1 || m.left === cols.level2)) mergedLevelCols.add(m.left);
+    if (m.bottom > m.top && m.top >= firstRow && m.top < end && m.left === m.right && (m.left === cols.level1 || m.left === cols.level2)) mergedLevelCols.add(m.left);
   }
   const blankUnmerged = (r: number, c: number) => {
     if (grid.text(r, c)) return false;
@@ -747,6 +761,31 @@ function splitValue(grid: Grid, r: number, cols: IndicatorColumns, shift: number
 }
 
 /** Is the row covered by a merge that started inside the indicator grid (a 一级/二级 cell spanning it)? */
+/** County columns under a "区域目标值" merged across them, right of the 指标值 column; none when there is no such group. */
+function regionsRightOfValue(grid: Grid, headerRow: number, valueCol: number): { name: string; col: number }[] {
+  for (let c = valueCol + 1; c < grid.colCount; c++) {
+    const m = grid.mergeAt(headerRow, c);
+    if (!m || m.top !== headerRow || m.bottom !== headerRow || m.left !== c || !/区域目标值|地区目标值|分地区/.test(N(grid.text(headerRow, c)))) continue;
+    const out: { name: string; col: number }[] = [];
+    for (let k = m.left; k <= m.right; k++) {
+      const t = grid.text(headerRow + 1, k);
+      if (t && parseIndicatorValue(t).kind === 'text') out.push({ name: t, col: k });
+    }
+    return out;
+  }
+  return [];
+}
+
+/** The first row from `from` with no text in left..right and no merge over it (the end of a block of rows). */
+function firstBlankRow(grid: Grid, from: number, left: number, right: number): number {
+  for (let r = from; r < grid.rowCount; r++) {
+    let blank = true;
+    for (let c = left; c <= right && blank; c++) if (grid.text(r, c) || grid.mergeAt(r, c)) blank = false;
+    if (blank) return r;
+  }
+  return grid.rowCount;
+}
+
 function mergedFromTable(grid: Grid, row: number, tableTop: number, left: number, right: number): boolean {
   for (let c = left; c <= right; c++) {
     const m = grid.mergeAt(row, c);
