@@ -551,6 +551,14 @@ function buildBook(seed, opts = {}) {
   if (project) names.proj = PROJECT_NAMES[family][project];
   // a 决算 book's 政府性基金 table in the 决算 form, with 结转 columns around 本年收入 and 本年支出
   const fundForm = X && final && money.hasFund && X.chance(0.7) ? 'flow' : 'plain';
+  // its 结转: fo carried in, fc carried out; what came in this year is then f + fc − fo (see fin)
+  if (fundForm === 'flow') {
+    for (const l of money.leaves) {
+      if (l.f <= 0) continue;
+      l.fo = X.chance(0.6) ? X.int(0, Math.floor(l.f / 2)) : 0;
+      l.fc = X.chance(0.6) ? X.int(0, Math.floor(l.f / 2)) : 0;
+    }
+  }
   const yearTitle = (t) => (final ? `${money.year}年度${t}` : R.chance(0.7) ? `${money.year}年${t}` : t);
   const econ = economic(R, money);
   const line = (code) => econ.find((x) => x.code === code)?.v ?? 0;
@@ -580,6 +588,12 @@ function buildBook(seed, opts = {}) {
       const l = pickLeaf(V.proj, projField) || pickLeaf(V.proj, 'gP');
       if (l) l[l[projField] > 0 && l[projField] + delta > 0 ? projField : 'gP'] += delta;
       else plan.cross = null;
+    } else if (kind === 'fund' && fundForm === 'flow' && X.chance(0.5)) {
+      // its 结转 changed in the 基金 table only: 年初 or 年末 and 本年收入 disagree with the 财政拨款收入支出决算总表
+      const l = R.pick(V.fund.filter((x) => x.f > 0));
+      const d = Math.abs(delta);
+      if (X.chance(0.5) && l.f + l.fc - l.fo > 0) l.fo += Math.min(d, l.f + l.fc - l.fo);
+      else l.fc += d;
     } else if (kind === 'fund') {
       const l = pickLeaf(V.fund, 'f');
       if (l) l.f += delta;
@@ -615,6 +629,10 @@ function buildBook(seed, opts = {}) {
   }
   const sumOf = (ls, f) => ls.reduce((a, l) => a + f(l), 0);
   const g = (l) => l.gB + l.gP;
+  // 政府性基金 received this year (= spent when nothing is carried: every book but a 决算 form's with 结转)
+  const fin = (l) => l.f + (l.fc ?? 0) - (l.fo ?? 0);
+  const fOpen = (ls) => sumOf(ls, (l) => l.fo ?? 0);
+  const fClose = (ls) => sumOf(ls, (l) => l.fc ?? 0);
   const exp = (l) => l.gB + l.gP + l.f + l.oB + l.oP + l.c;
   const classTotals = (ls, f) => {
     const m = new Map();
@@ -639,9 +657,10 @@ function buildBook(seed, opts = {}) {
     if (final) {
       const opening = money.opening ?? (money.opening = R.int(0, 9000));
       const surplus = money.surplus ?? (money.surplus = R.chance(0.4) ? R.int(1, 900) : 0);
+      const Fi = sumOf(ls, fin) * k, Fo = fOpen(ls) * k, Fc = fClose(ls) * k;
       leftLines = [
         { label: '一、一般公共预算财政拨款收入', v: G, key: 'szz.inc.gpb' },
-        { label: '二、政府性基金预算财政拨款收入', v: F, key: 'szz.inc.fund' },
+        { label: '二、政府性基金预算财政拨款收入', v: Fi, key: 'szz.inc.fund' },
         { label: '三、国有资本经营预算财政拨款收入', v: 0 },
         { label: '四、上级补助收入', v: 0 },
         { label: '五、事业收入', v: sy },
@@ -651,16 +670,16 @@ function buildBook(seed, opts = {}) {
       ];
       const used = ALL_CLASSES.filter(([c]) => ct.has(c) || R.chance(0.3));
       rightLines = used.map(([c, n], i) => ({ label: `${CN[i]}、${n}`, v: (ct.get(c) ?? 0) * k, key: `szz.exp.${c}`, cls: true }));
-      const inc = G + F + sy + qt + surplus * k, out = sumOf(ls, exp) * k;
+      const inc = G + Fi + sy + qt + surplus * k, out = sumOf(ls, exp) * k;
       const n = Math.max(leftLines.length, rightLines.length);
       while (leftLines.length < n) leftLines.push({ label: '' });
       while (rightLines.length < n) rightLines.push({ label: '' });
       leftLines.push({ label: '本年收入合计', v: inc, key: 'szz.incTotal' });
       rightLines.push({ label: '本年支出合计', v: out, key: 'szz.expTotal', sumOfClasses: true });
-      leftLines.push({ label: '年初结转和结余', v: opening * k });
-      rightLines.push({ label: '年末结转和结余', v: (opening + surplus) * k });
-      leftTotal = { label: '总计', v: inc + opening * k, key: 'szz.total.l' };
-      rightTotal = { label: '总计', v: out + (opening + surplus) * k, key: 'szz.total.r' };
+      leftLines.push({ label: '年初结转和结余', v: opening * k + Fo });
+      rightLines.push({ label: '年末结转和结余', v: (opening + surplus) * k + Fc });
+      leftTotal = { label: '总计', v: inc + opening * k + Fo, key: 'szz.total.l' };
+      rightTotal = { label: '总计', v: out + (opening + surplus) * k + Fc, key: 'szz.total.r' };
     } else if (family === 'shanghai') {
       leftLines = [
         { label: '一、财政拨款收入', v: G + F },
@@ -704,7 +723,7 @@ function buildBook(seed, opts = {}) {
     }
     const oth = (l, src) => (l.oSrc === src ? l.oB + l.oP + (l.extraIncome ?? 0) : 0);
     let cols;
-    if (final) cols = [{ head: '本年收入合计', sum: [1, 2, 3, 4, 5, 6] }, { head: '财政拨款收入', of: (l) => (g(l) + l.f) * k }, { head: '上级补助收入', of: () => 0 }, { head: '事业收入', of: (l) => oth(l, '事业收入') * k }, { head: '经营收入', of: () => 0 }, { head: '附属单位上缴收入', of: () => 0 }, { head: '其他收入', of: (l) => oth(l, '其他收入') * k }];
+    if (final) cols = [{ head: '本年收入合计', sum: [1, 2, 3, 4, 5, 6] }, { head: '财政拨款收入', of: (l) => (g(l) + fin(l)) * k }, { head: '上级补助收入', of: () => 0 }, { head: '事业收入', of: (l) => oth(l, '事业收入') * k }, { head: '经营收入', of: () => 0 }, { head: '附属单位上缴收入', of: () => 0 }, { head: '其他收入', of: (l) => oth(l, '其他收入') * k }];
     else if (family === 'shanghai') cols = [{ head: '合计', sum: [1, 2, 3, 4] }, { head: '财政拨款收入', of: (l) => (g(l) + l.f) * k }, { head: '事业收入', of: (l) => oth(l, '事业收入') * k }, { head: '事业单位经营收入', of: () => 0 }, { head: '其他收入', of: (l) => oth(l, '其他收入') * k }];
     else if (money.splitGeneral && R.chance(0.6)) {
       // seed004: 上级转移支付 beside 一般公共预算 under 财政拨款（补助）
@@ -734,6 +753,7 @@ function buildBook(seed, opts = {}) {
     const k = scaleTo(unit);
     const ctG = classTotals(ls, g), ctF = classTotals(ls, (l) => l.f);
     const G = sumOf(ls, g) * k, F = sumOf(ls, (l) => l.f) * k;
+    const Fi = sumOf(ls, fin) * k, Fo = fOpen(ls) * k, Fc = fClose(ls) * k;
     const classes = family === 'shanghai' ? [...new Set(ls.map((l) => l.cls))].filter((c) => (ctG.get(c) ?? 0) + (ctF.get(c) ?? 0)).map((c) => ALL_CLASSES.find((x) => x[0] === c)) : ALL_CLASSES;
     const rightLines = classes.map(([c, n], i) => {
       const gv = (ctG.get(c) ?? 0) * k, fv = (ctF.get(c) ?? 0) * k;
@@ -751,24 +771,24 @@ function buildBook(seed, opts = {}) {
         ]
       : [
           { label: final ? '一、一般公共预算财政拨款' : '一、一般公共预算', v: G, key: 'czbk.inc.gpb' },
-          { label: final ? '二、政府性基金预算财政拨款' : '二、政府性基金预算', v: F, key: 'czbk.inc.fund' },
+          { label: final ? '二、政府性基金预算财政拨款' : '二、政府性基金预算', v: Fi, key: 'czbk.inc.fund' },
           { label: final ? '三、国有资本经营预算财政拨款' : '三、国有资本经营预算', v: 0 },
         ];
     const n = Math.max(leftLines.length, rightLines.length);
     while (leftLines.length < n) leftLines.push({ label: '' });
     while (rightLines.length < n) rightLines.push({ label: '' });
     if (final) {
-      leftLines.push({ label: '本年收入合计', v: G + F, key: 'czbk.incYear' });
+      leftLines.push({ label: '本年收入合计', v: G + Fi, key: 'czbk.incYear' });
       rightLines.push({ label: '本年支出合计', vs: [G + F, G, F, 0], key: 'czbk.expYear', sumOfClasses: true, rowSum: true });
-      leftLines.push({ label: '年初财政拨款结转和结余', v: opening });
-      rightLines.push({ label: '年末财政拨款结转和结余', vs: [opening, opening, 0, 0] });
+      leftLines.push({ label: '年初财政拨款结转和结余', v: opening + Fo });
+      rightLines.push({ label: '年末财政拨款结转和结余', vs: [opening + Fc, opening, Fc, 0], key: fundForm === 'flow' ? 'czbk.close' : undefined });
       // the standard 决算 form breaks the opening balance down by fund under it
       leftLines.push({ label: '一、一般公共预算财政拨款', v: opening });
-      leftLines.push({ label: '二、政府性基金预算财政拨款', v: 0 });
+      leftLines.push({ label: '二、政府性基金预算财政拨款', v: Fo, key: fundForm === 'flow' ? 'czbk.open.fund' : undefined });
       leftLines.push({ label: '三、国有资本经营预算财政拨款', v: 0 });
       rightLines.push({ label: '' }, { label: '' }, { label: '' });
     }
-    return twoSided(s, R, b, top, left, { title: yearTitle(names.czbk), unit, leftLines, rightLines, rightCols: ['合计', final ? '一般公共预算财政拨款' : '一般公共预算', final ? '政府性基金预算财政拨款' : '政府性基金预算', final ? '国有资本经营预算财政拨款' : '国有资本经营预算'], leftTotal: { label: '收入总计', v: G + F + opening, key: 'czbk.incTotal' }, rightTotal: { label: '支出总计', vs: [G + F + opening, G + opening, F, 0], key: 'czbk.expTotal' }, leftGroup: '财政拨款收入', rightGroup: '财政拨款支出', leftHead: final ? '决算数' : '预算数', role: 'czbk' });
+    return twoSided(s, R, b, top, left, { title: yearTitle(names.czbk), unit, leftLines, rightLines, rightCols: ['合计', final ? '一般公共预算财政拨款' : '一般公共预算', final ? '政府性基金预算财政拨款' : '政府性基金预算', final ? '国有资本经营预算财政拨款' : '国有资本经营预算'], leftTotal: { label: '收入总计', v: G + Fi + opening + Fo, key: 'czbk.incTotal' }, rightTotal: { label: '支出总计', vs: [G + F + opening + Fc, G + opening, F + Fc, 0], key: 'czbk.expTotal' }, leftGroup: '财政拨款收入', rightGroup: '财政拨款支出', leftHead: final ? '决算数' : '预算数', role: 'czbk' });
   }]);
 
   // 一般公共预算支出表
@@ -814,8 +834,8 @@ function buildBook(seed, opts = {}) {
     if (!money.hasFund) return emptyTable(s, R, b, top, left, { title: yearTitle(names.fund), unit: unitOf, groupHead: '政府性基金预算支出', none: fundNone, role: 'fund', noNote: noNote === 'fund' });
     const unit = unitOf;
     if (fundForm === 'flow') {
-      // nothing carried over in a 基金 (the 财政拨款收支总表 carries its 结转 in 一般公共预算): 本年收入 = 本年支出
-      const cols = [{ head: '年初结转和结余', of: () => 0 }, { head: '本年收入', of: (l) => l.f }, { head: '小计', group: '本年支出', sum: [3, 4] }, { head: '基本支出', group: '本年支出', of: () => 0 }, { head: '项目支出', group: '本年支出', of: (l) => l.f }, { head: '年末结转和结余', of: () => 0 }];
+      // per 科目: 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余 (a row relation that is not a sum)
+      const cols = [{ head: '年初结转和结余', of: (l) => l.fo ?? 0 }, { head: '本年收入', of: fin }, { head: '小计', group: '本年支出', sum: [3, 4] }, { head: '基本支出', group: '本年支出', of: () => 0 }, { head: '项目支出', group: '本年支出', of: (l) => l.f }, { head: '年末结转和结余', of: (l) => l.fc ?? 0 }];
       b.fundExpense = 2;
       b.fundIncome = 1;
       return codeTable(s, R, b, top, left, { title: yearTitle(names.fund), unit, cols, leaves: V.fund, keyPrefix: 'fund' });
@@ -1033,7 +1053,12 @@ function bookRules(b, money, final) {
   add('xref.total', '财政拨款 支出 一般公共预算 = 一般公共预算支出表 合计', [final ? 'czbk.expYear.1' : 'czbk.expTotal.1'], ['gpb.total.0']);
   const fundExp = `fund.total.${b.fundExpense ?? 0}`;
   add('xref.total', '财政拨款 支出合计 = 一般公共预算 + 基金 表', [final ? 'czbk.expYear.0' : 'czbk.expTotal.0'], ['gpb.total.0', fundExp]);
-  if (b.fundIncome !== undefined) add('xref.total', '财政拨款 本年收入 政府性基金 = 基金 表 本年收入', ['czbk.inc.fund'], [`fund.total.${b.fundIncome}`]);
+  if (b.fundIncome !== undefined) {
+    // the 决算 form of the 基金 table against the 财政拨款收入支出决算总表's 政府性基金 lines
+    add('xref.total', '财政拨款 本年收入 政府性基金 = 基金 表 本年收入', ['czbk.inc.fund'], [`fund.total.${b.fundIncome}`]);
+    add('xref.total', '财政拨款 年初结转 政府性基金 = 基金 表 年初结转', ['czbk.open.fund'], ['fund.total.0']);
+    add('xref.total', '财政拨款 年末结转 政府性基金 = 基金 表 年末结转', ['czbk.close.2'], ['fund.total.5']);
+  }
   // 项目支出表: its 一般公共预算 (the only column, or the one beside the other funds) = 一般公共预算支出表 项目支出,
   // its 合计 over every fund = 支出总表 项目支出; in total and by 类
   const projAll = has('proj.total.3');

@@ -151,7 +151,7 @@ describe('jiaohe check on a whole book: 勾稽关系', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     const head = lines.findIndex((l) => l.startsWith('表间勾稽关系：'));
-    expect(lines[head]).toBe('表间勾稽关系：16 条规则，通过 9，不符 1，不适用 6');
+    expect(lines[head]).toBe('表间勾稽关系：17 条规则，通过 9，不符 1，不适用 7');
     expect(lines).toContain('  [不适用] 一般公共预算支出表 项目支出 合计 = 项目支出表 一般公共预算 合计：未找到项目支出表');
     expect(lines).toContain('  [通过] 收入总表 合计（按科目）= 支出总表 合计（按科目）：比较了 66 处');
     expect(r.stdout).toMatch(/^ {4}部门三公经费和机关运行经费预算表!A7 ↔ 部门三公经费和机关运行经费预算表!A6 {2}错误 {2}xref\.empty-note/m);

@@ -39,3 +39,22 @@ it('seeds 1–60: every planted error found, with nothing false', async () => {
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+it('seeds 16–45 with --more (项目支出表, 决算 基金 tables with 结转): every planted error found, with nothing false', async () => {
+  const dir = await tempDir('holdout-book-more-');
+  try {
+    await generate(16, 45, dir, { more: true });
+    const reports = async (files: string[]) => JSON.parse((await jiaohe(['check', ...files, '--format', 'json', '--jobs', '1'])).stdout);
+    const s = await score(dir, reports);
+    const rule = (name: string) => s.xref.byRule[name] ?? { pairs: 0, named: 0 };
+    // What the range holds: 项目支出表 plants of both kinds, 决算 基金 tables in the 决算 form
+    expect(rule('项目支出表 一般公共预算 = 一般公共预算支出表 项目支出').pairs).toBeGreaterThanOrEqual(3);
+    expect(rule('项目支出表 合计 类 = 支出总表 项目支出 类').pairs).toBeGreaterThanOrEqual(2);
+    expect(s.tables).toBe(30 * 10);
+    expect({ failed: s.failed, notes: s.notes }).toEqual({ failed: 0, notes: [] });
+    expect(summary(s)).toContain('xref.* precision 1.000 recall 1.000');
+    expect(s.cleanWithAlarm).toBe(0);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});

@@ -105,6 +105,7 @@ describe('seed004 (ten 情况表, 万元; the fixture holds 表1–表5 and 表1
       'xref.total.fiscal-income': 'passed',
       'xref.by-code.income-expense': 'passed',
       'xref.total.carry-over': 'not-applicable',
+      'xref.total.fund-flow': 'not-applicable',
       'xref.bound.three-public': 'not-applicable',
       'xref.empty-note': 'passed',
     });
@@ -260,7 +261,7 @@ describe('上海 books in /work/shared/real', () => {
     expect(applied(x)).toEqual([
       'xref.total.income', 'xref.total.expense', 'xref.by-code.expense', 'xref.total.fiscal-expense',
       'xref.by-code.general-budget', 'xref.total.general-budget', 'xref.total.basic', 'xref.total.fiscal-income',
-      'xref.total.carry-over', 'xref.bound.three-public', 'xref.empty-note',
+      'xref.total.carry-over', 'xref.total.fund-flow', 'xref.bound.three-public', 'xref.empty-note',
     ]);
     expect(x.findings.map((f) => [side(f), otherSide(f), f.severity])).toEqual([
       ['收入支出决算总表!D12', '支出决算表!E13', 'hint'],
@@ -332,6 +333,58 @@ describe('layouts of books not seen here', () => {
     expect(ok.findings).toEqual([]);
     const bad = cross([edit([total], '总表', 'F6', 31)[0], income, spent]);
     expect(bad.findings.map((f) => [f.rule, f.cell, f.other?.cell])).toEqual([['xref.by-code', 'F6', 'E7']]);
+  });
+
+  it('a 政府性基金 table in the 决算 form: its 本年支出 (not 本年收入) is what is spent; 年初, 本年收入, 年末 match the 总表', () => {
+    const unit = [null, null, null, null, null, null, '单位：万元'];
+    const fiscalFinal = gridFromRows('表4', [
+      ['财政拨款收入支出决算总表'],
+      unit,
+      ['收入', null, '支出'],
+      ['项目', '决算数', '项目', '合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'],
+      ['一、一般公共预算财政拨款', 100, '一、城乡社区支出', 140, 100, 40],
+      ['二、政府性基金预算财政拨款', 45],
+      ['三、国有资本经营预算财政拨款', null],
+      ['本年收入合计', 145, '本年支出合计', 140, 100, 40],
+      ['年初财政拨款结转和结余', 5, '年末财政拨款结转和结余', 10, null, 10],
+      ['一、一般公共预算财政拨款', null],
+      ['二、政府性基金预算财政拨款', 5],
+      ['三、国有资本经营预算财政拨款', null],
+      ['总计', 150, '总计', 150, 100, 50],
+    ]);
+    const general = gridFromRows('表5', [
+      ['一般公共预算财政拨款支出决算表'],
+      unit,
+      ['科目编码', null, null, '科目名称', '合计', '基本支出', '项目支出'],
+      ['类', '款', '项'],
+      ['212', null, null, '城乡社区支出', 100, 100, null],
+      ['合计', null, null, null, 100, 100, null],
+    ]);
+    const fund = (closing: number) =>
+      gridFromRows('表8', [
+        ['政府性基金预算财政拨款收入支出决算表'],
+        [null, null, null, null, null, null, null, null, null, '单位：万元'],
+        ['科目编码', null, null, '科目名称', '年初结转和结余', '本年收入', '本年支出', null, null, '年末结转和结余'],
+        ['类', '款', '项', null, null, null, '小计', '基本支出', '项目支出'],
+        ['212', null, null, '城乡社区支出', 5, 35 + closing, 40, null, 40, closing],
+        ['212', '08', null, '国有土地使用权出让收入安排的支出', 5, 35 + closing, 40, null, 40, closing],
+        ['合计', null, null, null, 5, 35 + closing, 40, null, 40, closing],
+      ]);
+    const soe = gridFromRows('表9', [
+      ['国有资本经营预算财政拨款支出决算表'],
+      ['科目编码', null, null, '科目名称', '本年支出合计', '基本支出', '项目支出'],
+      ['类', '款', '项'],
+      ['合计'],
+      ['注：本单位没有国有资本经营预算财政拨款安排的支出，故本表为空表。'],
+    ]);
+    const ok = cross([fiscalFinal, general, fund(10), soe]);
+    expect([statusOf(ok)['xref.total.fiscal-expense'], statusOf(ok)['xref.total.fund-flow'], statusOf(ok)['xref.total.carry-over']]).toEqual(['passed', 'passed', 'passed']);
+    expect(ok.findings).toEqual([]);
+    const bad = cross([fiscalFinal, general, fund(12), soe]);
+    expect(bad.findings.map((f) => [f.rule, side(f), otherSide(f)])).toEqual([
+      ['xref.total', '表4!B6', '表8!F7'],
+      ['xref.total', '表4!F9', '表8!J7'],
+    ]);
   });
 
   // Found by the whole-book held-out judge (scripts/holdout-book): 科目 tables as hand-typed books write them.

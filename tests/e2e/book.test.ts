@@ -77,7 +77,7 @@ describe('校验整个工作簿 on the demo', () => {
     expect(sheetLines.filter((p) => !tabs.some((name) => p.includes(`：${name}`)))).toEqual([]);
     await expect(page.getByTestId('book-results').getByText(/已校验 8 张工作表：表内问题 \d+ 处，表间问题 0 处/).isVisible()).resolves.toBe(true);
     const cross = page.getByTestId('cross-table');
-    await expect(cross.getByText('16 条规则：通过 7，不符 0，不适用 9').isVisible()).resolves.toBe(true);
+    await expect(cross.getByText('17 条规则：通过 7，不符 0，不适用 10').isVisible()).resolves.toBe(true);
     await expect(cross.locator('[data-rule-id="xref.total.project"]').textContent()).resolves.toContain('未找到项目支出表');
     // Within-table findings of several sheets are listed together, sheet by sheet.
     await expect(page.getByRole('heading', { name: /工作表“表2 收入总体”/ }).isVisible()).resolves.toBe(true);

@@ -283,6 +283,38 @@ function carryOver(t: RoleTable): RuleRun {
   return { comparisons };
 }
 
+const FLOW_FUNDS: readonly { role: XrefRole; name: string; test: RegExp; column: keyof typeof COLUMN }[] = [
+  { role: '政府性基金表', name: '政府性基金', test: /政府性基金/, column: 'fund' },
+  { role: '国有资本经营表', name: '国有资本经营', test: /国有资本经营/, column: 'stateCapital' },
+];
+
+/**
+ * A fund's table in the 决算 form (年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余) against that fund's
+ * lines of the 财政拨款收入支出决算总表: 年初 (its line under 年初结转和结余), 本年收入, 年末 (its column).
+ */
+function fundFlow(f: RoleTable, t: RoleTable, fund: (typeof FLOW_FUNDS)[number]): Comparison[] {
+  const cols = t.view.valueColumns();
+  const colOf = (test: RegExp) => cols.find((c) => test.test(c.header))?.col;
+  const incomeCol = colOf(/本年收入/);
+  if (incomeCol === undefined) return [];
+  const { income, expense } = summaryLines(f);
+  const opening = income.findIndex((s) => /年初/.test(s.label) && /结转|结余/.test(s.label));
+  const thisYear = opening < 0 ? income : income.slice(0, opening);
+  const got = thisYear.find((s) => fund.test.test(s.label));
+  const open = opening < 0 ? undefined : income.slice(opening + 1).find((s) => fund.test.test(s.label));
+  const closing = expense.find((s) => /年末/.test(s.label) && /结转|结余/.test(s.label));
+  const fundCol = columnAmong(f, expense, COLUMN[fund.column]);
+  const out: Comparison[] = [];
+  const add = (a: Side | undefined, col: number | undefined, what: string) => {
+    const b = col === undefined ? undefined : totalOf(t, col, `${what} 合计`);
+    if (a && b) out.push({ a, b, op: '=' });
+  };
+  add(got && lineSide(f, got, undefined, `${fund.name} 本年收入`), incomeCol, '本年收入');
+  add(open && lineSide(f, open, undefined, `${fund.name} 年初结转和结余`), colOf(/年初/), '年初结转和结余');
+  add(closing && fundCol !== undefined ? lineSide(f, closing, fundCol, `${fund.name} 年末结转和结余`) : undefined, colOf(/年末/), '年末结转和结余');
+  return out;
+}
+
 /**
  * Sides added up. Sides from tables printed in different units (one in 元, one in 万元) are added in the
  * finest of their units, which the sum then carries.
@@ -371,7 +403,7 @@ export const XREF_RULES: readonly XrefRuleDef[] = [
       const f = T(book, '财政拨款收支总表');
       const parts = (['一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const).map((role) => {
         const t = T(book, role);
-        return requireTotal(t, columnOf(t, 'total'), `${role.replace(/表$/, '')}合计`);
+        return requireTotal(t, columnOf(t, 'spent'), `${role.replace(/表$/, '')}合计`);
       });
       const missing = parts.find((p): p is string => typeof p === 'string');
       if (missing) return na(missing);
@@ -508,6 +540,22 @@ export const XREF_RULES: readonly XrefRuleDef[] = [
     family: '决算',
     run(book) {
       return carryOver(T(book, '财政拨款收支总表'));
+    },
+  },
+  {
+    id: 'xref.total.fund-flow',
+    rule: 'xref.total',
+    name: '政府性基金表、国有资本经营表 年初结转、本年收入、年末结转 = 财政拨款收入支出决算总表 该资金的年初结转、本年收入、年末结转',
+    needs: ['财政拨款收支总表'],
+    family: '决算',
+    run(book) {
+      const f = T(book, '财政拨款收支总表');
+      const comparisons = FLOW_FUNDS.flatMap((fund) => {
+        const t = book.tables.get(fund.role);
+        return t ? fundFlow(f, t, fund) : [];
+      });
+      if (comparisons.length === 0) return na('政府性基金表、国有资本经营表未按年初结转、本年收入、年末结转列示');
+      return { comparisons };
     },
   },
   {

@@ -29,6 +29,8 @@ const ZERO = new Decimal(0);
 /** Header tests, tried in order, for the columns the rules name. */
 export const COLUMN = {
   total: [(h: string) => /^(合计|总计)$/.test(leafOf(h)), (h: string) => /本年(支出|收入)(合计|\/小计|\/合计)?$/.test(h), (h: string) => /合计|总计/.test(h) && !/财政拨款|结转|结余/.test(h)],
+  /** What a 科目 table spent: its 合计, or 本年支出 (合计/小计) in the 决算 form that prints 结转 and 本年收入 beside it. */
+  spent: [(h: string) => /^(合计|总计)$/.test(leafOf(h)) && !/收入|结转|结余/.test(h), (h: string) => /本年支出(合计|\/小计|\/合计)?$/.test(h), (h: string) => /合计|总计/.test(h) && !/财政拨款|结转|结余|收入/.test(h)],
   basic: [(h: string) => /基本支出/.test(leafOf(h)), (h: string) => /基本支出/.test(h)],
   project: [(h: string) => /项目支出/.test(leafOf(h)), (h: string) => /项目支出/.test(h)],
   fiscal: [(h: string) => /财政拨款/.test(h) && !/结转|结余/.test(h) && /小计|合计/.test(h), (h: string) => /财政拨款/.test(leafOf(h)) && !/结转|结余/.test(h)],
@@ -37,10 +39,10 @@ export const COLUMN = {
   stateCapital: [(h: string) => /国有资本经营/.test(leafOf(h)) && !/上级|转移支付/.test(h)],
 };
 
-/** The column a rule names; the 合计 column falls back to the first amount column. */
+/** The column a rule names; the 合计 (and 本年支出) column falls back to the first amount column. */
 export function columnOf(t: RoleTable, name: keyof typeof COLUMN): number | undefined {
   const col = t.view.column(...COLUMN[name]);
-  if (col !== undefined || name !== 'total') return col;
+  if (col !== undefined || (name !== 'total' && name !== 'spent')) return col;
   return t.view.amountColumns()[0]?.col;
 }
 
