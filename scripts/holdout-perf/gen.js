@@ -52,6 +52,7 @@ const cmpEQ = (R, n, unit) => R.pick([`=${n}${unit}`, `${n}${unit}`, `= ${n} ${u
 const Q = {
   数量指标: [
     ['开展经办培训次数', (R) => cmpGE(R, R.int(2, 6), '次')],
+    ['医保政策宣传活动', (R) => R.pick([`≥${R.int(2, 6)}次/年`, `每季度不少于1次`, `${R.int(2, 6)}次/年`])],
     ['检查定点医药机构数量', (R) => cmpGE(R, R.int(30, 120), '家')],
     ['购置办公设备数量', (R) => cmpEQ(R, R.int(2, 9), '台')],
     ['慢性病鉴定定点医疗机构专项检查次数', (R) => cmpEQ(R, R.int(2, 6), '次')],
@@ -145,7 +146,8 @@ function indicators(R, fundsCents, oldWording) {
     c = Math.max(0, Math.min(c, left));
     if (c <= 0) return;
     left -= c;
-    costRows.push({ l3: name, value: R.pick([`≤${fmt(c)}万元`, `${fmt(c)}万元`, `<=${fmt(c)} 万元`, `不超过${fmt(c)}万元`]), money: c });
+    const v = R.chance(0.2) ? `≤${c * 100}元` : R.pick([`≤${fmt(c)}万元`, `${fmt(c)}万元`, `<=${fmt(c)} 万元`, `不超过${fmt(c)}万元`]);
+    costRows.push({ l3: name, value: v, money: c });
   });
   if (R.chance(0.25)) costRows.push({ l3: '平均每次出差费', value: cmpLE(R, R.int(800, 1500), '元/次'), money: 0 });
   const costAsL1 = !oldWording;
@@ -211,6 +213,7 @@ function table(s, R, top, left, opts) {
   const w = weights(R, rows.length, weightTotal);
   const counties = kind === 'regional' && R.chance(0.4) ? pickDistinct(R, COUNTIES, R.int(2, 4)) : [];
   const leadCol = kind === 'regional' && R.chance(0.5); // a 绩效指标 column merged down the left
+  const split = !counties.length && R.chance(0.15); // 指标性质 | 指标值 | 度量单位, as normalize writes
   const extra = [];
   if (R.chance(0.4)) extra.push('指标值设置依据');
   if (R.chance(0.3)) extra.push('上年完成值');
@@ -224,12 +227,17 @@ function table(s, R, top, left, opts) {
   cols.l1 = c++;
   cols.l2 = c++;
   cols.l3 = c++;
+  if (split) cols.nature = c++;
   cols.v = c++;
+  if (split) cols.unit = c++;
   cols.counties = counties.map(() => c++);
   cols.extra = extra.map(() => c++);
   const right = c - 1;
   const width = right - left + 1;
   const wCol = withWeights ? cols.extra[extra.indexOf('W')] : null;
+  const wText = withWeights && R.chance(0.15) ? R.pick(['分', '%']) : ''; // "10分", "10%"
+  const groupW = withWeights && R.chance(0.15); // one weight per 二级, merged over its rows
+  const numbered = R.chance(0.15); // 三级 written "指标1：…" (seed003)
   const truth = { kind: 'performance', form: kind, unit: unitWord, plants: [], template: !!template };
   let r = top;
   // title block (outside the range)
@@ -285,16 +293,42 @@ function table(s, R, top, left, opts) {
   const blankFunds = template && R.chance(0.5);
   const amountCell = (cents, textual) => {
     if (blankFunds) return null;
-    if (cents === 0 && R.chance(0.3)) return R.chance(0.5) ? null : (textual ? `0${unitWord}` : 0);
+    if (cents === 0 && R.chance(0.4)) return R.pick([null, textual ? `0${unitWord}` : 0, '—', '/', '-']);
     const x = toUnit(cents) / 100;
+    if (textual && !wan && R.chance(0.5)) return `${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${R.pick(['', '元'])}`;
     if (textual) return `${wan ? fmt(cents) : x.toFixed(2)}${unitWord}`;
     return { num: x, dec: 2 };
   };
   const textual = R.chance(0.25);
   const fundsLabel = R.pick([`资金情况（${unitWord}）`, `项目资金（${unitWord}）`, `资金情况 (${unitWord})`, kind === 'department' ? `年度预算（${unitWord}）` : `资金金额（${unitWord}）`]);
   const horizontal = width >= 8 && kind === 'project' && R.chance(0.6);
+  const sideBySide = !horizontal && width >= 6 && R.chance(0.25);
   const fundCells = {};
-  if (horizontal) {
+  if (sideBySide) {
+    // 实施期资金总额 | X | 年度资金总额 | Y, then 其中：财政拨款 … under each (seed003)
+    const n = 1 + partNames.length;
+    s.merge(r, left, r + n - 1, left + 1, fundsLabel);
+    const years = R.int(1, 3);
+    s.put(r, left + 2, '实施期资金总额：');
+    const vp = amountCell(fundsCents * years, textual);
+    if (vp !== null) s.put(r, left + 3, vp);
+    s.put(r, left + 4, '年度资金总额：');
+    const v0 = amountCell(fundsCents, textual);
+    if (v0 !== null) s.put(r, left + 5, v0);
+    fundCells.total = A1(r, left + 5);
+    fundCells.parts = [];
+    r++;
+    partNames.forEach((p, k) => {
+      s.put(r, left + 2, k === 0 ? `其中：${p}` : p);
+      const pv = amountCell(parts[k] * years, textual);
+      if (pv !== null) s.put(r, left + 3, pv);
+      s.put(r, left + 4, k === 0 ? `其中：${p}` : p);
+      const v = amountCell(parts[k], textual);
+      if (v !== null) s.put(r, left + 5, v);
+      fundCells.parts.push(A1(r, left + 5));
+      r++;
+    });
+  } else if (horizontal) {
     label(fundsLabel);
     s.put(r, left + 2, R.pick(['年度预算总额：', '年度金额：', '年度资金总额']));
     const v0 = amountCell(fundsCents, textual);
@@ -368,7 +402,11 @@ function table(s, R, top, left, opts) {
   h(cols.l1, '一级指标');
   h(cols.l2, '二级指标');
   h(cols.l3, R.pick(['三级指标', '三级指标', '指标内容']));
-  h(cols.v, R.pick(['指标值', '指标值', '指标值（包含数字及文字描述）', '年度指标值']));
+  h(cols.v, split ? '指标值' : R.pick(['指标值', '指标值', '指标值（包含数字及文字描述）', '年度指标值']));
+  if (split) {
+    h(cols.nature, '指标性质');
+    h(cols.unit, '度量单位');
+  }
   if (counties.length) {
     s.merge(r, cols.counties[0], r, cols.counties[cols.counties.length - 1], '区域目标值');
     counties.forEach((cn, k) => s.put(r + 1, cols.counties[k], cn));
@@ -376,7 +414,8 @@ function table(s, R, top, left, opts) {
   extra.forEach((e, k) => h(cols.extra[k], e === 'W' ? weightHeader : e));
   r += twoRowHeader ? 2 : 1;
   // indicator rows
-  const mergeMode = R.pick(['merge', 'merge', 'repeat', 'blank']);
+  // merged 一级 and 二级; 一级 merged with 二级 typed once per run; every row repeated; blank below the first
+  const mergeMode = R.pick(['merge', 'merge', 'merge1', 'repeat', 'blank']);
   const gridTop = r;
   const rowOf = [];
   rows.forEach((x, k) => {
@@ -386,8 +425,9 @@ function table(s, R, top, left, opts) {
     const first2 = first1 || rows[k - 1].l2 !== x.l2;
     if (mergeMode === 'repeat' || first1) s.put(r, cols.l1, x.l1);
     if (mergeMode === 'repeat' || first2) s.put(r, cols.l2, x.l2);
+    if (numbered) x.l3 = `指标${rows.slice(0, k).filter((y) => y.l1 === x.l1 && y.l2 === x.l2).length + 1}：${x.l3}`;
     s.put(r, cols.l3, x.l3);
-    if (!template) s.put(r, cols.v, x.value);
+    if (!template) writeValue(s, cols, r, x.value);
     counties.forEach((cn, j) => {
       if (template) return;
       const share = x.cost && x.cost.money > 0 && !x.cost.perPerson ? `≤${fmt(Math.floor(x.cost.money / counties.length))}万元` : x.value;
@@ -395,7 +435,7 @@ function table(s, R, top, left, opts) {
     });
     extra.forEach((e, j) => {
       const col = cols.extra[j];
-      if (e === 'W') s.put(r, col, w[k]);
+      if (e === 'W') s.put(r, col, wText ? `${w[k]}${wText}` : w[k]);
       else if (e === '指标值设置依据') s.put(r, col, x.cost ? '预算支出标准' : R.pick(['计划标准', '历史标准', '行业标准']));
       else if (e === '上年完成值') s.put(r, col, R.chance(0.6) ? '无' : x.value.replace(/^[≥≤=<>]+\s*/, ''));
       else if (e === '指标赋分规则') s.put(r, col, x.l1 === '满意度指标' ? '满意度赋分' : '按照正常比例赋分');
@@ -417,7 +457,17 @@ function table(s, R, top, left, opts) {
     runs(k1);
     runs(k2);
   }
+  if (mergeMode === 'merge1') {
+    let k = 0;
+    while (k < rows.length) {
+      let j = k;
+      while (j + 1 < rows.length && rows[j + 1].l1 === rows[k].l1) j++;
+      if (j > k) s.merges.push([rows[k].row, cols.l1, rows[j].row, cols.l1]);
+      k = j + 1;
+    }
+  }
   if (leadCol) s.merges.push([gridTop, cols.lead, r - 1, cols.lead]);
+  if (groupW) writeGroupWeights(s, rows, w, wCol, wText);
   // 分值 合计 row
   let weightTotalCell = null;
   if (withWeights && R.chance(0.4)) {
@@ -434,10 +484,10 @@ function table(s, R, top, left, opts) {
   truth.mergeMode = mergeMode;
   truth.oldWording = oldWording;
   truth.counties = counties.length;
-  const ctx = { s, R, rows, cols, truth, w, wCol, fundsCents, parts, fundCells, wan, unitWord, mergeMode, left, right, template, textual };
+  const ctx = { s, R, rows, cols, truth, w, wCol, wText, groupW, fundsCents, parts, fundCells, wan, unitWord, mergeMode, left, right, template, textual };
   // notes under the table (outside its range)
   if (R.chance(0.5)) {
-    r++;
+    if (R.chance(0.7)) r++; // a blank row, or the note right under the last row
     s.merge(r, left, r, right, R.pick([
       `填报说明：1.指标值应尽量量化，不能量化的用文字描述。${withWeights ? (weightTotal === 100 ? '2.分值合计为100分（含预算执行率10分）。' : '2.分值合计为90分（预算执行率10分另计）。') : '2.分值由主管部门另行确定。'}3.本表金额单位为${unitWord}。`,
       '注：1.一级指标包括产出指标、效益指标和满意度指标；2.三级指标不少于3个。',
@@ -445,12 +495,58 @@ function table(s, R, top, left, opts) {
     ]));
     r++;
   }
+  if (R.chance(0.2)) {
+    s.put(r, left, R.pick(['填报人：王芳', '填表人：李明']));
+    s.put(r, left + 2, R.pick(['联系电话：0991-2345678', '审核人：张强']));
+    r++;
+  }
   s.tables.push(truth);
   return { bottom: r - 1, ctx };
 }
 
+/** One weight per 二级 run, the sum of its rows' weights, written on its first row and merged down over the run. */
+function runsOf(rows) {
+  const runs = [];
+  rows.forEach((x, k) => {
+    if (k === 0 || rows[k - 1].l1 !== x.l1 || rows[k - 1].l2 !== x.l2) runs.push([k]);
+    else runs[runs.length - 1].push(k);
+  });
+  return runs;
+}
+function writeGroupWeights(s, rows, w, wCol, wText) {
+  for (const run of runsOf(rows)) {
+    const sum = run.reduce((a, k) => a + w[k], 0);
+    for (const k of run) s.cells.delete(`${rows[k].row},${wCol}`);
+    s.put(rows[run[0]].row, wCol, wText ? `${sum}${wText}` : sum);
+    if (run.length > 1) s.merges.push([rows[run[0]].row, wCol, rows[run[run.length - 1]].row, wCol]);
+  }
+}
+
+/** Writes a 指标值: in one cell, or split into 指标性质 | 指标值 | 度量单位 ("≥" | 95 | "%"; "定性" | 按时完成 | ""). */
+const CMP = [['≥', /^(≥|>=|不低于|不少于|达到)/], ['≤', /^(≤|<=|不超过|不高于)/], ['=', /^=/]];
+function writeValue(s, cols, row, value) {
+  for (const c of [cols.nature, cols.v, cols.unit]) if (c !== undefined) s.cells.delete(`${row},${c}`);
+  if (!value) return;
+  if (cols.unit === undefined) {
+    s.put(row, cols.v, value);
+    return;
+  }
+  const m = /^(≥|>=|≤|<=|=|不低于|不少于|达到|不超过|不高于)?\s*(\d+(?:\.\d+)?)\s*([^\d]*?)(以上|以内)?$/.exec(value);
+  if (!m || /[月日前底]/.test(m[3])) {
+    s.put(row, cols.nature, '定性');
+    s.put(row, cols.v, value);
+    return;
+  }
+  const word = m[1] || (m[4] === '以上' ? '≥' : m[4] === '以内' ? '≤' : '=');
+  s.put(row, cols.nature, CMP.find(([, re]) => re.test(word))?.[0] ?? '=');
+  s.put(row, cols.v, Number(m[2]));
+  if (m[3].trim()) s.put(row, cols.unit, m[3].trim());
+}
+
 // ---------------------------------------------------------------- plants
-const PLANTS = ['funds', 'weights', 'cost', 'value', 'hierarchy', 'duplicate', 'goal'];
+const PLANTS = ['funds', 'weights', 'cost', 'value', 'hierarchy', 'misplaced', 'duplicate', 'goal'];
+// a 二级 that belongs under another 一级 (seed000: 时效指标 under 效益指标)
+const WRONG_L2 = { 产出指标: ['社会效益指标', '服务对象满意度指标'], 效益指标: ['时效指标', '数量指标'], 满意度指标: ['质量指标'], 成本指标: ['时效指标'] };
 function rowCells(ctx, row) {
   const out = [];
   for (let c = ctx.left; c <= ctx.right; c++) out.push(A1(row, c));
@@ -477,7 +573,11 @@ function plant(ctx, family) {
     const d = R.pick([1, 2, 3, 5, -1, -2, -3]);
     if (ctx.w[k] + d < 0) return false;
     ctx.w[k] += d;
-    s.put(rows[k].row, ctx.wCol, ctx.w[k]);
+    if (ctx.groupW) {
+      const run = runsOf(rows).find((x) => x.includes(k));
+      const sum = run.reduce((a, j) => a + ctx.w[j], 0);
+      s.put(rows[run[0]].row, ctx.wCol, ctx.wText ? `${sum}${ctx.wText}` : sum);
+    } else s.put(rows[k].row, ctx.wCol, ctx.wText ? `${ctx.w[k]}${ctx.wText}` : ctx.w[k]);
     // a table-wide total: any cell of the 分值 column (its heading, a weight, the 合计) names it
     const cells = [];
     for (let row = truth.range[0]; row <= truth.range[2]; row++) cells.push(A1(row, ctx.wCol));
@@ -500,7 +600,7 @@ function plant(ctx, family) {
       const rate = Math.ceil((ctx.fundsCents + 100) / count.count / 10) * 10;
       target.value = `${fmt(rate)}万元/人/年`;
     } else return false;
-    s.put(target.row, cols.v, target.value);
+    writeValue(s, cols, target.row, target.value);
     const cells = rows.filter((x) => x.cost).map((x) => A1(x.row, cols.v));
     truth.plants.push({ family: 'perf.cost', cells: [...cells, funds.total, ...rowCells(ctx, target.row)], at: A1(target.row, cols.v) });
     return true;
@@ -512,9 +612,10 @@ function plant(ctx, family) {
     x.planted = true;
     const n = (x.value.match(/\d+(\.\d+)?/) || ['90'])[0];
     x.value = R.pick([`≥${n}`, n, `不低于${n}`, '', `<=${n}`]);
-    s.put(x.row, cols.v, x.value === '' ? null : x.value);
-    if (x.value === '') s.cells.delete(`${x.row},${cols.v}`);
-    truth.plants.push({ family: 'perf.value', cells: [A1(x.row, cols.v), A1(x.row, cols.l3)], at: A1(x.row, cols.v) });
+    writeValue(s, cols, x.row, x.value);
+    const cells = [A1(x.row, cols.v), A1(x.row, cols.l3)];
+    if (cols.unit !== undefined) cells.push(A1(x.row, cols.unit), A1(x.row, cols.nature));
+    truth.plants.push({ family: 'perf.value', cells, at: A1(x.row, cols.v) });
     return true;
   }
   if (family === 'hierarchy') {
@@ -527,6 +628,7 @@ function plant(ctx, family) {
     x.planted = true;
     const sameL2 = rows.filter((y) => y.l1 === x.l1 && y.l2 === x.l2);
     if (sameL2.length > 1 && ctx.mergeMode !== 'repeat') {
+      // (merge1: the 二级 is typed once per run, like 'blank')
       // the 二级 is written once for its run: moving it down to the second row leaves the first one without
       if (ctx.mergeMode === 'merge') return false;
       s.put(sameL2[1].row, cols.l2, x.l2);
@@ -541,6 +643,28 @@ function plant(ctx, family) {
     truth.plants.push({ family: 'perf.hierarchy', cells: rowCells(ctx, x.row), at: A1(x.row, cols.l3) });
     return true;
   }
+  if (family === 'misplaced') {
+    // every row of one 二级 run renamed to a 二级 of another 一级
+    const runs = [];
+    rows.forEach((x, k) => {
+      if (k === 0 || rows[k - 1].l1 !== x.l1 || rows[k - 1].l2 !== x.l2) runs.push([x]);
+      else runs[runs.length - 1].push(x);
+    });
+    const cands = runs.filter((run) => WRONG_L2[run[0].l1] && run.every((x) => !x.planted && x.l2 && !x.cost && !x.count));
+    if (!cands.length) return false;
+    const run = R.pick(cands);
+    const name = R.pick(WRONG_L2[run[0].l1]);
+    if (rows.some((y) => y.l1 === run[0].l1 && y.l2 === name)) return false;
+    const cells = [];
+    for (const x of run) {
+      x.planted = true;
+      x.l2 = name;
+      if (s.cells.has(`${x.row},${cols.l2}`)) s.put(x.row, cols.l2, name);
+      cells.push(...rowCells(ctx, x.row));
+    }
+    truth.plants.push({ family: 'perf.hierarchy', cells, at: A1(run[0].row, cols.l2) });
+    return true;
+  }
   if (family === 'duplicate') {
     const k = R.int(0, rows.length - 1);
     const x = rows[k];
@@ -548,10 +672,11 @@ function plant(ctx, family) {
     const sib = rows.find((y) => y !== x && y.l1 === x.l1 && y.l2 === x.l2 && !y.cost && !x.cost && !y.count && !x.count && !y.planted && !x.planted);
     if (!sib) return false;
     sib.planted = x.planted = true;
-    sib.l3 = x.l3;
+    const num = /^指标\d+：/.exec(sib.l3);
+    sib.l3 = num ? x.l3.replace(/^指标\d+：/, num[0]) : x.l3;
     sib.value = x.value;
-    s.put(sib.row, cols.l3, x.l3);
-    if (!ctx.template) s.put(sib.row, cols.v, x.value);
+    s.put(sib.row, cols.l3, sib.l3);
+    if (!ctx.template) writeValue(s, cols, sib.row, x.value);
     truth.plants.push({ family: 'perf.duplicate', cells: [...rowCells(ctx, sib.row), ...rowCells(ctx, x.row)], at: A1(sib.row, cols.l3) });
     return true;
   }
@@ -597,7 +722,7 @@ function buildBook(seed) {
           if (plant(ctx, f)) done++;
         }
       }
-      row = bottom + R.int(2, 4);
+      row = bottom + (R.chance(0.15) ? 1 : R.int(2, 4)); // sometimes the next title right under the last row
     }
   }
   return { sheets, clean, template };

@@ -49,6 +49,11 @@ test('a 一级 left blank below its first row is "same as above", whatever the n
   const g = gridFromRows('绩效', [...a.rows, [], [], ...b.rows], [...a.merges, ...b.merges]);
   expect(detectPerformanceTables(g)).toHaveLength(2);
   expect(brief(perfFindings(g))).toEqual([]);
+  // the next table's title right under the last indicator row, without a blank row between
+  const c = projectTable(a.rows.length, '资金情况（万元）', [['年度金额', 30], ['其中：财政拨款', 30]], INDICATORS, true);
+  const stacked = gridFromRows('绩效', [...a.rows, ...c.rows], [...a.merges, ...c.merges]);
+  expect(detectPerformanceTables(stacked)).toHaveLength(2);
+  expect(brief(perfFindings(stacked))).toEqual([]);
 });
 
 test('a heading over two rows with 区域目标值 columns right of 指标值: the county row is heading, every value checked', () => {
@@ -109,6 +114,10 @@ test('a per-unit cost multiplies a stated count of the same thing only', () => {
   const t = projectTable(0, '资金情况（万元）', [['年度金额', 600], ['其中：财政拨款', 600]], base, false);
   // 1.5 × 61 + 508.5 = 600: within the funds; the 出差费 per 次 is not multiplied by the 检查 count
   expect(brief(perfFindings(gridFromRows('绩效', t.rows, t.merges)))).toEqual([]);
+  // numbered 三级 ("指标1：…", seed003) are about what follows the number, not about "指标"
+  const numbered = base.map((r, k) => [r[0], r[1], `指标${k + 1}：${r[2]}`, r[3]]);
+  const n = projectTable(0, '资金情况（万元）', [['年度金额', 600], ['其中：财政拨款', 600]], numbered, false);
+  expect(brief(perfFindings(gridFromRows('绩效', n.rows, n.merges)))).toEqual([]);
   const over = projectTable(0, '资金情况（万元）', [['年度金额', 590], ['其中：财政拨款', 590]], base, false);
   expect(brief(perfFindings(gridFromRows('绩效', over.rows, over.merges)))).toEqual(['perf.cost@D11']);
 });

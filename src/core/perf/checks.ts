@@ -205,7 +205,7 @@ function exactCounts(perf: PerfTable): Map<string, StatedCount[]> {
 
 /** What a cost or a count is about: its name without the words every such name has (人均, 每次, 费, 人数…). */
 function subjectOf(name: string): string {
-  return normalizeLabel(toHalfWidth(name)).replace(/人均|平均|每次|每人|单位|标准|费用|经费|成本|补助|资金|金额|人数|次数|数量|个数|人次|[费每\s]/g, '');
+  return indicatorKey(name).replace(/人均|平均|每次|每人|单位|标准|费用|经费|成本|补助|资金|金额|人数|次数|数量|个数|人次|[费每\s]/g, '');
 }
 
 /**

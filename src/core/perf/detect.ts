@@ -541,10 +541,11 @@ function readIndicators(
   const tableTop = firstRow;
   // In a grid whose 一级/二级 cells are merged over their rows, a blank cell outside any merge is a label
   // that is missing, not "same as above" (as it is in grids typed without merges).
-  // Only this table's merges count: those that start before the first blank row under its heading (another
-  // table further down the sheet, typed with merges, says nothing about how this one was typed).
+  // Only this table's merges count: those that start above the row where its indicators end (another table
+  // further down the sheet, typed with merges, says nothing about how this one was typed).
   const mergedLevelCols = new Set<number>();
-  const end = firstBlankRow(grid, firstRow, left, right);
+  let end = firstRow;
+  while (end < grid.rowCount && !endsIndicators(grid, end, cols, left, right, firstRow)) end++;
   for (const m of grid.merges) {
     if (m.bottom > m.top && m.top >= firstRow && m.top < end && m.left === m.right && (m.left === cols.level1 || m.left === cols.level2)) mergedLevelCols.add(m.left);
   }
@@ -556,12 +557,8 @@ function readIndicators(
   };
 
   for (let r = firstRow; r < grid.rowCount; r++) {
-    const texts = rowTexts(grid, r, left, right + 2);
+    if (endsIndicators(grid, r, cols, left, right, tableTop)) break;
     const covered = mergedFromTable(grid, r, tableTop, left, right);
-    if (!texts.length && !covered) break;
-    if (texts.length && texts.every((t) => isTitleLike(t.text) || NOTE_RE.test(N(t.text)))) break;
-    if (texts.some((t) => t.col <= cols.level3 && fieldKind(t.text) === 'name')) break;
-    if (texts.length && indicatorHeaderAt(grid, r)) break;
 
     // Level labels: every text left of the 三级 column, then known level names in the 三级 column (shifted row).
     const tokens: LevelToken[] = [];
@@ -776,14 +773,13 @@ function regionsRightOfValue(grid: Grid, headerRow: number, valueCol: number): {
   return [];
 }
 
-/** The first row from `from` with no text in left..right and no merge over it (the end of a block of rows). */
-function firstBlankRow(grid: Grid, from: number, left: number, right: number): number {
-  for (let r = from; r < grid.rowCount; r++) {
-    let blank = true;
-    for (let c = left; c <= right && blank; c++) if (grid.text(r, c) || grid.mergeAt(r, c)) blank = false;
-    if (blank) return r;
-  }
-  return grid.rowCount;
+/** A row where a table's indicators have ended: blank, a title, year line or note, a header-block label, or the next heading. */
+function endsIndicators(grid: Grid, r: number, cols: IndicatorColumns, left: number, right: number, tableTop: number): boolean {
+  const texts = rowTexts(grid, r, left, right + 2);
+  if (!texts.length) return !mergedFromTable(grid, r, tableTop, left, right);
+  if (texts.every((t) => isTitleLike(t.text) || NOTE_RE.test(N(t.text)))) return true;
+  if (texts.some((t) => t.col <= cols.level3 && fieldKind(t.text) === 'name')) return true;
+  return !!indicatorHeaderAt(grid, r);
 }
 
 function mergedFromTable(grid: Grid, row: number, tableTop: number, left: number, right: number): boolean {
