@@ -1058,6 +1058,11 @@ function bookRules(b, money, final) {
     add('xref.total', '财政拨款 本年收入 政府性基金 = 基金 表 本年收入', ['czbk.inc.fund'], [`fund.total.${b.fundIncome}`]);
     add('xref.total', '财政拨款 年初结转 政府性基金 = 基金 表 年初结转', ['czbk.open.fund'], ['fund.total.0']);
     add('xref.total', '财政拨款 年末结转 政府性基金 = 基金 表 年末结转', ['czbk.close.2'], ['fund.total.5']);
+    // and each of its rows: 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余
+    for (const key of [...b.keys.keys()]) {
+      const m = /^fund\.(\w+)\.0$/.exec(key);
+      if (m) add('xref.total', `基金 表 ${m[1]} 年初 + 本年收入 = 本年支出 + 年末`, [key, `fund.${m[1]}.1`], [`fund.${m[1]}.2`, `fund.${m[1]}.5`]);
+    }
   }
   // 项目支出表: its 一般公共预算 (the only column, or the one beside the other funds) = 一般公共预算支出表 项目支出,
   // its 合计 over every fund = 支出总表 项目支出; in total and by 类

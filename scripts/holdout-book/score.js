@@ -120,7 +120,7 @@ async function score(dir, reports = cliReports(path.join(__dirname, '..', '..', 
         const named = crossPairs.filter((p) => xf.some((f) => matches(f, p)));
         s.xref.pairsNamed += named.length;
         for (const q of crossPairs) {
-          const rule = q.name.replace(/ \d{3}( |$)/g, ' 类$1').replace(/ \d{5}( |$)/g, ' 款$1').replace(/ \d{7}( |$)/g, ' 项$1');
+          const rule = q.name.replace(/ \d{3}( |$)/g, ' 类$1').replace(/ \d{5}( |$)/g, ' 款$1').replace(/ \d{7}( |$)/g, ' 项$1').replace(/ total /, ' 合计 ');
           const r = (s.xref.byRule[rule] = s.xref.byRule[rule] || { pairs: 0, named: 0 });
           r.pairs++;
           if (named.includes(q)) r.named++;

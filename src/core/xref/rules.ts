@@ -312,7 +312,19 @@ function fundFlow(f: RoleTable, t: RoleTable, fund: (typeof FLOW_FUNDS)[number])
   add(got && lineSide(f, got, undefined, `${fund.name} 本年收入`), incomeCol, '本年收入');
   add(open && lineSide(f, open, undefined, `${fund.name} 年初结转和结余`), colOf(/年初/), '年初结转和结余');
   add(closing && fundCol !== undefined ? lineSide(f, closing, fundCol, `${fund.name} 年末结转和结余`) : undefined, colOf(/年末/), '年末结转和结余');
-  return out;
+  return [...out, ...rowCarry(t, colOf(/年初/), incomeCol, columnOf(t, 'spent'), colOf(/年末/))];
+}
+
+/** Each row of a table in the 决算 form (科目 rows and 合计): 年初结转 + 本年收入 = 本年支出 + 年末结转. */
+function rowCarry(t: RoleTable, open: number | undefined, income: number, spent: number | undefined, close: number | undefined): Comparison[] {
+  if (open === undefined || spent === undefined || close === undefined || spent === income) return [];
+  const rows = [...t.view.byCode().entries()].map(([code, seg]) => ({ seg, name: `${code} ${seg.label}` }));
+  const total = t.view.totalSegments()[0];
+  if (total) rows.push({ seg: total, name: '合计' });
+  return rows.map(({ seg, name }) => {
+    const at = (col: number, what: string) => lineSide(t, seg, col, `${name} ${what}`);
+    return { a: sum([at(open, '年初结转'), at(income, '本年收入')], `${name} 年初结转+本年收入`), b: sum([at(spent, '本年支出'), at(close, '年末结转')], `${name} 本年支出+年末结转`), op: '=' as const };
+  });
 }
 
 /**
@@ -545,7 +557,7 @@ export const XREF_RULES: readonly XrefRuleDef[] = [
   {
     id: 'xref.total.fund-flow',
     rule: 'xref.total',
-    name: '政府性基金表、国有资本经营表 年初结转、本年收入、年末结转 = 财政拨款收入支出决算总表 该资金的年初结转、本年收入、年末结转',
+    name: '政府性基金表、国有资本经营表（决算式）每行 年初结转 + 本年收入 = 本年支出 + 年末结转，其年初结转、本年收入、年末结转 = 财政拨款收入支出决算总表 该资金的',
     needs: ['财政拨款收支总表'],
     family: '决算',
     run(book) {
