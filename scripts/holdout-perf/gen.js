@@ -59,11 +59,13 @@ const Q = {
     ['第三方考核评估次数', (R) => cmpGE(R, R.int(1, 3), '次')],
     ['医保移动支付系统', (R) => cmpGE(R, 1, '套')],
     ['覆盖县区数', (R) => `${R.int(3, 9)}个`],
+    ['开展专项督查次数', (R) => R.pick([`${R.int(2, 3)}-${R.int(4, 6)}次`, `${R.int(2, 3)}～${R.int(4, 6)}次`])],
     ['召开医药价格工作会议或培训', (R) => cmpGE(R, R.int(2, 4), '次')],
   ],
   质量指标: [
     ['验收合格率', (R) => R.pick(['=100%', '100%', '=100 %', '达到100%'])],
     ['系统故障率', (R) => cmpLE(R, R.int(5, 15), '%')],
+    ['病种覆盖率', (R) => R.pick([`${R.int(60, 70)}%-${R.int(75, 90)}%`, `不低于${R.int(60, 70)}.5%`])],
     ['定点医疗机构现场检查覆盖率', (R) => cmpGE(R, R.int(80, 95), '%')],
     ['检查程序规范性', () => '严格按照规定程序'],
     ['基金预警和风险控制能力', (R) => R.pick(['有所提高', '显著提升'])],
@@ -171,6 +173,17 @@ function indicators(R, fundsCents, oldWording) {
 }
 
 function weights(R, n, total) {
+  if (R.chance(0.1) && n >= 2) {
+    // halves: 2.5 + 3.5 …
+    const w = weights(R, n, total);
+    const k = w.findIndex((x) => x > 1);
+    const j = k === 0 ? 1 : 0;
+    if (k >= 0) {
+      w[k] -= 0.5;
+      w[j] += 0.5;
+    }
+    return w;
+  }
   const w = new Array(n).fill(1);
   let rest = total - n;
   while (rest > 0) {
@@ -278,7 +291,7 @@ function table(s, R, top, left, opts) {
     r++;
   }
   // funds: a total and its parts
-  const partNames = kind === 'regional' ? R.pick([['中央补助', '地方资金'], ['中央资金', '地方资金', '其他资金'], ['中央补助', '地方资金', '其他资金']]) : R.pick([['财政拨款', '其他资金'], ['中央资金', '省级资金'], ['财政拨款', '单位资金', '其他资金']]);
+  const partNames = kind === 'regional' ? R.pick([['中央补助', '地方资金'], ['中央资金', '地方资金', '其他资金'], ['中央补助', '地方资金', '其他资金']]) : R.pick([['财政拨款', '其他资金'], ['中央资金', '省级资金'], ['财政拨款', '单位资金', '其他资金'], ['当年财政拨款', '上年结转资金', '其他资金']]);
   const parts = partNames.map(() => 0);
   {
     let rest = fundsCents;
@@ -372,6 +385,28 @@ function table(s, R, top, left, opts) {
     });
   }
   truth.funds = { total: fundCells.total, parts: fundCells.parts, cents: fundsCents, blank: blankFunds };
+  // 部门整体: 年度主要任务 | 任务名称 | 预算金额, the amounts adding up to 年度金额
+  if (kind === 'department' && !blankFunds && R.chance(0.4) && width >= 4) {
+    const n = R.int(2, 3);
+    let rest = fundsCents;
+    const tasks = [];
+    for (let k = 0; k < n; k++) {
+      const x = k === n - 1 ? rest : Math.floor((rest * R.int(20, 60)) / 100);
+      tasks.push(x);
+      rest -= x;
+    }
+    s.merge(r, left, r + n, left, '年度主要任务');
+    s.put(r, left + 1, '任务名称');
+    s.merge(r, left + 2, r, right - 1, '主要内容');
+    s.put(r, right, `预算金额（${unitWord}）`);
+    r++;
+    tasks.forEach((x, k) => {
+      s.put(r, left + 1, ['基金监管', '经办服务', '信息化建设'][k]);
+      s.merge(r, left + 2, r, right - 1, ['开展飞行检查、专项检查', '提升经办服务能力', '医保信息平台运行维护'][k]);
+      s.put(r, right, { num: toUnit(x) / 100, dec: 2 });
+      r++;
+    });
+  }
   // 年度目标, sometimes listing amounts that add up to 年度金额
   const goalLabel = kind === 'department' ? '年度总体目标' : R.pick(['年度目标', '年度总体目标', '项目总体目标']);
   label(goalLabel);
@@ -389,7 +424,10 @@ function table(s, R, top, left, opts) {
     a.push(rest);
     goalAmounts = a;
     const heads = ['一、', '二、', '三、'];
-    goal = a.map((x, k) => `${heads[k]}${R.pick(GOAL_ITEMS)}项目${fmt(x)}万元：目标${k + 1}：${R.pick(['提升监管水平', '保障系统稳定运行', '提高经办效率'])}。`).join('');
+    const inYuan = !wan && R.chance(0.5);
+    const amountText = (x) => (inYuan ? `${(x * 100).toLocaleString('en-US')}元` : `${fmt(x)}万元`);
+    truth.goalAmountText = amountText;
+    goal = a.map((x, k) => `${heads[k]}${R.pick(GOAL_ITEMS)}项目${amountText(x)}：目标${k + 1}：${R.pick(['提升监管水平', '保障系统稳定运行', '提高经办效率'])}。`).join('');
   }
   s.merge(r, valueStart, r, right, goal);
   truth.goal = { cell: A1(r, valueStart), amounts: goalAmounts };
@@ -684,12 +722,13 @@ function plant(ctx, family) {
     if (!truth.goal.amounts || ctx.textual) return false;
     const a = truth.goal.amounts;
     const k = R.int(0, a.length - 1);
-    const before = fmt(a[k]);
+    const show = truth.goalAmountText;
+    const before = show(a[k]);
     a[k] += R.pick([1, -1, 100, 300]);
     if (a[k] <= 0) return false;
     const [gr, gc] = [Number(truth.goal.cell.replace(/^[A-Z]+/, '')) - 1, [...truth.goal.cell.replace(/\d+$/, '')].reduce((p, ch) => p * 26 + ch.charCodeAt(0) - 64, 0) - 1];
     const text = s.cells.get(`${gr},${gc}`);
-    s.put(gr, gc, text.replace(`${before}万元`, `${fmt(a[k])}万元`));
+    s.put(gr, gc, text.replace(before, show(a[k])));
     truth.plants.push({ family: 'perf.goal-amounts', cells: [truth.goal.cell, truth.funds.total, A1(gr, ctx.left)], at: truth.goal.cell });
     return true;
   }
