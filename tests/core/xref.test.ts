@@ -468,12 +468,16 @@ describe('layouts of books not seen here', () => {
     ]);
   });
 
-  it('a 项目支出表 that names no fund and has no 一般公共预算 column is not compared with 一般公共预算支出表', () => {
+  it('a 项目支出表 that names no fund, in its title or its columns, is compared with neither table (what it covers is not printed)', () => {
     const general = detail('表5', '一般公共预算支出情况表', '万元', generalRows(300));
-    const project = detail('表7', '部门项目支出情况表', '万元', [['204', null, null, '公共安全支出', 180, null, 180]]);
-    const x = cross([general, project]);
+    const spent = detail('表3', '部门支出总体情况表', '万元', [['204', null, null, '公共安全支出', 380, 200, 180]]);
+    const project = detail('表7', '部门项目支出情况表', '万元', [['204', null, null, '公共安全支出', 150, null, 150]]);
+    const x = cross([spent, general, project]);
+    const reason = (id: string) => x.rules.find((r) => r.id === id)?.reason;
     expect(statusOf(x)['xref.total.project']).toBe('not-applicable');
-    expect(x.rules.find((r) => r.id === 'xref.total.project')?.reason).toBe('项目支出表未单列一般公共预算，标题也未写明只含一般公共预算');
+    expect(reason('xref.total.project')).toBe('项目支出表未单列一般公共预算，标题也未写明只含一般公共预算');
+    expect(statusOf(x)['xref.total.project-expense']).toBe('not-applicable');
+    expect(reason('xref.total.project-expense')).toBe('项目支出表未列示资金来源，无法确定是否含全部资金');
     expect(x.findings).toEqual([]);
   });
 

@@ -169,10 +169,17 @@ function projectGeneralColumn(p: RoleTable): number | string {
   return '项目支出表未单列一般公共预算，标题也未写明只含一般公共预算';
 }
 
-/** The 合计 column of a 项目支出表 that covers all of a department's money (its title names no fund). */
+/** Headers of the money sources a table may break its 合计 into. */
+const SOURCE_COLUMN = /一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户|单位资金|其他资金|自有资金|事业收入|经营收入|其他收入|上年结转/;
+
+/**
+ * The 合计 column of a 项目支出表 that covers all of a department's money: its title names no fund and its
+ * columns list the sources its 合计 adds up. With neither, what it covers is not printed, so it is not compared.
+ */
 function projectWholeColumn(p: RoleTable): number | string {
   const scope = projectScope(p);
   if (scope !== 'all') return `项目支出表只含${scope}，与支出总表的项目支出口径不同`;
+  if (!p.view.valueColumns().some((c) => SOURCE_COLUMN.test(c.header))) return '项目支出表未列示资金来源，无法确定是否含全部资金';
   return columnOf(p, 'total') ?? '项目支出表中未找到合计列';
 }
 
