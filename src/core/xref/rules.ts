@@ -374,6 +374,21 @@ function incomeTotalLine(income: Segment[], family: BookFamily, r: RoleTable): S
 
 const T = (book: Book, role: XrefRole): RoleTable => book.tables.get(role) as RoleTable;
 
+/** A table's 项目支出 column and the 项目支出表 column it is compared with, or why they cannot be compared. */
+function projectColumns(
+  book: Book,
+  role: '一般公共预算支出表' | '支出总表',
+  projectColumn: (p: RoleTable) => number | string,
+): { t: RoleTable; col: number; p: RoleTable; pCol: number } | RuleRun {
+  const t = T(book, role);
+  const p = T(book, '项目支出表');
+  const col = columnOf(t, 'project');
+  if (col === undefined) return na(`${role}中未找到“项目支出”列`);
+  const pCol = projectColumn(p);
+  if (typeof pCol === 'string') return na(pCol);
+  return { t, col, p, pCol };
+}
+
 export const XREF_RULES: readonly XrefRuleDef[] = [
   {
     id: 'xref.total.income',
@@ -473,13 +488,8 @@ export const XREF_RULES: readonly XrefRuleDef[] = [
     name: '一般公共预算支出表 项目支出 合计 = 项目支出表 一般公共预算 合计',
     needs: ['一般公共预算支出表', '项目支出表'],
     run(book) {
-      const g = T(book, '一般公共预算支出表');
-      const p = T(book, '项目支出表');
-      const col = columnOf(g, 'project');
-      if (col === undefined) return na('一般公共预算支出表中未找到“项目支出”列');
-      const pCol = projectGeneralColumn(p);
-      if (typeof pCol === 'string') return na(pCol);
-      return pair(requireTotal(g, col, '项目支出 合计'), requireTotal(p, pCol, '一般公共预算 合计'));
+      const c = projectColumns(book, '一般公共预算支出表', projectGeneralColumn);
+      return 'pCol' in c ? pair(requireTotal(c.t, c.col, '项目支出 合计'), requireTotal(c.p, c.pCol, '一般公共预算 合计')) : c;
     },
   },
   {
@@ -488,13 +498,8 @@ export const XREF_RULES: readonly XrefRuleDef[] = [
     name: '支出总表 项目支出 合计 = 项目支出表 合计',
     needs: ['支出总表', '项目支出表'],
     run(book) {
-      const e = T(book, '支出总表');
-      const p = T(book, '项目支出表');
-      const col = columnOf(e, 'project');
-      if (col === undefined) return na('支出总表中未找到“项目支出”列');
-      const pCol = projectWholeColumn(p);
-      if (typeof pCol === 'string') return na(pCol);
-      return pair(requireTotal(e, col, '项目支出 合计'), requireTotal(p, pCol, '合计'));
+      const c = projectColumns(book, '支出总表', projectWholeColumn);
+      return 'pCol' in c ? pair(requireTotal(c.t, c.col, '项目支出 合计'), requireTotal(c.p, c.pCol, '合计')) : c;
     },
   },
   {
@@ -503,13 +508,8 @@ export const XREF_RULES: readonly XrefRuleDef[] = [
     name: '一般公共预算支出表 项目支出（按科目）= 项目支出表 一般公共预算（按科目）',
     needs: ['一般公共预算支出表', '项目支出表'],
     run(book) {
-      const g = T(book, '一般公共预算支出表');
-      const p = T(book, '项目支出表');
-      const col = columnOf(g, 'project');
-      if (col === undefined) return na('一般公共预算支出表中未找到“项目支出”列');
-      const pCol = projectGeneralColumn(p);
-      if (typeof pCol === 'string') return na(pCol);
-      return codeComparisons(g, col, '项目支出', p, pCol, '一般公共预算');
+      const c = projectColumns(book, '一般公共预算支出表', projectGeneralColumn);
+      return 'pCol' in c ? codeComparisons(c.t, c.col, '项目支出', c.p, c.pCol, '一般公共预算') : c;
     },
   },
   {
@@ -518,13 +518,8 @@ export const XREF_RULES: readonly XrefRuleDef[] = [
     name: '支出总表 项目支出（按科目）= 项目支出表 合计（按科目）',
     needs: ['支出总表', '项目支出表'],
     run(book) {
-      const e = T(book, '支出总表');
-      const p = T(book, '项目支出表');
-      const col = columnOf(e, 'project');
-      if (col === undefined) return na('支出总表中未找到“项目支出”列');
-      const pCol = projectWholeColumn(p);
-      if (typeof pCol === 'string') return na(pCol);
-      return codeComparisons(e, col, '项目支出', p, pCol, '');
+      const c = projectColumns(book, '支出总表', projectWholeColumn);
+      return 'pCol' in c ? codeComparisons(c.t, c.col, '项目支出', c.p, c.pCol, '') : c;
     },
   },
   {
