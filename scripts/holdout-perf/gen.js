@@ -202,6 +202,7 @@ class Sheet {
     this.cells = new Map();
     this.merges = [];
     this.tables = [];
+    this.others = []; // non-绩效 tables on the sheet (--wide): { kind, range, plants }
   }
   put(r, c, v) {
     this.cells.set(`${r},${c}`, v);
@@ -251,6 +252,8 @@ function table(s, R, top, left, opts) {
   const wText = withWeights && R.chance(0.15) ? R.pick(['分', '%']) : ''; // "10分", "10%"
   const groupW = withWeights && R.chance(0.15); // one weight per 二级, merged over its rows
   const numbered = R.chance(0.15); // 三级 written "指标1：…" (seed003)
+  // --wide: 指标值 "100%" / "95%" typed as real numbers (1 formatted 0%), completion dates as real dates
+  if (opts.W && !split && opts.W.chance(0.35)) cols.numeric = true;
   const truth = { kind: 'performance', form: kind, unit: unitWord, plants: [], template: !!template };
   let r = top;
   // title block (outside the range)
@@ -526,17 +529,30 @@ function table(s, R, top, left, opts) {
   // notes under the table (outside its range)
   if (R.chance(0.5)) {
     if (R.chance(0.7)) r++; // a blank row, or the note right under the last row
+    const noteCell = A1(r, left);
     s.merge(r, left, r, right, R.pick([
       `填报说明：1.指标值应尽量量化，不能量化的用文字描述。${withWeights ? (weightTotal === 100 ? '2.分值合计为100分（含预算执行率10分）。' : '2.分值合计为90分（预算执行率10分另计）。') : '2.分值由主管部门另行确定。'}3.本表金额单位为${unitWord}。`,
       '注：1.一级指标包括产出指标、效益指标和满意度指标；2.三级指标不少于3个。',
       `备注：年度金额以批复数为准，如有调整另行通知（${R.int(2023, 2025)}年${R.int(1, 12)}月）。`,
     ]));
+    if (withWeights && /^填报说明/.test(s.cells.get(`${r},${left}`))) truth.weights.statedIn = noteCell;
     r++;
   }
   if (R.chance(0.2)) {
     s.put(r, left, R.pick(['填报人：王芳', '填表人：李明']));
     s.put(r, left + 2, R.pick(['联系电话：0991-2345678', '审核人：张强']));
     r++;
+  }
+  // --wide: the form states the 分值 total, in the 分值 heading ("分值（90分）") or in a line under the table
+  if (opts.W && withWeights && !truth.weights.statedIn && opts.W.chance(0.6)) {
+    if (opts.W.chance(0.5)) {
+      s.put(hdrTop, wCol, opts.W.pick([`分值（${weightTotal}分）`, `分值（满分${weightTotal}分）`, `权重（合计${weightTotal}分）`]));
+      truth.weights.statedIn = A1(hdrTop, wCol);
+    } else {
+      s.merge(r, left, r, right, opts.W.pick([`注：各指标分值合计${weightTotal}分${weightTotal === 90 ? '，预算执行率10分另计' : ''}。`, `说明：本表指标分值总分为${weightTotal}分。`]));
+      truth.weights.statedIn = A1(r, left);
+      r++;
+    }
   }
   s.tables.push(truth);
   return { bottom: r - 1, ctx };
@@ -560,13 +576,21 @@ function writeGroupWeights(s, rows, w, wCol, wText) {
   }
 }
 
+/** A 指标值 as Excel holds it when typed as a number: "100%" / "=95%" → 1 / 0.95 formatted 0%; "12月底前" → a date. */
+function numericValue(value) {
+  const pct = /^=?\s*(\d+(?:\.\d+)?)\s*%$/.exec(value);
+  if (pct) return { num: Number(pct[1]) / 100, numFmt: pct[1].includes('.') ? '0.0%' : '0%' };
+  if (/^(12月底前|2025年12月31日前)$/.test(value)) return { date: new Date(Date.UTC(2025, 11, 31)), numFmt: /年/.test(value) ? 'yyyy"年"m"月"d"日"' : 'yyyy-mm-dd' };
+  return value;
+}
+
 /** Writes a 指标值: in one cell, or split into 指标性质 | 指标值 | 度量单位 ("≥" | 95 | "%"; "定性" | 按时完成 | ""). */
 const CMP = [['≥', /^(≥|>=|不低于|不少于|达到)/], ['≤', /^(≤|<=|不超过|不高于)/], ['=', /^=/]];
 function writeValue(s, cols, row, value) {
   for (const c of [cols.nature, cols.v, cols.unit]) if (c !== undefined) s.cells.delete(`${row},${c}`);
   if (!value) return;
   if (cols.unit === undefined) {
-    s.put(row, cols.v, value);
+    s.put(row, cols.v, cols.numeric ? numericValue(value) : value);
     return;
   }
   const m = /^(≥|>=|≤|<=|=|不低于|不少于|达到|不超过|不高于)?\s*(\d+(?:\.\d+)?)\s*([^\d]*?)(以上|以内)?$/.exec(value);
@@ -735,9 +759,142 @@ function plant(ctx, family) {
   return false;
 }
 
+// ---------------------------------------------------------------- --wide: other tables, stated totals, shifted rows
+const AREAS = ['市医保局', '市医疗保险经办处', '汉滨区', '汉阴县', '宁陕县', '岚皋县', '平利县', '石泉县', '紫阳县'];
+/** Plants one wrong amount in a non-绩效 table: the cell changed; a finding may name any cell of its row or of the 合计 row. */
+function plantSum(s, W, other, dataRows, cols, totalRow, left, right) {
+  const r = W.pick(dataRows);
+  const c = W.pick(cols);
+  const cur = s.cells.get(`${r},${c}`);
+  const was = cur && typeof cur === 'object' ? cur.num : 0;
+  const now = Math.max(0, was + W.pick([1, 2, 5, 10, -1, -5]));
+  if (now === was) return;
+  s.put(r, c, { num: now, numFmt: '0.00' });
+  const cells = [];
+  for (let j = left; j <= right; j++) cells.push(A1(r, j), A1(totalRow, j));
+  other.plants.push({ family: 'sum', cells, at: A1(r, c) });
+}
+/** A 资金分配表 (seed003): title, 单位, a two-row header 县区 | 合计 | 金额(parts) | 备注, rows, a 合计 row. Returns its last row. */
+function allocationTable(s, W, top, left, kind, mayPlant) {
+  const nParts = W.int(1, 3);
+  const right = left + 2 + nParts;
+  let r = top;
+  s.merge(r, left, r, right, `2025年${W.pick(PROJECTS)}${W.pick(['分配表', '资金分配表', '分配明细表'])}`);
+  r++;
+  s.put(r, right, '单位：万元');
+  r++;
+  const hdr = r;
+  s.merge(r, left, r + 1, left, W.pick(['县区', '单位', '地区']));
+  s.merge(r, left + 1, r + 1, left + 1, '合计');
+  s.merge(r, left + 2, r, left + 1 + nParts, '金额');
+  ['信息化建设和基金监管补助', '基层经办能力提升补助', '医药价格监测补助'].slice(0, nParts).forEach((x, k) => s.put(r + 1, left + 2 + k, x));
+  s.merge(r, right, r + 1, right, '备注');
+  r += 2;
+  const areas = pickDistinct(W, AREAS, W.int(3, 7));
+  const sums = new Array(nParts).fill(0);
+  const dataRows = [];
+  for (const a of areas) {
+    s.put(r, left, a);
+    let total = 0;
+    for (let k = 0; k < nParts; k++) {
+      const x = W.chance(0.3) ? 0 : W.int(1, 150) * (W.chance(0.3) ? 1 : 10);
+      if (x) s.put(r, left + 2 + k, { num: x, numFmt: '0.00' });
+      total += x;
+      sums[k] += x;
+    }
+    s.put(r, left + 1, { num: total, numFmt: '0.00' });
+    s.put(r, right, W.pick(['基层服务能力建设试点', '信息化建设', '']) || null);
+    dataRows.push(r);
+    r++;
+  }
+  s.put(r, left, W.pick(['合计', '安康市合计', '总计']));
+  s.put(r, left + 1, { num: sums.reduce((a, b) => a + b, 0), numFmt: '0.00' });
+  sums.forEach((x, k) => s.put(r, left + 2 + k, { num: x, numFmt: '0.00' }));
+  const other = { kind: 'allocation', range: [hdr, left, r, right], plants: [] };
+  if (mayPlant && W.chance(0.4)) plantSum(s, W, other, dataRows, [left + 1, ...sums.map((_, k) => left + 2 + k)], r, left, right);
+  s.others.push(other);
+  return r;
+}
+/** A 项目 list beside a 绩效 table: 序号 | 项目名称 | 金额（万元）, a 合计 row under it. */
+function projectList(s, W, top, left, mayPlant) {
+  const n = W.int(2, 5);
+  let r = top;
+  s.put(r, left, '序号');
+  s.put(r, left + 1, '项目名称');
+  s.put(r, left + 2, '金额（万元）');
+  const hdr = r;
+  r++;
+  let total = 0;
+  const dataRows = [];
+  pickDistinct(W, PROJECTS, n).forEach((p, k) => {
+    const x = W.int(1, 300) + (W.chance(0.5) ? W.int(1, 99) / 100 : 0);
+    s.put(r, left, k + 1);
+    s.put(r, left + 1, p);
+    s.put(r, left + 2, { num: x, numFmt: '0.00' });
+    total += Math.round(x * 100);
+    dataRows.push(r);
+    r++;
+  });
+  s.put(r, left + 1, '合计');
+  s.put(r, left + 2, { num: total / 100, numFmt: '0.00' });
+  const other = { kind: 'list', range: [hdr, left, r, left + 2], plants: [] };
+  if (mayPlant && W.chance(0.3)) plantSum(s, W, other, dataRows, [left + 2], r, left, left + 2);
+  s.others.push(other);
+}
+/**
+ * 'stated': the 填报说明 under the table states the 分值 total (90 or 100) and the weights add up to the other one
+ * (a weight off by 10). 'shift': every row of one 二级 run shifted one column right (seed002: the 二级 name in the 三级
+ * column, the 三级 in the 指标值 column, the value right of it).
+ */
+function widePlant(ctx, W, family) {
+  const { s, rows, cols, truth } = ctx;
+  if (family === 'stated') {
+    if (!truth.weights || !truth.weights.statedIn || ctx.groupW || truth.plants.some((p) => p.family === 'perf.weights')) return false;
+    const d = truth.weights.total === 90 ? 10 : -10;
+    const k = rows.findIndex((x, j) => ctx.w[j] + d > 0);
+    if (k < 0) return false;
+    ctx.w[k] += d;
+    s.put(rows[k].row, ctx.wCol, ctx.wText ? `${ctx.w[k]}${ctx.wText}` : ctx.w[k]);
+    const cells = [truth.weights.statedIn];
+    for (let row = truth.range[0]; row <= truth.range[2]; row++) cells.push(A1(row, ctx.wCol));
+    truth.plants.push({ family: 'perf.weights', cells, at: A1(rows[k].row, ctx.wCol), variant: 'stated' });
+    return true;
+  }
+  if (family === 'shift') {
+    if (ctx.template || cols.unit !== undefined || truth.counties || ctx.groupW) return false;
+    const runs = runsOf(rows).map((run) => run.map((k) => rows[k]));
+    const cands = runs.filter((run) => run.every((x) => !x.planted && !x.cost && !x.count && x.l2) && run[0] !== rows[0] && run[0].l1 === rows[rows.indexOf(run[0]) - 1].l1);
+    if (!cands.length) return false;
+    const run = W.pick(cands);
+    const cells = [];
+    run.forEach((x, j) => {
+      x.planted = true;
+      const hadL2 = s.cells.has(`${x.row},${cols.l2}`) && j === 0 ? true : ctx.mergeMode === 'repeat';
+      // the whole row from the 三级 on moves one column right (its last cell lands right of the table)
+      for (let c = ctx.right; c >= cols.l3; c--) {
+        const v = s.cells.get(`${x.row},${c}`);
+        s.cells.delete(`${x.row},${c}`);
+        if (v !== undefined) s.put(x.row, c + 1, v);
+      }
+      s.cells.delete(`${x.row},${cols.l2}`);
+      if (hadL2) s.put(x.row, cols.l3, x.l2);
+      cells.push(...rowCells(ctx, x.row));
+    });
+    const i = s.merges.findIndex((m) => m[0] === run[0].row && m[1] === cols.l2);
+    if (i >= 0) s.merges.splice(i, 1);
+    truth.plants.push({ family: 'perf.hierarchy', cells, at: A1(run[0].row, cols.l3), variant: 'shift' });
+    truth.shifted = true;
+    return true;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------- books
-function buildBook(seed) {
+function buildBook(seed, opts = {}) {
   const R = rng(seed * 7919 + 101);
+  // --wide draws from its own stream, so the books of the main stream (and every range scored before) do not change
+  // except where a wide variant adds to them.
+  const W = opts.wide ? rng(seed * 104729 + 7) : null;
   const sheets = [];
   const nSheets = R.int(1, 3);
   const clean = R.chance(0.35);
@@ -751,7 +908,9 @@ function buildBook(seed) {
     for (let t = 0; t < nTables; t++) {
       const kind = R.pick(['project', 'project', 'regional', 'regional', 'department']);
       const left = R.chance(0.2) ? 1 : 0;
-      const { bottom, ctx } = table(s, R, row, left, { kind, template });
+      // --wide: a 资金分配表 above the 绩效 table (seed003)
+      if (W && W.chance(0.3)) row = allocationTable(s, W, row, left, kind, !clean && !template) + W.int(2, 3);
+      const { bottom, ctx } = table(s, R, row, left, { kind, template, W });
       if (!clean && !template) {
         const n = R.int(0, 2);
         const fams = R.shuffle(PLANTS);
@@ -760,7 +919,9 @@ function buildBook(seed) {
           if (done >= n) break;
           if (plant(ctx, f)) done++;
         }
+        if (W && W.chance(0.5)) for (const f of W.shuffle(['stated', 'shift'])) if (widePlant(ctx, W, f)) break;
       }
+      if (W && W.chance(0.2)) projectList(s, W, ctx.truth.range[0], ctx.right + W.int(1, 2) + (ctx.truth.shifted ? 1 : 0), !clean && !template);
       row = bottom + (R.chance(0.15) ? 1 : R.int(2, 4)); // sometimes the next title right under the last row
     }
   }
@@ -775,9 +936,12 @@ async function write(sheets, file) {
       const [r, c] = k.split(',').map(Number);
       if (v === null || v === undefined) continue;
       const cell = ws.getCell(r + 1, c + 1);
-      if (typeof v === 'object') {
+      if (typeof v === 'object' && v.date) {
+        cell.value = v.date;
+        cell.numFmt = v.numFmt;
+      } else if (typeof v === 'object') {
         cell.value = v.num;
-        cell.numFmt = '#,##0.00';
+        cell.numFmt = v.numFmt || '#,##0.00';
       } else cell.value = v;
     }
     for (const [t, l, b, r] of s.merges) {
@@ -789,16 +953,22 @@ async function write(sheets, file) {
   await wb.xlsx.writeFile(file);
 }
 
-async function generate(from, to, outDir) {
+async function generate(from, to, outDir, opts = {}) {
   fs.mkdirSync(outDir, { recursive: true });
   const truth = [];
   for (let seed = from; seed <= to; seed++) {
-    const b = buildBook(seed);
+    const b = buildBook(seed, opts);
     const file = path.join(outDir, `book${seed}.xlsx`);
     await write(b.sheets, file);
-    truth.push({ file, seed, clean: b.sheets.every((s) => s.tables.every((t) => !t.plants.length)), template: b.template, sheets: b.sheets.map((s) => ({ name: s.name, tables: s.tables.map(({ cols, ...t }) => t) })) });
+    truth.push({
+      file,
+      seed,
+      clean: b.sheets.every((s) => [...s.tables, ...s.others].every((t) => !t.plants.length)),
+      template: b.template,
+      sheets: b.sheets.map((s) => ({ name: s.name, tables: s.tables.map(({ cols, ...t }) => t), others: s.others })),
+    });
   }
   fs.writeFileSync(path.join(outDir, 'truth.json'), JSON.stringify(truth));
 }
-if (require.main === module) generate(Number(process.argv[2]), Number(process.argv[3]), process.argv[4]);
+if (require.main === module) generate(Number(process.argv[2]), Number(process.argv[3]), process.argv[4], { wide: process.argv.includes('--wide') });
 module.exports = { buildBook, generate };

@@ -9,6 +9,7 @@
 //  - sum.* inside a 绩效 table is false unless it names a cell of a planted 资金 or 分值 error;
 //  - tables located: a reported table of kind 'performance' with IoU ≥ 0.9 against the truth range;
 //  - alarms on clean books: any finding at all (any rule, any grade) on a book with nothing planted.
+//  - --wide books: sum.* inside a non-绩效 table (资金分配表, 项目 list) is right on a cell of its planted row or 合计 row.
 // Usage: node scripts/holdout-perf/score.js DIR [BIN] [--json]
 const fs = require('fs');
 const path = require('path');
@@ -55,7 +56,7 @@ const FAMILIES = ['perf.funds', 'perf.weights', 'perf.cost', 'perf.value', 'perf
 async function score(dir, reportsOf) {
   reportsOf = reportsOf || cliReports(path.join(__dirname, '..', '..', 'bin', 'jiaohe.js'));
   const truth = JSON.parse(fs.readFileSync(path.join(dir, 'truth.json'), 'utf8'));
-  const s = { books: truth.length, tables: 0, located: 0, cleanBooks: 0, cleanWithAlarm: 0, templates: 0, templatesNoted: 0, sumInPerf: 0, sumOnPlant: 0, fam: {}, notes: [], grades: {} };
+  const s = { books: truth.length, tables: 0, located: 0, cleanBooks: 0, cleanWithAlarm: 0, templates: 0, templatesNoted: 0, sumInPerf: 0, sumOnPlant: 0, other: { tables: 0, plants: 0, found: 0, tp: 0, fp: 0 }, fam: {}, notes: [], grades: {} };
   for (const f of FAMILIES) s.fam[f] = { plants: 0, found: 0, tp: 0, fp: 0 };
   const note = (x) => s.notes.push(x);
   for (let i = 0; i < truth.length; i += 20) {
@@ -74,6 +75,13 @@ async function score(dir, reportsOf) {
         for (const f of rs.findings) {
           s.grades[f.severity] = (s.grades[f.severity] || 0) + 1;
           const t = ts.tables.find((x) => inside(f.cell, x.range));
+          const o = !t && (ts.others || []).find((x) => inside(f.cell, x.range));
+          if (f.rule.startsWith('sum.') && o) {
+            const p = o.plants.find((x) => x.cells.includes(f.cell));
+            if (p) { s.other.tp++; p.hit = true; }
+            else { s.other.fp++; alarms++; note(`${name} ${ts.name} false sum in a ${o.kind} table ${f.cell} ${f.message}`); }
+            continue;
+          }
           if (f.rule.startsWith('sum.')) {
             if (!t) { alarms++; note(`${name} ${ts.name} sum outside the 绩效 tables ${f.cell} ${f.message}`); continue; }
             const onPlant = t.plants.some((p) => (p.family === 'perf.funds' || p.family === 'perf.weights') && p.cells.includes(f.cell));
@@ -96,6 +104,14 @@ async function score(dir, reportsOf) {
           alarms++;
           const onOther = plants.find((x) => x.cells.includes(f.cell));
           note(`${name} ${ts.name} false ${f.rule} ${f.severity} ${f.cell}${onOther ? ` (on a ${onOther.family} plant)` : ''} ${f.message}`);
+        }
+        for (const o of ts.others || []) {
+          s.other.tables++;
+          for (const p of o.plants) {
+            s.other.plants++;
+            if (p.hit) s.other.found++;
+            else note(`${name} ${ts.name} missed sum in a ${o.kind} table at ${p.at}`);
+          }
         }
         for (const p of plants) {
           if (!s.fam[p.family]) continue;
@@ -130,6 +146,10 @@ function summary(s) {
   const all = Object.values(s.fam).reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp, found: a.found + x.found, plants: a.plants + x.plants }), { tp: 0, fp: 0, found: 0, plants: 0 });
   lines.push(`${'perf.* (all)'.padEnd(18)} precision ${(all.tp / Math.max(1, all.tp + all.fp)).toFixed(3)} recall ${(all.found / Math.max(1, all.plants)).toFixed(3)} (plants ${all.found}/${all.plants}, findings right ${all.tp} false ${all.fp})`);
   lines.push(`sum.* inside 绩效 tables: false ${s.sumInPerf}, on a planted 资金/分值 cell ${s.sumOnPlant}`);
+  if (s.other.tables) {
+    const o = s.other;
+    lines.push(`sum.* in non-绩效 tables (${o.tables}): precision ${(o.tp / Math.max(1, o.tp + o.fp)).toFixed(3)} recall ${(o.found / Math.max(1, o.plants)).toFixed(3)} (plants ${o.found}/${o.plants}, findings right ${o.tp} false ${o.fp})`);
+  }
   lines.push(`clean books with an alarm ${s.cleanWithAlarm}/${s.cleanBooks}`);
   lines.push(`grades 错误 ${s.grades.error || 0} 疑似 ${s.grades.warning || 0} 提示 ${s.grades.hint || 0}`);
   return lines.join('\n');
