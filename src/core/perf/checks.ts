@@ -152,7 +152,8 @@ function checkWeights(ctx: Ctx): void {
     });
   }
   const sum = weighted.reduce((s, i) => s.plus(weightOf(i)!), new Decimal(0));
-  const allowed = ctx.settings.weightsTotal === 'auto' ? [90, 100] : [ctx.settings.weightsTotal];
+  const statedTotal = ctx.settings.weightsTotal === 'auto' ? perf.statedWeightTotal : undefined;
+  const allowed = statedTotal ? [statedTotal.total.toNumber()] : ctx.settings.weightsTotal === 'auto' ? [90, 100] : [ctx.settings.weightsTotal];
   const stated = perf.totalRow?.weight;
   const cells = weighted.map((i) => a1(i.weight!.cell));
   if (stated && stated.amount !== null && !stated.amount.eq(sum)) {
@@ -174,9 +175,10 @@ function checkWeights(ctx: Ctx): void {
       expected: allowed.join('|'),
       actual: fmt(sum),
       parts: cells,
-      message:
-        `各指标分值之和为 ${fmt(sum)}，标准要求为 ${expectedText}` +
-        `（通常产出 50、效益 30、满意度 10，另含预算执行率 10 时合计 100；不含预算执行率时合计 90）。`,
+      message: statedTotal
+        ? `各指标分值之和为 ${fmt(sum)}，但表中注明分值合计为 ${expectedText} 分（${a1(statedTotal.cell)}“${statedTotal.text.trim()}”）。`
+        : `各指标分值之和为 ${fmt(sum)}，标准要求为 ${expectedText}` +
+          `（通常产出 50、效益 30、满意度 10，另含预算执行率 10 时合计 100；不含预算执行率时合计 90）。`,
       messageEn: `Indicator weights add up to ${fmt(sum)}; expected ${allowed.join(' or ')}.`,
     });
   }

@@ -150,6 +150,8 @@ function fieldKind(text: string): FieldKind | undefined {
   const key = fieldKey(text);
   if (!key) return undefined;
   for (const [re, kind] of FIELD_PATTERNS) if (re.test(key)) return kind;
+  // 省主管部门, 市级主管部门, 县财政部门…: any level's 主管部门 / 财政部门.
+  if (/^[\u4e00-\u9fa5]{1,4}(主管部门|财政部门)$/.test(key)) return 'department';
   // Any label about money that states its unit ("年度预算（元）", "部门预算（万元）") heads the 资金 lines.
   if (/[(（](万元|元|亿元|千元)[)）]$/.test(N(text)) && /资金|预算|金额|经费|投入/.test(key) && key.length <= 10) return 'funds-group';
   return undefined;
@@ -198,7 +200,7 @@ function readTable(grid: Grid, headerRow: number, headerCols: HeaderColumns, min
 
   const firstHeaderRow = countiesInRow ? headerRow - 1 : headerRow;
   const top = headerBlockTop(grid, firstHeaderRow, minTop, left, headerRight);
-  const right = Math.max(headerRight, contiguousRight(grid, top, headerRow, left));
+  const right = blockRight(grid, top, firstHeaderRow - 1, left, headerRight, contiguousRight(grid, top, headerRow, left));
   // The unit line above the table ("单位：元") is the amounts' unit unless the 资金 label states its own; it must
   // be known before the amounts are read ("7880900.00元" in a 元 table is 7880900, not 788.09 万元).
   const lineUnit = unitLineAbove(grid, top, headerRight);
@@ -222,6 +224,8 @@ function readTable(grid: Grid, headerRow: number, headerCols: HeaderColumns, min
   if (titleRow !== undefined) perf.titleRow = titleRow;
   if (year) perf.year = year;
   if (totalRow) perf.totalRow = totalRow;
+  const stated = statedWeightTotal(grid, cols, headerRow, Math.max(lastRow, headerBottom), left, right);
+  if (stated) perf.statedWeightTotal = stated;
 
   const range: CellRange = { top, left, bottom: Math.max(lastRow, headerBottom), right };
   const table: DetectedTable = {
@@ -267,6 +271,51 @@ export function contiguousRight(grid: Grid, top: number, bottom: number, left: n
   return right;
 }
 
+/**
+ * The header block may be wider than the indicator heading (a 资金 line with more parts than the grid has columns),
+ * so the table reaches as far right as the block's rows run on. But when the block's values are merged out to exactly
+ * the heading's right edge and no merge of the block crosses it, the author drew the table that wide: what stands
+ * right next to it (a 项目 list beside, seed003 style) is another table.
+ */
+function blockRight(grid: Grid, top: number, bottom: number, left: number, headerRight: number, runRight: number): number {
+  if (runRight <= headerRight) return headerRight;
+  let endsAtEdge = false;
+  for (let r = top; r <= bottom; r++) {
+    for (let c = left; c <= headerRight; c++) {
+      const m = grid.mergeAt(r, c);
+      if (!m || m.top !== r || m.left !== c) continue;
+      if (m.right > headerRight) return runRight;
+      if (m.right === headerRight && m.left > left) endsAtEdge = true;
+    }
+  }
+  return endsAtEdge ? headerRight : runRight;
+}
+
+/**
+ * The 分值 total the form itself states: in the 分值 heading ("分值（90分）", "权重（满分90分）") or in a note under
+ * the table ("分值合计为90分（预算执行率10分另计）", "本表指标分值总分为100分"). A form that leaves out 预算执行率
+ * states 90; one that includes it states 100.
+ */
+function statedWeightTotal(grid: Grid, cols: IndicatorColumns, headerRow: number, lastRow: number, left: number, right: number): PerfTable['statedWeightTotal'] {
+  if (cols.weight === undefined) return undefined;
+  const heading = toHalfWidth(grid.text(headerRow, cols.weight)).replace(/\s+/g, '');
+  const inHeading = /[(（](?:满分|合计|总分|共)?(\d+(?:\.\d+)?)分[)）]/.exec(heading);
+  if (inHeading) return { total: new Decimal(inHeading[1]), cell: { row: headerRow, col: cols.weight }, text: grid.text(headerRow, cols.weight) };
+  // The notes and footer lines under the table, up to the next table's title or heading.
+  for (let r = lastRow + 1; r <= Math.min(lastRow + 5, grid.rowCount - 1); r++) {
+    const texts = rowTexts(grid, r, left, right);
+    const isNote = (x: { text: string }) => NOTE_RE.test(toHalfWidth(x.text).replace(/\s+/g, ''));
+    if (!texts.some(isNote) && texts.some((x) => /绩效目标表|^一级指标$/.test(N(x.text)))) break;
+    for (const { col, text } of texts) {
+      const t = toHalfWidth(text).replace(/\s+/g, '');
+      if (!NOTE_RE.test(t)) continue;
+      const m = /(?:分值|权重)(?:合计|总分|总计|满分)[为是]?(\d+(?:\.\d+)?)分/.exec(t);
+      if (m) return { total: new Decimal(m[1]), cell: { row: r, col }, text };
+    }
+  }
+  return undefined;
+}
+
 /** Optional indicator columns found right of the table belong to the table beside it. */
 function dropColumnsRightOf(cols: IndicatorColumns, right: number): void {
   for (const key of ['basis', 'outer', 'nature', 'unit', 'lastYear', 'weight', 'scoring', 'evidence', 'note'] as const) {
@@ -310,10 +359,12 @@ function headerBlockTop(grid: Grid, headerRow: number, minTop: number, left: num
     if (!texts.some((t) => fieldKind(t.text)) && !coveredFromAbove) {
       // Labels this reader does not know ("项目属性", "主管部门及代码") are still the block when its 项目名称
       // row lies above them, with no blank row, title or year line in between.
+      // Known labels above that row (预算单位 over 项目名称) are the block too: the walk goes on from it.
       const name = nameRowAbove(grid, r, minTop, left, right);
       if (name === undefined) break;
       top = name;
-      break;
+      r = name;
+      continue;
     }
     top = r;
   }
@@ -510,6 +561,13 @@ interface LevelToken {
   shifted: boolean;
 }
 
+/** The row's 指标值 cell holds a name, not a value, and the cell right of it holds a value: the row moved right. */
+function valueMovedRight(grid: Grid, row: number, valueCol: number): boolean {
+  const here = parseIndicatorValue(grid.text(row, valueCol)).kind;
+  const next = parseIndicatorValue(grid.text(row, valueCol + 1)).kind;
+  return here === 'text' && next !== 'text' && next !== 'empty';
+}
+
 const TOTAL_RE = /^(合计|总计|小计|分值合计|权重合计|总分|合\s*计)$/;
 const NOTE_RE = /^(注|说明|备注|填表说明|填报说明)[:：]/;
 const FOOTER_RE = /^(填报人|填表人|填报单位|联系人|联系电话|电话|审核人|单位负责人|负责人|分管领导|制表人|制表|经办人|填报日期|日期)[:：]/;
@@ -580,8 +638,10 @@ function readIndicators(
     let shift = 0;
     for (let c = cols.level3; c < cols.value + 1; c++) {
       const t = grid.text(r, c);
-      // Only full level names ("社会效益指标"), not short forms that can be a 三级 name ("满意度").
-      if (!t || !looksLikeLevelLabel(t) || !(level1Of(t) || level2Of(t))) break;
+      // Full level names ("社会效益指标"); a short form that can be a 三级 name ("满意度", "经济效益") only when the
+      // row shows the shift: the 指标值 column holds a name, the cell right of it a value.
+      if (!t || !(level1Of(t) || level2Of(t))) break;
+      if (!looksLikeLevelLabel(t) && !(shift === 0 && !grid.text(r, cols.level2) && valueMovedRight(grid, r, cols.value))) break;
       if (!grid.text(r, cols.level3 + shift + 1) && !grid.text(r, cols.value + shift + 1)) break;
       tokens.push({ text: t, cell: { row: r, col: c }, column: 'level2', shifted: true });
       shift++;

@@ -157,6 +157,8 @@ export interface PerfTable {
   columns: IndicatorColumns;
   indicators: Indicator[];
   levelIssues: LevelIssue[];
+  /** The 分值 total the form states (in the 分值 heading or a note under the table), which the weights must add up to. */
+  statedWeightTotal?: { total: Decimal; cell: CellRef; text: string };
   /** A 合计 row of the weights, when the table has one. */
   totalRow?: { row: number; weight?: { cell: CellRef; amount: Decimal | null; text: string } };
 }
