@@ -255,6 +255,7 @@ function table(s, R, top, left, opts) {
   // --wide: 指标值 "100%" / "95%" typed as real numbers (1 formatted 0%), completion dates as real dates
   if (opts.W && !split && opts.W.chance(0.35)) cols.numeric = true;
   const truth = { kind: 'performance', form: kind, unit: unitWord, plants: [], template: !!template };
+  if (cols.numeric) truth.numericValues = true;
   let r = top;
   // title block (outside the range)
   const title = { project: '项目支出绩效目标表', regional: R.pick(['中央对地方转移支付区域绩效目标表', `${R.pick(PROJECTS)}区域绩效目标表`]), department: '部门整体绩效目标表' }[kind];

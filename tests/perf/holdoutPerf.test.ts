@@ -12,14 +12,15 @@ const { score, summary } = require('../../scripts/holdout-perf/score.js');
 
 jest.setTimeout(60_000);
 
+const reports = async (files: string[]) => {
+  const r = await jiaohe(['check', ...files, '--format', 'json', '--jobs', '1']);
+  return JSON.parse(r.stdout);
+};
+
 it('seeds 1–40: every planted 绩效 error found, with nothing false', async () => {
   const dir = await tempDir('holdout-perf-');
   try {
     await generate(1, 40, dir);
-    const reports = async (files: string[]) => {
-      const r = await jiaohe(['check', ...files, '--format', 'json', '--jobs', '1']);
-      return JSON.parse(r.stdout);
-    };
     const s = await score(dir, reports);
     const figures = summary(s);
     // What the range holds, so the test cannot pass on nothing.
@@ -36,6 +37,32 @@ it('seeds 1–40: every planted 绩效 error found, with nothing false', async (
     expect(s.cleanWithAlarm).toBe(0);
     expect(s.sumInPerf).toBe(0);
     expect(s.templatesNoted).toBe(s.templates);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+it('seeds 5001–5020 with the --wide variants: tables beside and above, stated 分值 totals, shifted rows, real numbers', async () => {
+  const dir = await tempDir('holdout-perf-wide-');
+  try {
+    await generate(5001, 5020, dir, { wide: true });
+    const truth = JSON.parse(await fs.readFile(`${dir}/truth.json`, 'utf8'));
+    const tables = truth.flatMap((b: any) => b.sheets.flatMap((s: any) => s.tables));
+    const plants = tables.flatMap((t: any) => t.plants);
+    // What the range holds, so the test cannot pass on nothing.
+    expect(plants.filter((p: any) => p.variant === 'stated').length).toBeGreaterThanOrEqual(3);
+    expect(plants.filter((p: any) => p.variant === 'shift').length).toBeGreaterThanOrEqual(3);
+    expect(tables.filter((t: any) => t.numericValues).length).toBeGreaterThanOrEqual(5);
+    const s = await score(dir, reports);
+    expect(s.other.tables).toBeGreaterThanOrEqual(15);
+    expect(s.other.plants).toBeGreaterThanOrEqual(4);
+    expect(s.notes).toEqual([]);
+    expect(summary(s)).toContain('perf.* (all)       precision 1.000 recall 1.000');
+    expect(s.other.found).toBe(s.other.plants);
+    expect(s.other.fp).toBe(0);
+    expect(s.located).toBe(s.tables);
+    expect(s.cleanWithAlarm).toBe(0);
+    expect(s.sumInPerf).toBe(0);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
