@@ -195,12 +195,17 @@ function readTable(grid: Grid, headerRow: number, headerCols: HeaderColumns, min
   }
   const left = cols.outer ?? Math.min(cols.level1, leftEdgeOfRow(grid, headerRow));
   // The table's own columns: another table may stand to its right on the same rows.
-  const headerRight = contiguousRight(grid, headerRow, headerBottom, left);
+  let headerRight = contiguousRight(grid, headerRow, headerBottom, left);
   dropColumnsRightOf(cols, headerRight);
 
   const firstHeaderRow = countiesInRow ? headerRow - 1 : headerRow;
   const top = headerBlockTop(grid, firstHeaderRow, minTop, left, headerRight);
-  const right = blockRight(grid, top, firstHeaderRow - 1, left, headerRight, contiguousRight(grid, top, headerRow, left));
+  // A table standing right next to this one on the heading row too: the block's merges say how wide the author
+  // drew this one, and no indicator column lies beyond.
+  const drawn = drawnRight(grid, top, firstHeaderRow - 1, left, headerRight);
+  if (drawn !== undefined && drawn < headerRight && lastIndicatorColumn(cols) <= drawn) headerRight = drawn;
+  const runRight = contiguousRight(grid, top, headerRow, left);
+  const right = runRight > headerRight && drawn !== headerRight ? runRight : headerRight;
   // The unit line above the table ("单位：元") is the amounts' unit unless the 资金 label states its own; it must
   // be known before the amounts are read ("7880900.00元" in a 元 table is 7880900, not 788.09 万元).
   const lineUnit = unitLineAbove(grid, top, headerRight);
@@ -272,23 +277,25 @@ export function contiguousRight(grid: Grid, top: number, bottom: number, left: n
 }
 
 /**
- * The header block may be wider than the indicator heading (a 资金 line with more parts than the grid has columns),
- * so the table reaches as far right as the block's rows run on. But when the block's values are merged out to exactly
- * the heading's right edge and no merge of the block crosses it, the author drew the table that wide: what stands
- * right next to it (a 项目 list beside, seed003 style) is another table.
+ * How wide the author drew the header block: the right edge of its value merges (项目名称 | 医保… merged across).
+ * The block may be wider than the indicator heading (a 资金 line with more parts than the grid has columns), and
+ * is then as wide as its rows run on; when its merges end at the heading's right edge, what stands right next to
+ * it (a 项目 list beside, seed003 style) is another table.
  */
-function blockRight(grid: Grid, top: number, bottom: number, left: number, headerRight: number, runRight: number): number {
-  if (runRight <= headerRight) return headerRight;
-  let endsAtEdge = false;
+function drawnRight(grid: Grid, top: number, bottom: number, left: number, headerRight: number): number | undefined {
+  let drawn: number | undefined;
   for (let r = top; r <= bottom; r++) {
-    for (let c = left; c <= headerRight; c++) {
+    for (let c = left + 1; c <= headerRight; c++) {
       const m = grid.mergeAt(r, c);
-      if (!m || m.top !== r || m.left !== c) continue;
-      if (m.right > headerRight) return runRight;
-      if (m.right === headerRight && m.left > left) endsAtEdge = true;
+      if (m && m.top === r && m.left === c && m.right > m.left) drawn = Math.max(drawn ?? m.right, m.right);
     }
   }
-  return endsAtEdge ? headerRight : runRight;
+  return drawn;
+}
+
+function lastIndicatorColumn(cols: IndicatorColumns): number {
+  const { regions, ...rest } = cols;
+  return Math.max(...Object.values(rest).filter((c): c is number => typeof c === 'number'), ...regions.map((r) => r.col));
 }
 
 /**
