@@ -90,6 +90,14 @@ describe('planted faults in seed 004 tables: each caught, nothing else reported'
     expect(perfFindings(g, { weightsTotal: 90 })).toEqual([]);
   });
 
+  test('perf.weights: the total the form states in the 分值 heading is the one the weights must reach', async () => {
+    const f = await planted('绩效-能力提升320', { G7: '指标分值权重（满分100分）' });
+    expect(brief(f)).toEqual(['perf.weights@G7']);
+    expect(f[0]).toMatchObject({ actual: '90', expected: '100' });
+    expect(f[0].message).toContain('表中注明分值合计为 100 分');
+    expect(await planted('绩效-能力提升320', { G7: '指标分值权重（90分）' })).toEqual([]);
+  });
+
   test('perf.weights: a missing weight', async () => {
     const f = await planted('绩效-离休600', { G16: null });
     expect(brief(f)).toEqual(['perf.weights@G16', 'perf.weights@G7']);
