@@ -41,7 +41,7 @@ export function resolveSettings(partial?: Partial<CheckSettings>): CheckSettings
 export function checkSheet(grid: Grid, settings?: Partial<CheckSettings>): SheetCheck {
   const s = resolveSettings(settings);
   if (grid.rowCount === 0 || grid.colCount === 0) {
-    return { name: grid.name, tables: [], findings: [], detected: [], notice: '工作表为空，没有可校验的表格。' };
+    return { name: grid.name, tables: [], findings: [], detected: [], notice: grid.unread ?? '工作表为空，没有可校验的表格。' };
   }
   const catalog = chooseCatalog(s.catalogYear, s.catalogYear ? undefined : yearOfBook([grid]), catalogLibrary());
   const detected = detectTables(grid);

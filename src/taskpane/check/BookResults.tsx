@@ -60,6 +60,13 @@ export function BookResults(props: BookResultsProps): React.JSX.Element {
           <MessageBarBody>{book.catalog.note}</MessageBarBody>
         </MessageBar>
       )}
+      {book.sheets
+        .filter((s) => s.notice)
+        .map((s) => (
+          <MessageBar key={`notice-${s.name}`} intent={s.notice!.startsWith('未校验') ? 'warning' : 'info'}>
+            <MessageBarBody>{t('book.sheetNotice', { sheet: s.name, notice: s.notice! })}</MessageBarBody>
+          </MessageBar>
+        ))}
       {book.crossTable ? (
         <CrossTable report={book.crossTable} selected={props.selected} onSelect={props.onSelect} />
       ) : (
