@@ -58,7 +58,10 @@ describe('the worker protocol (page messages → handler → replies)', () => {
     const replies = roundTrip([...rows, { type: 'checkBook', id: 8, sheets: grids.map(shapeOf), settings: DEFAULT_SETTINGS }]);
     const done = replies[replies.length - 1];
     if (done.type !== 'bookDone') throw new Error(`expected bookDone, got ${done.type}`);
-    expect(done.book.sheets.map((c) => c.notice)).toEqual([undefined, '未校验：工作表“表9”的内容范围过大']);
+    expect(done.book.sheets.map((c) => [c.notice, c.unread])).toEqual([
+      [undefined, undefined],
+      ['未校验：工作表“表9”的内容范围过大', true],
+    ]);
   });
 
   test('a sheet of more rows than one chunk: the same outcome as in the page, without the detected tables', async () => {

@@ -53,7 +53,7 @@ export function BookResults(props: BookResultsProps): React.JSX.Element {
   return (
     <section className={styles.root} data-testid="book-results">
       <Text weight="semibold" role="status">
-        {t('book.summary', { sheets: book.sheets.length, within, cross })}
+        {t('book.summary', { sheets: book.sheets.filter((s) => !s.unread).length, within, cross })}
       </Text>
       {book.catalog?.note && (
         <MessageBar intent="info">
@@ -63,7 +63,7 @@ export function BookResults(props: BookResultsProps): React.JSX.Element {
       {book.sheets
         .filter((s) => s.notice)
         .map((s) => (
-          <MessageBar key={`notice-${s.name}`} intent={s.notice!.startsWith('未校验') ? 'warning' : 'info'}>
+          <MessageBar key={`notice-${s.name}`} intent={s.unread ? 'warning' : 'info'}>
             <MessageBarBody>{t('book.sheetNotice', { sheet: s.name, notice: s.notice! })}</MessageBarBody>
           </MessageBar>
         ))}
