@@ -15,6 +15,8 @@ export interface SheetCheck extends SheetReport {
   detected: DetectedTable[];
   /** The catalog year the code checks used (from the settings, else the sheet's title). */
   catalog?: CatalogChoice;
+  /** The host could not read the sheet (Grid.unread, also the notice): it was not checked. */
+  unread?: true;
 }
 
 export function summarizeTable(t: DetectedTable): TableSummary {
@@ -41,6 +43,7 @@ export function resolveSettings(partial?: Partial<CheckSettings>): CheckSettings
 export function checkSheet(grid: Grid, settings?: Partial<CheckSettings>): SheetCheck {
   const s = resolveSettings(settings);
   if (grid.rowCount === 0 || grid.colCount === 0) {
+    if (grid.unread) return { name: grid.name, tables: [], findings: [], detected: [], notice: grid.unread, unread: true };
     return { name: grid.name, tables: [], findings: [], detected: [], notice: '工作表为空，没有可校验的表格。' };
   }
   const catalog = chooseCatalog(s.catalogYear, s.catalogYear ? undefined : yearOfBook([grid]), catalogLibrary());

@@ -1,3 +1,4 @@
+import { Grid } from '../core/grid';
 import { rangeToA1 } from '../core/grid/address';
 
 /**
@@ -16,4 +17,22 @@ export function tooLargeToRead(sheet: string, range: { top: number; left: number
     `工作表“${sheet}”的内容范围为 ${address}（${range.rows.toLocaleString('en-US')} 行 × ${range.cols.toLocaleString('en-US')} 列），` +
     `超过可读取的 ${MAX_READ_CELLS / 10_000} 万个单元格，多半是表格之外远处有零星内容：请按 Ctrl+End 找到并删除后再校验。`
   );
+}
+
+/** A sheet the host refused to read because of its size; the message is tooLargeToRead's. */
+export class SheetTooLargeError extends Error {
+  readonly code = 'SheetTooLarge';
+  constructor(message: string) {
+    super(message);
+    this.name = 'SheetTooLargeError';
+  }
+}
+
+/**
+ * In a whole-book read, a sheet too large to read does not stop the book: it becomes an empty grid that says why
+ * (Grid.unread, shown as that sheet's notice), and the other sheets are checked. Any other error is rethrown.
+ */
+export function unreadGrid(sheet: string, err: unknown): Grid {
+  if ((err as { code?: unknown })?.code !== 'SheetTooLarge') throw err;
+  return new Grid({ name: sheet, cells: [], unread: `未校验：${(err as Error).message}` });
 }

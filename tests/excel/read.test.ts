@@ -2,6 +2,8 @@ import { FakeCell, FakeWorkbook, fakeExcel } from './fakeWorkbook';
 import { ExcelHost } from '../../src/hosts/excel';
 import { DEFAULT_BYTES_PER_CELL, DEFAULT_PAYLOAD_BUDGET, rowsPerChunk } from '../../src/hosts/excel/readPlan';
 import { parseRange } from '../../src/core/grid';
+import { DEFAULT_SETTINGS } from '../../src/core/types';
+import { runBookCheck } from '../../src/taskpane/check/runCheck';
 
 /** "#,##0.00" display text, cheaply (formatNumber's exact decimals are not what this test is about). */
 function money(v: number): string {
@@ -208,5 +210,23 @@ describe('a sheet whose content range is too large to read (a stray value at XFD
     await expect(read).rejects.toThrow(/工作表“表1”的内容范围为 A1:XFD1048576（1,048,576 行 × 16,384 列），超过可读取的 500 万个单元格.*Ctrl\+End/);
     await expect(read).rejects.toMatchObject({ name: 'ExcelHostError', code: 'SheetTooLarge' });
     expect(wb.syncCount).toBe(1);
+  });
+
+  it('in 校验整个工作簿 only that sheet is left out, saying why; the others are read and checked', async () => {
+    const wb = new FakeWorkbook();
+    budgetSheet(wb, 5, '表1');
+    const stray = wb.addSheet('表2');
+    stray.generated = { top: 0, left: 0, rows: 1_048_576, cols: 16_384, cell: (r, c) => (r === 0 && c === 0 ? { value: '项目' } : r === 1_048_575 && c === 16_383 ? { value: 'x' } : undefined) };
+    budgetSheet(wb, 7, '表3');
+    const fx = fakeExcel(wb, '1.18');
+    const host = new ExcelHost({ run: fx.run, isSetSupported: fx.isSetSupported });
+    const grids = await host.readAllSheets();
+    expect(grids.map((g) => [g.name, g.rowCount, g.unread?.slice(0, 14)])).toEqual([
+      ['表1', 5, undefined],
+      ['表2', 0, '未校验：工作表“表2”的内容'],
+      ['表3', 7, undefined],
+    ]);
+    const book = await runBookCheck(host, DEFAULT_SETTINGS, undefined, { inPage: true });
+    expect(book.sheets.map((s) => s.notice?.startsWith('未校验：工作表“表2”的内容范围为 A1:XFD1048576') ?? false)).toEqual([false, true, false]);
   });
 });

@@ -50,6 +50,20 @@ describe('the worker protocol (page messages → handler → replies)', () => {
     expect(done.book.crossTable).toEqual(engine.crossTable);
   });
 
+  test('a sheet the host could not read (Grid.unread) reaches the worker and comes back as that sheet’s notice', async () => {
+    const [first] = await seed004();
+    const unread = new Grid({ name: '表9', cells: [], unread: '未校验：工作表“表9”的内容范围过大' });
+    const grids = [first, unread];
+    const rows = grids.flatMap((g, i) => [...rowMessages(g, i)]);
+    const replies = roundTrip([...rows, { type: 'checkBook', id: 8, sheets: grids.map(shapeOf), settings: DEFAULT_SETTINGS }]);
+    const done = replies[replies.length - 1];
+    if (done.type !== 'bookDone') throw new Error(`expected bookDone, got ${done.type}`);
+    expect(done.book.sheets.map((c) => [c.notice, c.unread])).toEqual([
+      [undefined, undefined],
+      ['未校验：工作表“表9”的内容范围过大', true],
+    ]);
+  });
+
   test('a sheet of more rows than one chunk: the same outcome as in the page, without the detected tables', async () => {
     const [, sheet] = await seed004();
     const cells = Array.from({ length: 1200 }, (_, r) => Array.from({ length: sheet.colCount }, (_, c) => sheet.cell(r % sheet.rowCount, c)));

@@ -407,4 +407,16 @@ describe('a sheet whose content range is too large to read', () => {
       /工作表“表1”的内容范围为 A1:XFD1048576（1,048,576 行 × 16,384 列），超过可读取的 500 万个单元格.*Ctrl\+End/,
     );
   });
+
+  it('in 校验整个工作簿 only that sheet is left out, saying why', async () => {
+    const app = FakeApplication.fromGrids([gridFromRows('表1', [['项目', '金额'], ['甲', 1]]), gridFromRows('表2', [['项目', '金额'], ['乙', 2]])], 0);
+    app.workbook.sheets[0].cellAt(1_048_575, 16_383, true).value = 'x';
+    const grids = await new WpsHost({ application: app }).readAllSheets();
+    expect(grids.map((g) => [g.name, g.rowCount])).toEqual([
+      ['表1', 0],
+      ['表2', 2],
+    ]);
+    expect(grids[0].unread).toMatch(/^未校验：工作表“表1”的内容范围为 A1:XFD1048576/);
+    expect(grids[1].unread).toBeUndefined();
+  });
 });

@@ -27,6 +27,8 @@ export interface GridInit {
   merges?: CellRange[];
   hiddenRows?: number[];
   hiddenCols?: number[];
+  /** Why the host could not read this sheet's cells (the grid is then empty), in one Chinese line. */
+  unread?: string;
 }
 
 /** A number read from a cell, exactly. */
@@ -51,6 +53,8 @@ export class Grid {
   readonly merges: readonly CellRange[];
   readonly hiddenRows: ReadonlySet<number>;
   readonly hiddenCols: ReadonlySet<number>;
+  /** Why the host could not read this sheet's cells (the grid is then empty). */
+  readonly unread?: string;
   private readonly cells: (CellData | undefined)[][];
   private readonly mergeIndex = new Map<number, CellRange>();
   /** 1 for rows some merge covers: cell lookups on the other rows (nearly all) skip the merge index. */
@@ -63,6 +67,7 @@ export class Grid {
     this.merges = init.merges ?? [];
     this.hiddenRows = new Set(init.hiddenRows ?? []);
     this.hiddenCols = new Set(init.hiddenCols ?? []);
+    if (init.unread) this.unread = init.unread;
     let cols = 0;
     let rows = 0;
     for (let r = 0; r < init.cells.length; r++) {

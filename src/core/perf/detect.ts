@@ -824,7 +824,6 @@ function splitValue(grid: Grid, r: number, cols: IndicatorColumns, shift: number
   return combined.kind === 'number' ? { ...combined, raw: valueText } : value;
 }
 
-/** Is the row covered by a merge that started inside the indicator grid (a 一级/二级 cell spanning it)? */
 /** County columns under a "区域目标值" merged across them, right of the 指标值 column; none when there is no such group. */
 function regionsRightOfValue(grid: Grid, headerRow: number, valueCol: number): { name: string; col: number }[] {
   for (let c = valueCol + 1; c < grid.colCount; c++) {
@@ -849,6 +848,7 @@ function endsIndicators(grid: Grid, r: number, cols: IndicatorColumns, left: num
   return !!indicatorHeaderAt(grid, r);
 }
 
+/** Is the row covered by a merge that started inside the indicator grid (a 一级/二级 cell spanning it)? */
 function mergedFromTable(grid: Grid, row: number, tableTop: number, left: number, right: number): boolean {
   for (let c = left; c <= right; c++) {
     const m = grid.mergeAt(row, c);

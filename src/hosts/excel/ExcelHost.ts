@@ -17,7 +17,7 @@ import { Finding, Severity, worseSeverity } from '../../core/types';
 import type { PlanStyle, SheetPlan } from '../../core/plan';
 import type { BookProgress, HostKind, ReadProgress, SelectionInfo, SpreadsheetHost } from '../host';
 import { VERIFIED_FILL } from '../host';
-import { tooLargeToRead } from '../readLimit';
+import { tooLargeToRead, unreadGrid } from '../readLimit';
 import { sanitizeIgnored, type IgnoredFinding } from '../../core/report/review';
 import {
   DEFAULT_BYTES_PER_CELL,
@@ -257,7 +257,11 @@ export class ExcelHost implements SpreadsheetHost {
       const grids: Grid[] = [];
       for (let i = 0; i < names.length && !signal?.aborted; i++) {
         onProgress?.(names[i], i + 1, names.length);
-        grids.push(await this.readSheetIn(ctx, sheets.getItem(names[i])));
+        try {
+          grids.push(await this.readSheetIn(ctx, sheets.getItem(names[i])));
+        } catch (err) {
+          grids.push(unreadGrid(names[i], err));
+        }
       }
       return grids;
     });

@@ -9,6 +9,7 @@ import { count, EtApplication, EtRange, EtSheets, EtWorksheet, findSheet, item, 
 import { readWorksheet, ReadStats } from './etRead';
 import { applyMarks, readIgnoredRecords, readMarkRecords, restoreMarks, writeMarkRecords, MARKS_SHEET } from './etMarks';
 import { protectText, renderPlan } from './etPlan';
+import { unreadGrid } from '../readLimit';
 
 export interface WpsHostOptions {
   /** The ET Application object; defaults to `window.Application` (the WPS add-in runtime). */
@@ -84,8 +85,13 @@ export class WpsHost implements SpreadsheetHost {
     const stats: ReadStats = { calls: 0 };
     const grids: Grid[] = [];
     for (let i = 0; i < visible.length; i++) {
-      onProgress?.(prop<string>(visible[i], 'Name'), i + 1, visible.length);
-      grids.push(readWorksheet(visible[i], undefined, stats));
+      const name = prop<string>(visible[i], 'Name');
+      onProgress?.(name, i + 1, visible.length);
+      try {
+        grids.push(readWorksheet(visible[i], undefined, stats));
+      } catch (err) {
+        grids.push(unreadGrid(name, err));
+      }
     }
     this.lastReadStats = stats;
     return grids;

@@ -1,6 +1,6 @@
 import { CellData, CellRange, Grid, parseRange, rangeToA1, toA1 } from '../../core/grid';
 import { formatNumber } from '../../core/money';
-import { tooLargeToRead } from '../readLimit';
+import { SheetTooLargeError, tooLargeToRead } from '../readLimit';
 import {
   EtRange,
   EtWorksheet,
@@ -164,7 +164,7 @@ export function readWorksheet(ws: EtWorksheet, onProgress?: (done: number, total
     block.cols = Math.max(0, Math.min(block.cols, last.col - block.left + 1));
   }
   const tooLarge = tooLargeToRead(name, block);
-  if (tooLarge) throw new Error(tooLarge);
+  if (tooLarge) throw new SheetTooLargeError(tooLarge);
   const source = trimmed && block.rows > 0 && block.cols > 0 ? ws.Range(rangeToA1({ top: block.top, left: block.left, bottom: block.top + block.rows - 1, right: block.left + block.cols - 1 })) : used;
   // Progress is in rows, like the other hosts; ET reads are synchronous, so only start and end are reported.
   onProgress?.(0, block.rows);

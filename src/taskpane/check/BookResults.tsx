@@ -53,13 +53,20 @@ export function BookResults(props: BookResultsProps): React.JSX.Element {
   return (
     <section className={styles.root} data-testid="book-results">
       <Text weight="semibold" role="status">
-        {t('book.summary', { sheets: book.sheets.length, within, cross })}
+        {t('book.summary', { sheets: book.sheets.filter((s) => !s.unread).length, within, cross })}
       </Text>
       {book.catalog?.note && (
         <MessageBar intent="info">
           <MessageBarBody>{book.catalog.note}</MessageBarBody>
         </MessageBar>
       )}
+      {book.sheets
+        .filter((s) => s.notice)
+        .map((s) => (
+          <MessageBar key={`notice-${s.name}`} intent={s.unread ? 'warning' : 'info'}>
+            <MessageBarBody>{t('book.sheetNotice', { sheet: s.name, notice: s.notice! })}</MessageBarBody>
+          </MessageBar>
+        ))}
       {book.crossTable ? (
         <CrossTable report={book.crossTable} selected={props.selected} onSelect={props.onSelect} />
       ) : (

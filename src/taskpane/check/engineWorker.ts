@@ -73,7 +73,7 @@ let nextId = 1;
 
 /** A grid as plain data, less its cells. */
 export function shapeOf(grid: Grid): SheetShape {
-  return { name: grid.name, merges: [...grid.merges], hiddenRows: [...grid.hiddenRows], hiddenCols: [...grid.hiddenCols] };
+  return { name: grid.name, merges: [...grid.merges], hiddenRows: [...grid.hiddenRows], hiddenCols: [...grid.hiddenCols], ...(grid.unread ? { unread: grid.unread } : {}) };
 }
 
 /** The messages that carry a grid's rows to the worker, CHUNK_ROWS rows each; `sheet` is the grid's index. */

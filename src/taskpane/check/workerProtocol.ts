@@ -10,6 +10,8 @@ export interface SheetShape {
   merges: CellRange[];
   hiddenRows: number[];
   hiddenCols: number[];
+  /** Why the host could not read the sheet (Grid.unread). */
+  unread?: string;
 }
 
 /** What the worker sends back for a book: each sheet's check without its `detected` tables, and the 勾稽 report. */
