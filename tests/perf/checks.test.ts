@@ -98,6 +98,15 @@ describe('planted faults in seed 004 tables: each caught, nothing else reported'
     expect(await planted('绩效-能力提升320', { G7: '指标分值权重（90分）' })).toEqual([]);
   });
 
+  test('perf.hierarchy: a run shifted right under a short 二级 name (社会效益), its values in words', async () => {
+    const shifted = (value: string) => ({
+      B31: null, C31: '社会效益', D31: '定点医疗机构就医购药结算服务保障能力', E31: value, F31: '其他标准', G31: '无', H31: 4, I31: '按评判等级赋分', J31: '工作资料',
+      C32: null, D32: '互联网+就诊购药服务', E32: '有效改善', F32: '其他标准', G32: '无', H32: 4, I32: '按评判等级赋分', J32: '工作资料',
+    });
+    // The 分值 one column right of the 分值 column shows the shift even though the values are words.
+    expect(brief(await planted('绩效-能力提升320', shifted('严格按照规定程序')))).toEqual(['perf.hierarchy@C31']);
+  });
+
   test('perf.weights: a missing weight', async () => {
     const f = await planted('绩效-离休600', { G16: null });
     expect(brief(f)).toEqual(['perf.weights@G16', 'perf.weights@G7']);

@@ -568,11 +568,17 @@ interface LevelToken {
   shifted: boolean;
 }
 
-/** The row's 指标值 cell holds a name, not a value, and the cell right of it holds a value: the row moved right. */
-function valueMovedRight(grid: Grid, row: number, valueCol: number): boolean {
-  const here = parseIndicatorValue(grid.text(row, valueCol)).kind;
-  const next = parseIndicatorValue(grid.text(row, valueCol + 1)).kind;
-  return here === 'text' && next !== 'text' && next !== 'empty';
+/**
+ * The row moved right: its 指标值 cell holds a name, not a value, and the cell right of it a value; or (a value in
+ * words) its 分值 cell holds no number and the cell right of it does.
+ */
+function valueMovedRight(grid: Grid, row: number, cols: IndicatorColumns): boolean {
+  const here = parseIndicatorValue(grid.text(row, cols.value)).kind;
+  const next = parseIndicatorValue(grid.text(row, cols.value + 1)).kind;
+  if (here === 'text' && next !== 'text' && next !== 'empty') return true;
+  if (cols.weight === undefined) return false;
+  const isWeight = (c: number) => /^\d+(\.\d+)?(分|%)?$/.test(toHalfWidth(grid.text(row, c)).replace(/\s+/g, ''));
+  return here === 'text' && !isWeight(cols.weight) && isWeight(cols.weight + 1);
 }
 
 const TOTAL_RE = /^(合计|总计|小计|分值合计|权重合计|总分|合\s*计)$/;
@@ -648,7 +654,7 @@ function readIndicators(
       // Full level names ("社会效益指标"); a short form that can be a 三级 name ("满意度", "经济效益") only when the
       // row shows the shift: the 指标值 column holds a name, the cell right of it a value.
       if (!t || !(level1Of(t) || level2Of(t))) break;
-      if (!looksLikeLevelLabel(t) && !(shift === 0 && !grid.text(r, cols.level2) && valueMovedRight(grid, r, cols.value))) break;
+      if (!looksLikeLevelLabel(t) && !(shift === 0 && !grid.text(r, cols.level2) && valueMovedRight(grid, r, cols))) break;
       if (!grid.text(r, cols.level3 + shift + 1) && !grid.text(r, cols.value + shift + 1)) break;
       tokens.push({ text: t, cell: { row: r, col: c }, column: 'level2', shifted: true });
       shift++;
