@@ -46,13 +46,17 @@ it('seeds 5001–5020 with the --wide variants: tables beside and above, stated 
   const dir = await tempDir('holdout-perf-wide-');
   try {
     await generate(5001, 5020, dir, { wide: true });
-    const truth = JSON.parse(await fs.readFile(`${dir}/truth.json`, 'utf8'));
-    const tables = truth.flatMap((b: any) => b.sheets.flatMap((s: any) => s.tables));
-    const plants = tables.flatMap((t: any) => t.plants);
+    interface TruthTable {
+      plants: { variant?: string }[];
+      numericValues?: boolean;
+    }
+    const truth = JSON.parse(await fs.readFile(`${dir}/truth.json`, 'utf8')) as { sheets: { tables: TruthTable[] }[] }[];
+    const tables = truth.flatMap((b) => b.sheets.flatMap((s) => s.tables));
+    const plants = tables.flatMap((t) => t.plants);
     // What the range holds, so the test cannot pass on nothing.
-    expect(plants.filter((p: any) => p.variant === 'stated').length).toBeGreaterThanOrEqual(3);
-    expect(plants.filter((p: any) => p.variant === 'shift').length).toBeGreaterThanOrEqual(3);
-    expect(tables.filter((t: any) => t.numericValues).length).toBeGreaterThanOrEqual(5);
+    expect(plants.filter((p) => p.variant === 'stated').length).toBeGreaterThanOrEqual(3);
+    expect(plants.filter((p) => p.variant === 'shift').length).toBeGreaterThanOrEqual(3);
+    expect(tables.filter((t) => t.numericValues).length).toBeGreaterThanOrEqual(5);
     const s = await score(dir, reports);
     expect(s.other.tables).toBeGreaterThanOrEqual(15);
     expect(s.other.plants).toBeGreaterThanOrEqual(4);
