@@ -23,6 +23,10 @@ import { FindingsList } from './FindingsList';
 import { IgnoredList } from './IgnoredList';
 import { SettingsPanel } from './SettingsPanel';
 import { exportReport } from './exportReport';
+import { warmCheckWorker } from './engineWorker';
+
+/** After the pane has drawn and read its workbook: the worker's script then loads without delaying either. */
+const WARM_WORKER_DELAY_MS = 1500;
 
 const useStyles = makeStyles({
   stack: {
@@ -112,6 +116,13 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
     return () => {
       live = false;
     };
+  }, [host]);
+
+  // The check worker loads while the officer reads the sheet, not after the first click (on a host, once idle).
+  React.useEffect(() => {
+    if (!host) return;
+    const timer = setTimeout(warmCheckWorker, WARM_WORKER_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [host]);
 
   const running = React.useRef<AbortController | null>(null);
