@@ -180,7 +180,9 @@ describe('the engine in a Web Worker', () => {
     await page.getByRole('button', { name: '校验整个工作簿' }).click();
     await page.getByText(/正在校验工作表 1\/2/).waitFor({ timeout: 120000 });
     const [cancelled] = checkWorkers(page);
-    await page.getByRole('button', { name: '取消' }).click();
+    // Clicked at once (force: no wait for the button to hold still over animation frames): on a loaded machine that
+    // wait outlasted the worker's check, and the button was gone before the click.
+    await page.getByRole('button', { name: '取消' }).click({ force: true });
     await page.getByText('已取消校验').waitFor({ timeout: 60000 });
     await expect(page.getByTestId('book-results').count()).resolves.toBe(0);
     await expect(page.getByRole('grid').locator('[data-mark]').count()).resolves.toBe(0);
