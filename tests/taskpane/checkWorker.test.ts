@@ -175,9 +175,14 @@ describe('the page side against a worker', () => {
     const run = checkInWorker(new Grid({ name: 'big', cells }), DEFAULT_SETTINGS, [], abort.signal);
     await expect(run).rejects.toBeInstanceOf(CheckCancelled);
     FakeWorker.onReceive = () => undefined;
-    // The worker the last check started (kept between checks) took one chunk, then was dropped.
+    // The worker the last check started (kept between checks) took a chunk or two (the abort lands with the fake's
+    // delivery, whose order against the page's turn between chunks is not fixed), then was dropped: the rest of the
+    // 6 chunks and the check message were never sent.
     expect(FakeWorker.started[FakeWorker.started.length - 1]).toBe(worker);
     expect(worker.terminated).toBe(true);
-    expect(worker.received.slice(before)).toEqual(['rows']);
+    const sent = worker.received.slice(before);
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    expect(sent.length).toBeLessThan(6);
+    expect(sent.every((type) => type === 'rows')).toBe(true);
   });
 });
