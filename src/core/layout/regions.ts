@@ -396,7 +396,11 @@ function nextHasAmounts(profiles: Profiles, j: number, n: number): boolean {
   return false;
 }
 
-/** A one-cell row followed (after unit lines) by a header: the title of the next table. */
+/** Text that ends as a table's title does (…表, …情况, …明细, …汇总, …一览), spaces, brackets and years aside. */
+function wordedAsTitle(text: string): boolean {
+  return /(表|情况|明细|汇总|一览)$/.test(text.replace(/[\s（）()\d年度]/g, ''));
+}
+
 /**
  * A lone label right under the body's last row, in the column of that row's label and not worded as a title:
  * the table's last item with nothing in it ("公务用车运行费" with a blank amount), even when another table follows.
@@ -406,12 +410,13 @@ function continuesLabels(profiles: Profiles, j: number, start: number, blanks: n
   const e = profiles.at(j).entities[0];
   const above = profiles.at(j - 1).entities.find((x) => !x.amount);
   if (!e || e.amount || !above || above.col !== e.col || e.right !== e.col) return false;
-  return !/(表|情况|明细|汇总|一览)$/.test(e.text.replace(/[\s（）()\d年度]/g, '')) && !isTitleText(e.text);
+  return !wordedAsTitle(e.text) && !isTitleText(e.text);
 }
 
+/** A one-cell row followed (after unit lines) by a header: the title of the next table. */
 function titleAhead(profiles: Profiles, j: number, n: number): boolean {
   const e = profiles.at(j).entities[0];
-  const titled = /(表|情况|明细|汇总|一览)$/.test(e.text.replace(/[\s（）()\d年度]/g, '')) && e.text.length >= 6;
+  const titled = wordedAsTitle(e.text) && e.text.length >= 6;
   if (titled && e.right > e.col) return true;
   for (let k = j + 1; k < n && k <= j + 5; k++) {
     const p = profiles.at(k);

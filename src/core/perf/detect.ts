@@ -138,11 +138,14 @@ const FIELD_PATTERNS: [RegExp, FieldKind][] = [
   [/^(其他资金|其他|其他来源资金|单位资金|自有资金)$/, 'other'],
 ];
 
+/** A label's closing "(万元)", "（元）"…: the unit the label states for its amounts. */
+const UNIT_SUFFIX = /[(（](亿元|万元|千元|元)[)）]$/;
+
 /** "其中：中央资金" → "中央资金"; "资金情况（万元）" → "资金情况"; "年度金额:" → "年度金额". */
 function fieldKey(text: string): string {
   return N(text)
     .replace(/^其中[:：]?/, '')
-    .replace(/[(（](万元|元|亿元|千元)[)）]$/, '')
+    .replace(UNIT_SUFFIX, '')
     .replace(/[：:]+$/, '');
 }
 
@@ -153,7 +156,7 @@ function fieldKind(text: string): FieldKind | undefined {
   // 省主管部门, 市级主管部门, 县财政部门…: any level's 主管部门 / 财政部门.
   if (/^[\u4e00-\u9fa5]{1,4}(主管部门|财政部门)$/.test(key)) return 'department';
   // Any label about money that states its unit ("年度预算（元）", "部门预算（万元）") heads the 资金 lines.
-  if (/[(（](万元|元|亿元|千元)[)）]$/.test(N(text)) && /资金|预算|金额|经费|投入/.test(key) && key.length <= 10) return 'funds-group';
+  if (UNIT_SUFFIX.test(N(text)) && /资金|预算|金额|经费|投入/.test(key) && key.length <= 10) return 'funds-group';
   return undefined;
 }
 
@@ -473,7 +476,7 @@ function readHeaderBlock(grid: Grid, top: number, bottom: number, right: number,
       header.fields.push(field);
       // A 资金 label that states its unit ("资金情况（万元）", "年度预算（元）" heading the lines right of it) sets
       // the unit of every amount in the block.
-      if (FUND_ROLES.has(kind) && /[(（](亿元|万元|千元|元)[)）]$/.test(N(cell.text))) header.fundsUnit = unitIn(cell.text) ?? header.fundsUnit;
+      if (FUND_ROLES.has(kind) && UNIT_SUFFIX.test(N(cell.text))) header.fundsUnit = unitIn(cell.text) ?? header.fundsUnit;
       if (kind === 'funds-group') {
         header.fundsUnit = unitIn(cell.text) ?? header.fundsUnit;
         if (hasValue) readRegionFunds(grid, r, cells.slice(i + 1), header);
