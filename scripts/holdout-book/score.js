@@ -7,37 +7,10 @@
 // Usage: node scripts/holdout-book/score.js DIR [BIN] [--json]   (prints the misses and the figures)
 const fs = require('fs');
 const path = require('path');
-const { execFileSync } = require('child_process');
-
-function iou(a, b) {
-  const w = Math.min(a[3], b[3]) - Math.max(a[1], b[1]) + 1;
-  const h = Math.min(a[2], b[2]) - Math.max(a[0], b[0]) + 1;
-  if (w <= 0 || h <= 0) return 0;
-  const area = (x) => (x[3] - x[1] + 1) * (x[2] - x[0] + 1);
-  return (w * h) / (area(a) + area(b) - w * h);
-}
-function parseRange(s) {
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(s);
-  const col = (x) => [...x].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return [Number(m[2]) - 1, col(m[1]), Number(m[4]) - 1, col(m[3])];
-}
-
-function runCli(bin, files) {
-  const tmp = path.join(require('os').tmpdir(), `holdout-book-${process.pid}.json`);
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    execFileSync('node', [bin, 'check', ...files, '--format', 'json', '--jobs', '1'], { stdio: ['ignore', fd, 'ignore'] });
-  } catch (e) {
-    // exit status 1 = findings; the JSON is still complete
-  }
-  fs.closeSync(fd);
-  const out = JSON.parse(fs.readFileSync(tmp, 'utf8'));
-  fs.unlinkSync(tmp);
-  return Array.isArray(out) ? out : [out];
-}
+const { iou, parseRange, runCli } = require('../holdout/mechanics');
 
 /** The CLI's JSON reports for files, from the compiled command (`npx tsc -p tsconfig.cli.json` first). */
-const cliReports = (bin) => (files) => runCli(bin, files);
+const cliReports = (bin) => (files) => runCli(bin, files, 'holdout-book');
 
 /** Scores the books of DIR; `reports(files)` checks them (default: bin/jiaohe.js), sync or async. */
 async function score(dir, reports = cliReports(path.join(__dirname, '..', '..', 'bin', 'jiaohe.js'))) {

@@ -6,37 +6,7 @@ const ExcelJS = require('exceljs');
 const fs = require('fs');
 const path = require('path');
 
-function rng(seed) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (a, b) => a + Math.floor(next() * (b - a + 1));
-  const pick = (xs) => xs[Math.floor(next() * xs.length)];
-  const shuffle = (xs) => {
-    const a = xs.slice();
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [a[i], a[j]] = [a[j], a[i]];
-    }
-    return a;
-  };
-  return { next, int, pick, shuffle, chance: (p) => next() < p };
-}
-const A1 = (r, c) => {
-  let s = '';
-  let n = c + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s + (r + 1);
-};
+const { rng, A1 } = require('../holdout/mechanics');
 const fmt = (cents) => (cents / 100).toFixed(2).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1');
 
 const COUNTIES = ['梁河县', '盈江县', '陇川县', '瑞丽市', '芒市', '婺源县', '德兴市', '玉山县', '汉阴县', '石泉县', '宁陕县', '岚皋县', '玛纳斯县', '呼图壁县', '奇台县'];

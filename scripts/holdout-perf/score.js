@@ -13,43 +13,14 @@
 // Usage: node scripts/holdout-perf/score.js DIR [BIN] [--json]
 const fs = require('fs');
 const path = require('path');
-const { execFileSync } = require('child_process');
+const { iou, parseCell, parseRange, runCli } = require('../holdout/mechanics');
 
-function iou(a, b) {
-  const w = Math.min(a[3], b[3]) - Math.max(a[1], b[1]) + 1;
-  const h = Math.min(a[2], b[2]) - Math.max(a[0], b[0]) + 1;
-  if (w <= 0 || h <= 0) return 0;
-  const area = (x) => (x[3] - x[1] + 1) * (x[2] - x[0] + 1);
-  return (w * h) / (area(a) + area(b) - w * h);
-}
-const colOf = (x) => [...x].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-function parseRange(s) {
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(s);
-  return [Number(m[2]) - 1, colOf(m[1]), Number(m[4]) - 1, colOf(m[3])];
-}
-function parseCell(s) {
-  const m = /^([A-Z]+)(\d+)$/.exec(s.replace(/^.*!/, ''));
-  return m ? [Number(m[2]) - 1, colOf(m[1])] : [-1, -1];
-}
 const inside = (cell, r) => {
   const [row, col] = parseCell(cell);
   return row >= r[0] && row <= r[2] && col >= r[1] && col <= r[3];
 };
 
-function runCli(bin, files) {
-  const tmp = path.join(require('os').tmpdir(), `holdout-perf-${process.pid}.json`);
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    execFileSync('node', [bin, 'check', ...files, '--format', 'json', '--jobs', '1'], { stdio: ['ignore', fd, 'ignore'] });
-  } catch (e) {
-    // exit status 1 = findings; the JSON is still complete
-  }
-  fs.closeSync(fd);
-  const out = JSON.parse(fs.readFileSync(tmp, 'utf8'));
-  fs.unlinkSync(tmp);
-  return Array.isArray(out) ? out : [out];
-}
-const cliReports = (bin) => (files) => runCli(bin, files);
+const cliReports = (bin) => (files) => runCli(bin, files, 'holdout-perf');
 
 const FAMILIES = ['perf.funds', 'perf.weights', 'perf.cost', 'perf.value', 'perf.hierarchy', 'perf.duplicate', 'perf.goal-amounts'];
 

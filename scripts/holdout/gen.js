@@ -4,28 +4,7 @@ const ExcelJS = require('exceljs');
 const fs = require('fs');
 const path = require('path');
 
-function rng(seed) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (a, b) => a + Math.floor(next() * (b - a + 1));
-  return { next, int, pick: (xs) => xs[Math.floor(next() * xs.length)], chance: (p) => next() < p };
-}
-const A1 = (r, c) => {
-  let s = '';
-  let n = c + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s + (r + 1);
-};
+const { rng, A1 } = require('./mechanics');
 
 const COUNTIES = ['城关区', '七里河区', '西固区', '安宁区', '红古区', '永登县', '皋兰县', '榆中县', '兰州新区', '玛纳斯县', '呼图壁县', '奇台县', '吉木萨尔县', '木垒县', '阜康市', '昌吉市', '汉滨区', '汉阴县', '石泉县', '宁陕县', '紫阳县', '岚皋县', '平利县', '镇坪县', '旬阳市', '白河县'];
 const UNITS = ['区医疗保障局', '区医保中心', '区卫生健康委', '区疾控中心', '区妇幼保健院', '区人民医院', '区中医医院', '区财政局'];
